@@ -1,0 +1,152 @@
+"""The build pipeline: load -> validate -> render -> write.
+
+`check()` runs the first two stages and writes nothing; `build()` runs all of
+them and swaps the finished output in atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import feeds, jsonld, routes, theme
+from generator.config import load_site
+from generator.courses import load_courses
+from generator.linked_data import data_loss, extension_context
+from generator.model import Course, CourseFamily, Site
+from generator.problems import Problem, errors, sort_key
+from generator.render import (PageContext, asset_hashes, make_environment, render_catalogue,
+                              render_course, render_not_found)
+from generator.writer import write_site
+
+
+@dataclass
+class Content:
+    site: Site | None
+    families: list[CourseFamily] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.site is not None and not errors(self.problems)
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem]
+    files: dict[str, bytes] = field(default_factory=dict)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Content:
+    problems: list[Problem] = []
+    site = load_site(source, problems, base_url)
+    if site is None:
+        return Content(None, [], sorted(problems, key=sort_key))
+    families = load_courses(site, problems)
+    if not drafts:
+        families = [f for f in families if f.current.status != "draft"]
+    return Content(site, families, sorted(problems, key=sort_key))
+
+
+def check(source: Path, base_url: str | None = None) -> Content:
+    return load(source, base_url, drafts=True)
+
+
+def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every output file, as bytes, keyed by its path in the output folder."""
+    site, families = content.site, content.families
+    env = make_environment(site)
+    assets = asset_hashes(site)
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    pages: list[dict[str, str]] = []
+
+    def ctx(lang: str, path: str) -> PageContext:
+        return PageContext(site, lang, path, theme.strings(site, lang), assets)
+
+    for lang in site.languages:
+        path = routes.catalogue(site, lang)
+        files[routes.output_file(path)] = render_catalogue(env, site, lang, families, ctx(lang, path)).encode()
+    pages.append({lang: routes.catalogue(site, lang) for lang in site.languages})
+
+    for family in families:
+        for course in family.versions:
+            # Every version has a permanent page; the current one also has the course URL.
+            paths = [routes.course_version]
+            if course.is_current:
+                paths.insert(0, routes.course)
+            for path_for in paths:
+                by_lang = {lang: path_for(site, lang, course) for lang in site.languages}
+                for lang, path in by_lang.items():
+                    html = render_course(env, site, lang, family, course, ctx(lang, path), by_lang)
+                    files[routes.output_file(path)] = html.encode()
+                pages.append(by_lang)
+            document = jsonld.achievement(site, course)
+            for loss in data_loss(document):
+                problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
+                                        "report this as a credsite bug"))
+            files[routes.achievement(course)] = jsonld.dumps(document).encode()
+
+    published = [c for f in families for c in f.versions]
+    files[routes.achievements_index()] = jsonld.dumps(jsonld.achievements_index(site, published)).encode()
+    files[routes.issuer_profile()] = jsonld.dumps(
+        {"@context": jsonld.ACHIEVEMENT_CONTEXT[:2], **jsonld.issuer_profile(site)}).encode()
+    files[routes.EXTENSION_CONTEXT_PATH] = jsonld.dumps(extension_context()).encode()
+
+    updated = build_time(site)
+    for lang in site.languages:
+        files[routes.feed(site, lang)] = feeds.atom(site, lang, families, updated)
+    files["sitemap.xml"] = feeds.sitemap(site, pages)
+    files["robots.txt"] = feeds.robots(site)
+    files["404.html"] = render_not_found(env, site, ctx(site.default_language, "404.html")).encode()
+    for name, source in theme.static_files(site).items():
+        files[routes.static(name)] = source.read_bytes()
+    if site.institution.logo:
+        files[routes.static("logo" + Path(site.institution.logo).suffix)] = \
+            (site.source / "content" / site.institution.logo).read_bytes()
+    # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
+    files[".nojekyll"] = b""
+    return files, problems
+
+
+def build_time(site: Site) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest content file's time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        seconds = int(epoch)
+    else:
+        content = site.source / "content"
+        seconds = max((int(p.stat().st_mtime) for p in content.rglob("*") if p.is_file()), default=0)
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+
+
+def check_output_location(source: Path, output: Path) -> list[Problem]:
+    source, output = source.resolve(), output.resolve()
+    if output == source or output in source.parents:
+        return [Problem(str(output), None, "", "the output folder contains the site's own files",
+                        "build into a separate folder such as _site/")]
+    if (output / "content" / "site.yaml").exists():
+        return [Problem(str(output), None, "", "looks like a site's source folder, not a build output",
+                        "choose an empty folder or _site/")]
+    return []
+
+
+def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False) -> BuildResult:
+    content = load(source, base_url, drafts)
+    problems = list(content.problems) + check_output_location(source, output)
+    if not content.ok or errors(problems):
+        return BuildResult(sorted(problems, key=sort_key))
+    files, render_problems = render_site(content)
+    problems = sorted(problems + render_problems, key=sort_key)
+    if errors(problems):
+        return BuildResult(problems)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    write_site(files, output, int(epoch) if epoch.isdigit() else None)
+    return BuildResult(problems, files, written=True)

@@ -1,0 +1,146 @@
+"""Load content/site.yaml into a Site model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pycountry
+
+from generator.courses import language_tag_problem
+from generator.model import Institution, Site
+from generator.problems import Problem
+from generator.reader import FieldReader
+from generator.textfile import read_text
+from generator.yamlsource import YamlError, parse
+
+SITE_FILE = "content/site.yaml"
+SECTORS = ("wo", "hbo", "mbo")
+TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme")
+INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
+               "linkedin_organization_id", "logo")
+IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
+
+
+def load_site(source: Path, problems: list[Problem], base_url: str | None = None) -> Site | None:
+    path = source / SITE_FILE
+    if not path.is_file():
+        problems.append(Problem(SITE_FILE, None, "", "is missing",
+                                "create it with the site's base_url, languages, title and institution "
+                                "(see docs/site-settings.md)"))
+        return None
+    text = read_text(path, SITE_FILE, problems)
+    if text is None:
+        return None
+    try:
+        located = parse(text)
+    except YamlError as exc:
+        problems.append(Problem(SITE_FILE, exc.line, "", exc.message,
+                                "check the indentation and quote text that contains ': ' or '#'"))
+        return None
+    if not isinstance(located.data, dict):
+        problems.append(Problem(SITE_FILE, 1, "", "is not a set of 'key: value' lines",
+                                "see docs/site-settings.md for an example"))
+        return None
+    before = len(problems)
+    r = FieldReader(SITE_FILE, located, ("en",), problems)
+    r.unknown_keys((), located.data, TOP_LEVEL)
+    languages = _languages(r)
+    r.languages = tuple(languages) or ("en",)
+    url = base_url or r.string(("base_url",), required=True, what="every absolute URL starts with it",
+                               fix="add e.g. 'base_url: https://example.github.io/catalogue/'")
+    url = _base_url(r, url, from_option=base_url is not None)
+    title = r.text(("title",), required=True, plain=True, max_len=120)
+    description = r.text(("description",), plain=True, max_len=300)
+    institution = _institution(r, source)
+    theme = r.string(("theme",), pattern=r"[A-Za-z0-9_-]+",
+                     pattern_fix="use the name of a folder in themes/") or "default"
+    if not (source / "themes" / theme).is_dir() and theme != "default":
+        r.report(("theme",), f"no folder themes/{theme}/",
+                 f"create themes/{theme}/ (its files override the default theme) or use 'theme: default'")
+    if any(p.is_error for p in problems[before:]) or institution is None:
+        return None
+    return Site(base_url=url, languages=tuple(languages), title=title, description=description,
+                institution=institution, theme=theme, source=source)
+
+
+def _languages(r: FieldReader) -> list[str]:
+    tags = r.string_list(("languages",), required=True, what="the languages the site is published in",
+                         fix="add e.g. 'languages: [en, nl]' (the first is the default)")
+    out = []
+    for i, tag in enumerate(tags):
+        problem = language_tag_problem(tag)
+        if problem:
+            r.report(("languages", i), problem[0], problem[1])
+        elif tag in out:
+            r.report(("languages", i), f"'{tag}' is listed twice", "list each language once")
+        else:
+            out.append(tag)
+    return out
+
+
+def _base_url(r: FieldReader, url: str, from_option: bool) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    where = "--base-url" if from_option else None
+    problem = None
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        problem = (f"'{url}' is not an absolute URL", "give the full address, e.g. https://example.org/")
+    elif parts.query or parts.fragment:
+        problem = (f"'{url}' has a query or fragment", "give only the address of the site's folder")
+    elif parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1"):
+        problem = (f"'{url}' uses http", "publish over https; verifiers resolve did:web over https only")
+    if problem:
+        if where:
+            r.problems.append(Problem(where, None, "", *problem))
+        else:
+            r.report(("base_url",), *problem)
+        return ""
+    return url if url.endswith("/") else url + "/"
+
+
+def _institution(r: FieldReader, source: Path) -> Institution | None:
+    key = ("institution",)
+    if not r.mapping(key, INSTITUTION, required=True, what="the awarding body of every course",
+                     fix="add 'institution:' with its name, url and country"):
+        return None
+    name = r.text(key + ("name",), required=True, what="the awarding body is a mandatory EU element",
+                  plain=True)
+    url = r.url(key + ("url",), required=True, what="the institution's website")
+    country = r.string(key + ("country",), required=True,
+                       what="the awarding body's country is a mandatory EU element",
+                       fix="add 'country: NL' (ISO 3166-1 alpha-2 code)")
+    if country and not (len(country) == 2 and country.isupper() and pycountry.countries.get(alpha_2=country)):
+        guess = pycountry.countries.get(alpha_2=country.upper()) if len(country) == 2 else None
+        fix = f"write '{country.upper()}'" if guess else "use an ISO 3166-1 alpha-2 code such as NL, BE or DE"
+        if country.upper() == "EN":
+            fix = "EN is a language; for England or the UK use GB"
+        r.report(key + ("country",), f"'{country}' is not an ISO 3166-1 country code", fix)
+        country = ""
+    sector = r.choice(key + ("sector",), SECTORS, default="wo")
+    identifiers = {}
+    if r.mapping(key + ("identifiers",), IDENTIFIERS):
+        for name_ in IDENTIFIERS:
+            value = r.string(key + ("identifiers", name_), allow_numbers=True)
+            if value:
+                identifiers[name_] = value
+        ror = identifiers.get("ror")
+        if ror and not re.fullmatch(r"https://ror\.org/0[a-z0-9]{6}[0-9]{2}", ror):
+            r.report(key + ("identifiers", "ror"), f"'{ror}' is not a ROR id",
+                     "write the full ROR URL, e.g. https://ror.org/04pp8hn57")
+    linkedin = r.string(key + ("linkedin_organization_id",), allow_numbers=True,
+                        pattern=r"[0-9]+", pattern_fix="use the number in your LinkedIn company page's "
+                        "admin URL, e.g. '1234567'")
+    logo = r.string(key + ("logo",))
+    if logo and not (source / "content" / logo).is_file():
+        r.report(key + ("logo",), f"no file content/{logo}", "put the logo under content/ and give its path "
+                 "relative to content/")
+        logo = ""
+    if not (name and url and country):
+        return None
+    return Institution(name=name, url=url, country=country, sector=sector,
+                       email=r.email(key + ("email",)), region=r.string(key + ("region",)),
+                       locality=r.string(key + ("locality",)), identifiers=identifiers,
+                       linkedin_organization_id=linkedin, logo=logo)

@@ -1,0 +1,65 @@
+"""sitemap.xml, robots.txt and the Atom feed of courses, built as XML trees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.etree import ElementTree as ET
+
+from generator import routes
+from generator.model import CourseFamily, Site, pick
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def sitemap(site: Site, pages: list[dict[str, str]]) -> bytes:
+    """`pages`: one map lang -> path per page that exists in every language."""
+    ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    for versions in pages:
+        for lang in site.languages:
+            url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = routes.absolute(site, versions[lang])
+            for other in site.languages:
+                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=other,
+                              href=routes.absolute(site, versions[other]))
+    return _xml(root)
+
+
+def robots(site: Site) -> bytes:
+    # Badge pages carry noindex themselves; robots.txt only points at the sitemap.
+    return f"User-agent: *\nAllow: /\n\nSitemap: {routes.absolute(site, 'sitemap.xml')}\n".encode()
+
+
+def atom(site: Site, lang: str, families: list[CourseFamily], updated: dt.datetime) -> bytes:
+    ET.register_namespace("", ATOM)
+    fallback = site.default_language
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
+    ET.SubElement(root, f"{{{ATOM}}}title").text = pick(site.title, lang, fallback)
+    ET.SubElement(root, f"{{{ATOM}}}id").text = routes.absolute(site, routes.feed(site, lang))
+    ET.SubElement(root, f"{{{ATOM}}}updated").text = updated.isoformat()
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="self", href=routes.absolute(site, routes.feed(site, lang)))
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate",
+                  href=routes.absolute(site, routes.catalogue(site, lang)))
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = pick(site.institution.name, lang, fallback)
+    ET.SubElement(author, f"{{{ATOM}}}uri").text = site.institution.url
+    for family in families:
+        course = family.current
+        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = pick(course.title, lang, fallback)
+        # One entry id per version: a new version shows up as a new item in readers.
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = routes.absolute(
+            site, routes.course_version(site, lang, course))
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = updated.isoformat()
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate",
+                      href=routes.absolute(site, routes.course(site, lang, course)))
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = pick(course.summary, lang, fallback)
+    return _xml(root)

@@ -1,0 +1,249 @@
+"""Machine-readable documents as plain dicts: OB 3.0 Achievement, issuer Profile,
+the achievements index and schema.org Course data for search engines.
+
+Documents are built in Python and serialised once (`dumps`); templates never
+write JSON by hand.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator import routes, vocab
+from generator.model import Course, Site, pick
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+ACHIEVEMENT_CONTEXT = [VC_CONTEXT, OB_CONTEXT, routes.EXTENSION_CONTEXT_URL]
+
+
+def dumps(document: dict) -> str:
+    """The one serialisation of every JSON file the site publishes (stable bytes)."""
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def text_in(site: Site, text: dict[str, str], lang: str | None = None) -> str:
+    return pick(text, lang or site.default_language, site.default_language)
+
+
+def issuer_profile(site: Site, lang: str | None = None) -> dict:
+    inst = site.institution
+    address = {"type": ["Address"], "addressCountryCode": inst.country}
+    if inst.region:
+        address["addressRegion"] = inst.region
+    if inst.locality:
+        address["addressLocality"] = inst.locality
+    profile = {
+        "id": routes.issuer_did(site),
+        "type": ["Profile"],
+        "name": text_in(site, inst.name, lang),
+        "url": inst.url,
+        "address": address,
+    }
+    if inst.email:
+        profile["email"] = inst.email
+    identifiers = [
+        {"type": "IdentifierEntry", "identifier": value, "identifierType": f"ext:{name.upper()}"}
+        for name, value in sorted(inst.identifiers.items())
+    ]
+    if identifiers:
+        profile["otherIdentifier"] = identifiers
+    return profile
+
+
+def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
+    """The OB 3.0 Achievement of one course version, in the site's default language."""
+    lang = site.default_language
+    t = lambda text: text_in(site, text, lang)  # noqa: E731
+    doc: dict = {}
+    if with_context:
+        doc["@context"] = list(ACHIEVEMENT_CONTEXT)
+    page = routes.absolute(site, routes.course_version(site, lang, course))
+    doc.update({
+        "id": routes.absolute(site, routes.achievement(course)),
+        "type": ["Achievement", "MicroCredentialAchievement"],
+        "achievementType": "MicroCredential",
+        "name": t(course.title),
+        "description": t(course.summary),
+        "criteria": {"id": page, "narrative": criteria_narrative(site, course, lang)},
+        "creator": _creator(site, course, lang),
+        "creditsAvailable": float(course.ects),
+        "inLanguage": lang,
+        "version": course.version,
+    })
+    if course.fields:
+        doc["fieldOfStudy"] = vocab.isced_f()[course.fields[0]].label_in(lang)
+    if course.course_code:
+        doc["humanCode"] = course.course_code
+    if course.tags:
+        doc["tag"] = list(course.tags)
+    doc["alignment"] = _alignments(site, course, lang)
+    if course.grading:
+        doc["resultDescription"] = [_result_description(site, course, lang)]
+    doc.update({
+        "learningOutcome": [t(o) for o in course.outcomes],
+        "creditSystem": "ECTS",
+        "studyLoadHours": course.hours,
+        "eqfLevel": vocab.EQF_LEVELS[course.eqf].uri,
+        "languageOfInstruction": list(course.languages),
+        "participationMode": list(course.participation),
+        "assessmentType": list(course.assessment_types),
+    })
+    if course.nlqf:
+        doc["nlqfLevel"] = vocab.NLQF_LEVELS[_nlqf_key(course.nlqf)].uri
+    if course.assessment_description:
+        doc["assessmentDescription"] = t(course.assessment_description)
+    if course.supervision:
+        doc["supervision"] = course.supervision
+    if course.grading:
+        doc["gradingScale"] = course.grading.scale
+    framework = vocab.QA_FRAMEWORKS[course.qa_framework]
+    doc["qualityAssurance"] = {"type": course.qa_type, "name": framework.name, "url": framework.url}
+    if course.experimental_space:
+        doc["experimentalSpace"] = True
+    if course.prerequisites:
+        doc["entryRequirement"] = t(course.prerequisites)
+    if course.target_group:
+        doc["targetGroup"] = t(course.target_group)
+    doc["stackability"] = "stackable" if course.stackable else "standalone"
+    towards = [s.url for s in course.stackable_towards if s.url]
+    if towards:
+        doc["stackableTowards"] = towards
+    if course.further_information:
+        doc["furtherInformation"] = course.further_information
+    return doc
+
+
+def _nlqf_key(value: str):
+    return int(value) if value.isdigit() else value
+
+
+def _creator(site: Site, course: Course, lang: str) -> dict:
+    name = text_in(site, site.institution.name, lang)
+    unit = text_in(site, course.unit, lang)
+    return {
+        "id": routes.issuer_did(site),
+        "type": ["Profile"],
+        "name": f"{name}, {unit}" if unit else name,
+        "url": site.institution.url,
+        "address": issuer_profile(site, lang)["address"],
+    }
+
+
+def _alignments(site: Site, course: Course, lang: str) -> list[dict]:
+    eqf = vocab.EQF_LEVELS[course.eqf]
+    out = [{
+        "type": ["Alignment"], "targetType": "ext:EQFLevel",
+        "targetFramework": "European Qualifications Framework (EQF)",
+        "targetName": eqf.label_in(lang), "targetCode": str(course.eqf), "targetUrl": eqf.uri,
+    }]
+    if course.nlqf:
+        nlqf = vocab.NLQF_LEVELS[_nlqf_key(course.nlqf)]
+        out.append({"type": ["Alignment"], "targetType": "ext:NLQFLevel",
+                    "targetFramework": "Dutch Qualifications Framework (NLQF)",
+                    "targetName": nlqf.label_in(lang), "targetCode": course.nlqf,
+                    "targetUrl": nlqf.uri})
+    for code in course.fields:
+        concept = vocab.isced_f()[code]
+        out.append({"type": ["Alignment"], "targetType": "ext:ISCEDF",
+                    "targetFramework": "ISCED-F 2013", "targetName": concept.label_in(lang),
+                    "targetCode": code, "targetUrl": concept.uri})
+    for skill in course.skills:
+        out.append({"type": ["Alignment"], "targetType": "ext:ESCOSkill", "targetFramework": "ESCO",
+                    "targetName": text_in(site, skill.label, lang), "targetUrl": skill.uri})
+    framework = vocab.QA_FRAMEWORKS[course.qa_framework]
+    out.append({"type": ["Alignment"], "targetType": "ext:QualityAssuranceFramework",
+                "targetFramework": "Quality assurance", "targetName": framework.name,
+                "targetUrl": framework.url})
+    return out
+
+
+def _result_description(site: Site, course: Course, lang: str) -> dict:
+    grading = course.grading
+    scale = vocab.GRADING_SCALES[grading.scale]
+    desc = {
+        "id": routes.absolute(site, routes.achievement(course)) + "#grade",
+        "type": ["ResultDescription"],
+        "name": scale.label_in(lang),
+        "resultType": "LetterGrade" if grading.scale != "nl-1-10" else "GradePointAverage",
+    }
+    if grading.scale == "nl-1-10":
+        desc.update({"valueMin": "1", "valueMax": "10", "requiredValue": grading.pass_mark})
+    elif grading.scale == "ects-a-e":
+        desc.update({"allowedValue": ["A", "B", "C", "D", "E", "F"],
+                     "requiredValue": grading.pass_mark})
+    else:
+        desc.update({"allowedValue": ["pass", "fail"], "requiredValue": "pass"})
+    return desc
+
+
+def criteria_narrative(site: Site, course: Course, lang: str) -> str:
+    t = lambda text: text_in(site, text, lang)  # noqa: E731
+    strings = {
+        "en": ("Awarded for achieving all learning outcomes", "After this course the learner can:"),
+        "nl": ("Toegekend voor het behalen van alle leerresultaten", "Na deze cursus kan de deelnemer:"),
+    }
+    lead, outcomes_intro = strings.get(lang, strings["en"])
+    assessment = ", ".join(vocab.ASSESSMENT_TYPES[a].label_in(lang).lower()
+                           for a in course.assessment_types)
+    parts = [f"{lead} ({assessment})."]
+    if course.assessment_description:
+        parts.append(t(course.assessment_description))
+    parts.append(outcomes_intro + "\n" + "\n".join(
+        f"{i}. {t(o)}" for i, o in enumerate(course.outcomes, 1)))
+    return "\n\n".join(parts)
+
+
+def achievements_index(site: Site, courses: list[Course]) -> dict:
+    """All published achievement versions in one JSON-LD document."""
+    return {
+        "@context": list(ACHIEVEMENT_CONTEXT),
+        "@graph": [achievement(site, c, with_context=False) for c in courses],
+    }
+
+
+def schema_org_course(site: Site, course: Course, lang: str, page_url: str) -> dict:
+    """schema.org Course data for search engines (Google's Course rich results)."""
+    t = lambda text: text_in(site, text, lang)  # noqa: E731
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": page_url,
+        "url": page_url,
+        "name": t(course.title),
+        "description": t(course.summary),
+        "inLanguage": list(course.languages),
+        "provider": {"@type": "CollegeOrUniversity", "name": t(site.institution.name),
+                     "sameAs": site.institution.url},
+        "educationalCredentialAwarded": {
+            "@type": "EducationalOccupationalCredential", "credentialCategory": "Microcredential",
+            "name": t(course.title),
+        },
+        "numberOfCredits": {"@type": "StructuredValue", "value": course.ects, "unitText": "ECTS"},
+        "timeRequired": f"PT{course.hours}H",
+        "educationalLevel": vocab.EQF_LEVELS[course.eqf].label_in(lang),
+        "teaches": [t(o) for o in course.outcomes],
+        "version": course.version,
+    }
+    if course.course_code:
+        doc["courseCode"] = course.course_code
+    if course.prerequisites:
+        doc["coursePrerequisites"] = t(course.prerequisites)
+    if course.offerings:
+        modes = {"online": "Online", "onsite": "Onsite", "blended": "Blended",
+                 "work_experience": "Onsite"}
+        doc["hasCourseInstance"] = [
+            {k: v for k, v in {
+                "@type": "CourseInstance",
+                "courseMode": sorted({modes[m] for m in course.participation}),
+                "startDate": o.start.isoformat(),
+                "endDate": o.end.isoformat() if o.end else None,
+                "location": t(o.location) or None,
+            }.items() if v}
+            for o in course.offerings
+        ]
+        priced = [o for o in course.offerings if o.price_eur is not None]
+        if priced:
+            doc["offers"] = [{"@type": "Offer", "category": "Paid" if o.price_eur else "Free",
+                              "price": o.price_eur, "priceCurrency": "EUR"} for o in priced[:1]]
+    return doc

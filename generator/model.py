@@ -1,0 +1,141 @@
+"""Plain, immutable data passed between the pipeline stages.
+
+Loaders produce these; validation has already happened by the time anything
+downstream sees them, so renderers can trust every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Text given per language: {"en": "...", "nl": "..."}. A plain string in the
+# input becomes a map with the same text under every site language.
+Text = dict[str, str]
+
+
+def pick(text: Text | None, lang: str, fallback: str) -> str:
+    """The text in `lang`, else in the fallback language, else any."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get(fallback) or next(iter(text.values()))
+
+
+@dataclass(frozen=True)
+class Institution:
+    name: Text
+    url: str
+    country: str
+    sector: str
+    email: str = ""
+    region: str = ""
+    locality: str = ""
+    identifiers: dict[str, str] = field(default_factory=dict)
+    linkedin_organization_id: str = ""
+    logo: str = ""  # path relative to the site's content folder
+
+
+@dataclass(frozen=True)
+class Site:
+    base_url: str  # absolute, always ends with "/"
+    languages: tuple[str, ...]  # first is the default
+    title: Text
+    description: Text
+    institution: Institution
+    theme: str
+    source: Path  # the site folder (holds content/ and themes/)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+@dataclass(frozen=True)
+class Skill:
+    uri: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Grading:
+    scale: str
+    pass_mark: str
+
+
+@dataclass(frozen=True)
+class Stackable:
+    title: Text
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Offering:
+    start: dt.date
+    end: dt.date | None
+    location: Text
+    price_eur: float | None
+    enrol_url: str
+    application_deadline: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    email: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Course:
+    slug: str
+    version: str
+    status: str  # published | draft | archived
+    title: Text
+    summary: Text
+    languages: tuple[str, ...]  # of instruction and assessment
+    unit: Text  # faculty or school within the institution; may be empty
+    ects: float
+    hours: int
+    eqf: int
+    nlqf: str  # "" when not given
+    fields: tuple[str, ...]  # ISCED-F codes
+    outcomes: tuple[Text, ...]
+    skills: tuple[Skill, ...]
+    assessment_types: tuple[str, ...]
+    assessment_description: Text
+    supervision: str
+    grading: Grading | None
+    participation: tuple[str, ...]
+    qa_framework: str
+    qa_type: str
+    experimental_space: bool
+    prerequisites: Text
+    target_group: Text
+    stackable: bool
+    stackable_towards: tuple[Stackable, ...]
+    further_information: str
+    course_code: str
+    tags: tuple[str, ...]
+    contact: Contact
+    offerings: tuple[Offering, ...]
+    valid_for: str  # ISO 8601 duration, "" for no expiry
+    body: Text  # Markdown per language
+    source: str  # path relative to the site folder, for messages
+    is_current: bool = True  # False for an archived version
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.slug, self.version)
+
+
+@dataclass(frozen=True)
+class CourseFamily:
+    """A course's current version and the versions it replaced, newest first."""
+
+    current: Course
+    archived: tuple[Course, ...] = ()
+
+    @property
+    def versions(self) -> tuple[Course, ...]:
+        return (self.current, *self.archived)

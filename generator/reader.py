@@ -1,0 +1,295 @@
+"""Typed access to parsed YAML that records a Problem instead of failing.
+
+Each getter returns a clean value (or a safe default) and, when the input is
+wrong, appends a Problem naming the file, line, field and the fix. Loaders use
+one reader per file so every mistake in the file is reported in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from generator.problems import Problem
+from generator.vocab import closest
+from generator.yamlsource import Located
+
+MISSING = object()
+
+
+def dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, dt.date):
+        return "a date"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+class FieldReader:
+    def __init__(self, path: str, located: Located, languages: tuple[str, ...],
+                 problems: list[Problem]):
+        self.path = path
+        self.located = located
+        self.languages = languages
+        self.problems = problems
+
+    # -- reporting ---------------------------------------------------------
+    def report(self, key: tuple, message: str, fix: str = "", severity: str = "error") -> None:
+        self.problems.append(Problem(self.path, self.located.line(key), dotted(key),
+                                     message, fix, severity))
+
+    def warn(self, key: tuple, message: str, fix: str = "") -> None:
+        self.report(key, message, fix, "warning")
+
+    # -- raw access --------------------------------------------------------
+    def raw(self, key: tuple) -> Any:
+        node = self.located.data
+        for part in key:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return MISSING
+        return node
+
+    def present(self, key: tuple) -> bool:
+        value = self.raw(key)
+        return value is not MISSING and value is not None
+
+    def _required(self, key: tuple, what: str, fix: str) -> None:
+        self.report(key, f"missing; {what}" if what else "missing", fix)
+
+    def mapping(self, key: tuple, known: Iterable[str], required: bool = False,
+                what: str = "", fix: str = "") -> dict | None:
+        value = self.raw(key)
+        if value is MISSING or value is None:
+            if required:
+                self._required(key, what, fix)
+            return None
+        if not isinstance(value, dict):
+            self.report(key, f"expected a mapping of keys, got {_type_name(value)}",
+                        fix or f"indent the keys of '{dotted(key)}' below it")
+            return None
+        self.unknown_keys(key, value, known)
+        return value
+
+    def unknown_keys(self, key: tuple, value: dict, known: Iterable[str]) -> None:
+        known = list(known)
+        for name in value:
+            if name not in known:
+                guess = closest(str(name), known)
+                fix = f"did you mean '{guess}'?" if guess else \
+                    "remove it; known keys here: " + ", ".join(sorted(known))
+                self.report(key + (name,), "unknown field", fix)
+
+    # -- scalars -----------------------------------------------------------
+    def string(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+               pattern: str | None = None, pattern_fix: str = "", max_len: int | None = None,
+               allow_numbers: bool = False) -> str:
+        value = self.raw(key)
+        if value is MISSING or value is None or value == "":
+            if required:
+                self._required(key, what, fix)
+            return ""
+        if allow_numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.report(key, f"expected text, got {_type_name(value)}",
+                        fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
+            return ""
+        value = value.strip()
+        if pattern and not re.fullmatch(pattern, value):
+            self.report(key, f"'{value}' is not valid", pattern_fix)
+            return ""
+        if max_len and len(value) > max_len:
+            self.report(key, f"{len(value)} characters, more than {max_len}",
+                        f"shorten it to at most {max_len} characters")
+        return value
+
+    def choice(self, key: tuple, choices: Iterable[str], required: bool = False,
+               what: str = "", default: str = "") -> str:
+        choices = list(choices)
+        value = self.raw(key)
+        if value is MISSING or value is None or value == "":
+            if required:
+                self._required(key, what, "use one of " + ", ".join(choices))
+            return default
+        value = str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+        if value not in choices:
+            guess = closest(str(value), choices)
+            hint = f"did you mean '{guess}'? " if guess else ""
+            self.report(key, f"'{value}' is not a known value",
+                        f"{hint}use one of " + ", ".join(choices))
+            return default
+        return value
+
+    def number(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+               integer: bool = False) -> float | int | None:
+        value = self.raw(key)
+        if value is MISSING or value is None:
+            if required:
+                self._required(key, what, fix)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                (isinstance(value, float) and not math.isfinite(value)):
+            kind = "a whole number" if integer else "a number"
+            self.report(key, f"expected {kind}, got {_type_name(value)} '{value}'",
+                        f"write it without quotes or units, e.g. '{dotted(key).split('.')[-1]}: 4'")
+            return None
+        if integer and not float(value).is_integer():
+            self.report(key, f"{value} is not a whole number", "round it to a whole number")
+            return None
+        return int(value) if integer else value
+
+    def boolean(self, key: tuple, default: bool = False) -> bool:
+        value = self.raw(key)
+        if value is MISSING or value is None:
+            return default
+        if not isinstance(value, bool):
+            self.report(key, f"expected true or false, got {_type_name(value)} '{value}'",
+                        "write true or false")
+            return default
+        return value
+
+    def date(self, key: tuple, required: bool = False, what: str = "") -> dt.date | None:
+        value = self.raw(key)
+        if value is MISSING or value is None:
+            if required:
+                self._required(key, what, "write a date as YYYY-MM-DD")
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.report(key, f"'{value}' is not a date", "write a date as YYYY-MM-DD, e.g. 2026-09-01")
+        return None
+
+    def url(self, key: tuple, required: bool = False, what: str = "") -> str:
+        value = self.string(key, required=required, what=what,
+                            fix="give an absolute https:// address")
+        if not value:
+            return ""
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.netloc or " " in value:
+            if parts.scheme == "http" and parts.netloc:
+                self.report(key, f"'{value}' uses http", "use the https:// address")
+            else:
+                self.report(key, f"'{value}' is not an absolute URL",
+                            "give the full address starting with https://")
+            return ""
+        return value
+
+    def email(self, key: tuple, required: bool = False) -> str:
+        value = self.string(key, required=required)
+        if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            self.report(key, f"'{value}' is not an e-mail address", "write it as name@domain")
+            return ""
+        return value
+
+    # -- per-language text -------------------------------------------------
+    def text(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+             min_len: int = 1, max_len: int | None = None, plain: bool = False) -> dict[str, str]:
+        """Text given as a string (all languages) or as {lang: text}."""
+        value = self.raw(key)
+        if value is MISSING or value is None or value == "" or value == {}:
+            if required:
+                self._required(key, what, fix or self._text_example(key))
+            return {}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            texts = {lang: value for lang in self.languages}
+        elif isinstance(value, dict):
+            texts = {}
+            for lang, text in value.items():
+                if lang not in self.languages:
+                    guess = closest(str(lang), self.languages)
+                    hint = f"did you mean '{guess}'? " if guess else ""
+                    self.report(key + (lang,), f"'{lang}' is not one of the site's languages",
+                                f"{hint}use " + ", ".join(self.languages) +
+                                " or add the language to content/site.yaml")
+                    continue
+                if isinstance(text, (int, float)) and not isinstance(text, bool):
+                    text = str(text)
+                if not isinstance(text, str) or not text.strip():
+                    self.report(key + (lang,), f"expected text, got {_type_name(text)}",
+                                "write the text after the language code")
+                    continue
+                texts[lang] = text
+        else:
+            self.report(key, f"expected text, got {_type_name(value)}",
+                        self._text_example(key))
+            return {}
+        texts = {lang: t.strip() for lang, t in texts.items()}
+        if required and texts and self.languages[0] not in texts:
+            self.report(key, f"no '{self.languages[0]}' text, the site's default language",
+                        f"add {dotted(key)}.{self.languages[0]}")
+        for lang, t in texts.items():
+            where = key + (lang,) if isinstance(value, dict) else key
+            if len(t) < min_len:
+                self.report(where, f"only {len(t)} characters", f"write at least {min_len} characters")
+            if max_len and len(t) > max_len:
+                self.report(where, f"{len(t)} characters, more than {max_len}",
+                            f"shorten it to at most {max_len} characters, "
+                            "and move detail to the Markdown body")
+            if plain and re.search(r"<[a-zA-Z/!][^>]*>", t):
+                self.report(where, "contains HTML",
+                            "write plain text; wallets and verifiers show this field as text")
+        return texts
+
+    def _text_example(self, key: tuple) -> str:
+        name = dotted(key).split(".")[-1]
+        langs = ", ".join(f"{lang}: ..." for lang in self.languages)
+        return f"add it as '{name}: ...' or per language '{name}: {{{langs}}}'"
+
+    # -- lists -------------------------------------------------------------
+    def items(self, key: tuple, required: bool = False, what: str = "", fix: str = "") -> list:
+        value = self.raw(key)
+        if value is MISSING or value is None or value == []:
+            if required:
+                self.report(key, f"missing or empty; {what}" if what else "missing or empty", fix)
+            return []
+        if not isinstance(value, list):
+            self.report(key, f"expected a list, got {_type_name(value)}",
+                        f"write it as a list, e.g. '{dotted(key).split('.')[-1]}: [...]' "
+                        "or one '- item' per line")
+            return []
+        return value
+
+    def string_list(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+                    allow_numbers: bool = False) -> list[str]:
+        out = []
+        for i, item in enumerate(self.items(key, required, what, fix)):
+            if allow_numbers and isinstance(item, (int, float)) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str) or not item.strip():
+                self.report(key + (i,), f"expected text, got {_type_name(item)}",
+                            "quote the value, e.g. \"0533\"" if isinstance(item, int) else
+                            "write each item as text")
+                continue
+            out.append(item.strip())
+        return out

@@ -1,0 +1,212 @@
+"""Turn models into HTML through the theme's Jinja2 templates.
+
+Templates receive plain data (the Site, Course models and a few helpers); the
+context each template gets is documented in docs/themes.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+import re
+
+import jinja2
+import langcodes
+from babel.dates import format_date
+from babel import Locale
+from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit
+
+from generator import jsonld, markup, routes, theme, vocab
+from generator.model import Course, CourseFamily, Site, pick
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one output URL path to another that works on any host and sub-path."""
+    base = posixpath.dirname(from_path.rstrip("/") + "/x") if from_path.endswith("/") or not from_path \
+        else posixpath.dirname(from_path)
+    target = to_path or "."
+    rel = posixpath.relpath(target, base or ".")
+    if to_path.endswith("/") or to_path == "":
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel
+
+
+def make_environment(site: Site) -> jinja2.Environment:
+    dirs = theme.theme_dirs(site)
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(theme.default_dir(site) / "templates"))}),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(markup.to_html(text))
+    env.filters["tojson_ld"] = _script_json
+    return env
+
+
+def _script_json(document: dict) -> jinja2.utils.markupsafe.Markup:
+    # JSON inside <script> must not be able to close the element early.
+    text = jsonld.dumps(document).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jinja2.utils.markupsafe.Markup(text)
+
+
+class PageContext:
+    """Helpers every template gets for one page in one language."""
+
+    def __init__(self, site: Site, lang: str, path: str, strings: dict[str, str], assets: dict[str, str]):
+        self.site = site
+        self.lang = lang
+        self.path = path
+        self.strings = strings
+        self.assets = assets
+
+    def t(self, text) -> str:
+        """Localised text from a per-language map."""
+        if isinstance(text, dict):
+            return pick(text, self.lang, self.site.default_language)
+        return text or ""
+
+    def s(self, key: str, **values) -> str:
+        """A UI string from the theme's i18n files."""
+        template = self.strings.get(key, key)
+        return template.format(**values) if values else template
+
+    def link(self, to_path: str) -> str:
+        return relative(self.path, to_path)
+
+    def asset(self, name: str) -> str:
+        return self.link(routes.static(name)) + f"?v={self.assets.get(name, '')}"
+
+    def absolute(self, path: str) -> str:
+        return routes.absolute(self.site, path)
+
+    def date(self, value: dt.date | None, form: str = "long") -> str:
+        return format_date(value, format=form, locale=self.lang.replace("-", "_")) if value else ""
+
+    def number(self, value) -> str:
+        return format_decimal(value, locale=self.lang.replace("-", "_"))
+
+    def concept(self, table: str, token) -> str:
+        tables = {"participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
+                  "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
+                  "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
+        if table == "isced":
+            return vocab.isced_f()[token].label_in(self.lang)
+        if table == "nlqf":
+            token = int(token) if str(token).isdigit() else token
+            return vocab.NLQF_LEVELS[token].label_in(self.lang)
+        return tables[table][token].label_in(self.lang)
+
+    def language_name(self, tag: str, in_lang: str | None = None) -> str:
+        """A language's name, in the page's language unless `in_lang` is given."""
+        return langcodes.Language.get(tag).display_name(in_lang or self.lang)
+
+    @property
+    def home(self) -> str:
+        return self.link(routes.catalogue(self.site, self.lang))
+
+    @property
+    def feed(self) -> str:
+        return self.link(routes.feed(self.site, self.lang))
+
+    def link_absolute(self, url: str) -> str:
+        """A relative link to an absolute URL of this site."""
+        return self.link(url[len(self.site.base_url):])
+
+    def duration(self, iso: str) -> str:
+        """'P5Y' -> '5 years' in the page's language."""
+        parts = re.findall(r"(\d+)([YMWD])", iso)
+        units = {"Y": "duration-year", "M": "duration-month", "W": "duration-week", "D": "duration-day"}
+        return ", ".join(format_unit(int(n), units[u], length="long", locale=self.locale) for n, u in parts)
+
+    def money(self, euros: float) -> str:
+        return format_currency(euros, "EUR", locale=self.locale)
+
+    def country(self, code: str) -> str:
+        return Locale.parse(self.locale).territories.get(code, code)
+
+    @property
+    def locale(self) -> str:
+        return self.lang.replace("-", "_")
+
+
+def asset_hashes(site: Site) -> dict[str, str]:
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            for name, path in theme.static_files(site).items()}
+
+
+def alternates(site: Site, path_for) -> list[dict]:
+    return [{"lang": lang, "href": routes.absolute(site, path_for(lang))} for lang in site.languages]
+
+
+def course_facets(course: Course) -> dict[str, str]:
+    """Data attributes the catalogue filter matches against."""
+    ects = course.ects
+    band = "s" if ects <= 5 else "m" if ects <= 10 else "l"
+    return {"ects": band, "eqf": str(course.eqf), "lang": " ".join(course.languages),
+            "field": " ".join(sorted({code[:2] for code in course.fields})),
+            "mode": " ".join(course.participation)}
+
+
+def broad_field_label(code: str, lang: str) -> str:
+    concept = vocab.isced_f().get(code)
+    return concept.label_in(lang) if concept else code
+
+
+def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
+    """The filter groups, each with only the values some course has."""
+    facets = [course_facets(c) for c in courses]
+
+    def present(name: str) -> set[str]:
+        return {v for f in facets for v in f[name].split()}
+
+    ects = present("ects")
+    return [
+        {"name": "ects", "legend": "filter_ects",
+         "options": [(b, ctx.s(f"ects_{b}")) for b in ("s", "m", "l") if b in ects]},
+        {"name": "eqf", "legend": "filter_eqf",
+         "options": [(v, ctx.s("eqf_level", level=v)) for v in sorted(present("eqf"), key=int)]},
+        {"name": "lang", "legend": "filter_language",
+         "options": [(v, ctx.language_name(v)) for v in sorted(present("lang"))]},
+        {"name": "field", "legend": "filter_field",
+         "options": [(v, broad_field_label(v, ctx.lang)) for v in sorted(present("field"))]},
+        {"name": "mode", "legend": "filter_mode",
+         "options": [(v, ctx.concept("participation", v)) for v in vocab.PARTICIPATION_MODES
+                     if v in present("mode")]},
+    ]
+
+
+def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], ctx: PageContext) -> str:
+    courses = [f.current for f in families]
+    return env.get_template("catalogue.html").render(
+        page=ctx, site=site, lang=lang,
+        courses=[(c, course_facets(c), routes.course(site, lang, c)) for c in courses],
+        filters=catalogue_filters(courses, ctx),
+        alternates=alternates(site, lambda code: routes.catalogue(site, code)),
+        canonical=routes.absolute(site, routes.catalogue(site, lang)),
+    )
+
+
+def render_course(env, site: Site, lang: str, family: CourseFamily, course: Course,
+                  ctx: PageContext, by_lang: dict[str, str]) -> str:
+    """One course version's page; `by_lang` maps each language to this page's path."""
+    page_url = routes.absolute(site, by_lang[lang])
+    return env.get_template("course.html").render(
+        page=ctx, site=site, lang=lang, course=course, family=family,
+        achievement_url=routes.absolute(site, routes.achievement(course)),
+        schema_org=jsonld.schema_org_course(site, course, lang, page_url),
+        alternates=[{"lang": code, "href": routes.absolute(site, path)} for code, path in by_lang.items()],
+        canonical=page_url,
+        current_path=routes.course(site, lang, family.current),
+        version_paths={v.version: routes.course(site, lang, v) if not v.is_current
+                       else routes.course_version(site, lang, v) for v in family.versions},
+        qa=vocab.QA_FRAMEWORKS[course.qa_framework],
+    )
+
+
+def render_not_found(env, site: Site, ctx: PageContext) -> str:
+    return env.get_template("404.html").render(
+        page=ctx, site=site, lang=ctx.lang, alternates=[], canonical="",
+        strings_in=lambda lang, key: theme.strings(site, lang).get(key, key))

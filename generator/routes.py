@@ -1,0 +1,76 @@
+"""Every URL the site publishes is decided here, and nowhere else.
+
+URLs are permanent (badge and achievement links end up on CVs), so changing a
+function in this module breaks published links: add, never rename.
+The default language lives at the root; other languages under /<lang>/.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from generator.model import Course, Site
+
+EXTENSION_CONTEXT_URL = "https://w3id.org/credsite/ns/v1"
+EXTENSION_CONTEXT_PATH = "ns/credsite-v1.jsonld"
+
+
+def lang_prefix(site: Site, lang: str) -> str:
+    return "" if lang == site.default_language else f"{lang}/"
+
+
+def catalogue(site: Site, lang: str) -> str:
+    return lang_prefix(site, lang)
+
+
+def course(site: Site, lang: str, c: Course) -> str:
+    """The course's page: the current version at the course URL, others at their version URL."""
+    if c.is_current:
+        return f"{lang_prefix(site, lang)}courses/{c.slug}/"
+    return course_version(site, lang, c)
+
+
+def course_version(site: Site, lang: str, c: Course) -> str:
+    return f"{lang_prefix(site, lang)}courses/{c.slug}/{c.version}/"
+
+
+def achievement(c: Course) -> str:
+    return f"achievements/{c.slug}/{c.version}.json"
+
+
+def achievements_index() -> str:
+    return "achievements/index.json"
+
+
+def issuer_profile() -> str:
+    return "issuer.json"
+
+
+def feed(site: Site, lang: str) -> str:
+    return f"{lang_prefix(site, lang)}feed.xml"
+
+
+def static(name: str) -> str:
+    return f"static/{name}"
+
+
+def absolute(site: Site, path: str) -> str:
+    return site.base_url + path
+
+
+def site_root_path(site: Site) -> str:
+    """The path part of the base URL, e.g. '/catalogue/' (for 404 pages and robots.txt)."""
+    return urlsplit(site.base_url).path or "/"
+
+
+def output_file(url_path: str) -> str:
+    """The file that serves a URL path: folders get an index.html."""
+    return url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path
+
+
+def issuer_did(site: Site) -> str:
+    """did:web of the site: host, then each path segment, as the did:web method says."""
+    parts = urlsplit(site.base_url)
+    host = parts.netloc.replace(":", "%3A")
+    segments = [s for s in parts.path.split("/") if s]
+    return ":".join(["did:web", host, *segments])

@@ -1,0 +1,61 @@
+"""Find a theme's files: the site's chosen theme first, then the default theme.
+
+A site overrides any template, asset or UI string of the default theme by
+putting a file with the same name in themes/<its theme>/. Templates can still
+extend the original with the "default/" prefix, e.g. {% extends "default/base.html" %}.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.model import Site
+
+# The default theme ships with credsite's source tree (institutions fork the
+# repository, so it is always beside the generator).
+BUILTIN_DEFAULT = Path(__file__).resolve().parent.parent / "themes" / "default"
+
+
+def theme_dirs(site: Site) -> list[Path]:
+    dirs = []
+    for candidate in (site.source / "themes" / site.theme, site.source / "themes" / "default",
+                      BUILTIN_DEFAULT):
+        if candidate.is_dir() and candidate.resolve() not in [d.resolve() for d in dirs]:
+            dirs.append(candidate)
+    return dirs
+
+
+def default_dir(site: Site) -> Path:
+    local = site.source / "themes" / "default"
+    return local if local.is_dir() else BUILTIN_DEFAULT
+
+
+def static_files(site: Site) -> dict[str, Path]:
+    """Relative name -> file, the first theme that has a name wins."""
+    found: dict[str, Path] = {}
+    for folder in theme_dirs(site):
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_file():
+                found.setdefault(path.relative_to(static).as_posix(), path)
+    return dict(sorted(found.items()))
+
+
+def strings(site: Site, lang: str) -> dict[str, str]:
+    """UI strings for one language; a theme may override single keys."""
+    merged: dict[str, str] = {}
+    for folder in reversed(theme_dirs(site)):
+        for name in ("en", lang):  # English fills keys a translation lacks
+            path = folder / "i18n" / f"{name}.yaml"
+            if path.is_file():
+                merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    if lang != "en":
+        for folder in reversed(theme_dirs(site)):
+            path = folder / "i18n" / f"{lang}.yaml"
+            if path.is_file():
+                merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return merged

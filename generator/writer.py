@@ -1,0 +1,54 @@
+"""Put a complete output tree in place atomically.
+
+The whole site is written into a fresh sibling folder first and swapped in
+only when every file is there, so a failed or interrupted build leaves the
+previously published folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_site(files: dict[str, bytes], output: Path, mtime: int | None = None) -> None:
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        for name in sorted(files):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[name])
+            if mtime is not None:
+                os.utime(target, (mtime, mtime))
+        _fsync_tree(staging)
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+    os.rmdir(retired)
+    os.rename(output, retired)
+    try:
+        os.rename(staging, output)
+    except BaseException:
+        os.rename(retired, output)  # put the old site back
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    # The rename must not reach the disk before the files it publishes.
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())

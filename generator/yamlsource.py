@@ -1,0 +1,95 @@
+"""Read YAML while keeping the line of every key, so errors can point at it.
+
+`yaml.safe_load` forgets where values came from; composing the node graph and
+building plain Python values ourselves keeps a map from key path to line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+import yaml.constructor
+
+Path_ = tuple  # a key path such as ("workload", "ects") or ("learning_outcomes", 0)
+
+
+@dataclass
+class Located:
+    """Plain data plus the 1-based line of each key path (relative to the file)."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        # Fall back to the nearest parent that has a line: a missing key is
+        # reported where its parent mapping starts.
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class YamlError(ValueError):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    pass
+
+
+def parse(text: str, first_line: int = 1) -> Located:
+    """Parse YAML text; `first_line` is the file line the text starts on."""
+    offset = first_line - 1
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        raise YamlError(line, f"malformed YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(None, f"malformed YAML: {exc}") from None
+    located = Located(data=None)
+    if root is None:
+        located.data = {}
+        return located
+    constructor = _Constructor()
+    located.data = _build(root, (), located.lines, constructor, offset)
+    return located
+
+
+def _build(node, path, lines, constructor, offset):
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError(key_node.start_mark.line + 1 + offset,
+                                "YAML merge keys (<<) are not supported; write the keys out")
+            key = constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                raise YamlError(key_node.start_mark.line + 1 + offset,
+                                f"key {key!r} is not a name")
+            key = str(key) if not isinstance(key, str) else key
+            if key in out:
+                raise YamlError(key_node.start_mark.line + 1 + offset,
+                                f"key '{key}' appears twice in the same mapping")
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+            out[key] = _build(value_node, path + (key,), lines, constructor, offset)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), lines, constructor, offset)
+                for i, item in enumerate(node.value)]
+    try:
+        return constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        raise YamlError(node.start_mark.line + 1 + offset, f"malformed YAML: {exc.problem}") from None
+    except ValueError as exc:  # e.g. an impossible date like 2026-02-30
+        raise YamlError(node.start_mark.line + 1 + offset, f"invalid value: {exc}") from None
