@@ -98,7 +98,7 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
     if course.grading:
         doc["gradingScale"] = course.grading.scale
     framework = vocab.QA_FRAMEWORKS[course.qa_framework]
-    doc["qualityAssurance"] = {"type": course.qa_type, "name": framework.name, "url": framework.url}
+    doc["qualityAssurance"] = {"category": course.qa_type, "name": framework.name, "url": framework.url}
     if course.experimental_space:
         doc["experimentalSpace"] = True
     if course.prerequisites:

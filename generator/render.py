@@ -23,14 +23,17 @@ from generator.model import Course, CourseFamily, Site, pick
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """A link from one output URL path to another that works on any host and sub-path."""
-    base = posixpath.dirname(from_path.rstrip("/") + "/x") if from_path.endswith("/") or not from_path \
-        else posixpath.dirname(from_path)
-    target = to_path or "."
-    rel = posixpath.relpath(target, base or ".")
-    if to_path.endswith("/") or to_path == "":
-        rel = rel.rstrip("/") + "/" if rel != "." else "./"
-    return rel
+    """A link from one output URL path to another that works on any host and sub-path.
+
+    Paths are relative to the site root: "" is the home page, "nl/courses/x/" a
+    folder page, "issuer.json" a file.
+    """
+    here = from_path.split("/")[:-1]  # the folders the page sits in
+    there = to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return ("../" * (len(here) - common) + "/".join(there[common:])) or "./"
 
 
 def make_environment(site: Site) -> jinja2.Environment:
@@ -179,7 +182,8 @@ def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
 
 
 def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], ctx: PageContext) -> str:
-    courses = [f.current for f in families]
+    courses = sorted((f.current for f in families),
+                     key=lambda c: (pick(c.title, lang, site.default_language).casefold(), c.slug))
     return env.get_template("catalogue.html").render(
         page=ctx, site=site, lang=lang,
         courses=[(c, course_facets(c), routes.course(site, lang, c)) for c in courses],
@@ -209,4 +213,5 @@ def render_course(env, site: Site, lang: str, family: CourseFamily, course: Cour
 def render_not_found(env, site: Site, ctx: PageContext) -> str:
     return env.get_template("404.html").render(
         page=ctx, site=site, lang=ctx.lang, alternates=[], canonical="",
+        site_root=routes.site_root_path(site),
         strings_in=lambda lang, key: theme.strings(site, lang).get(key, key))

@@ -1,0 +1,166 @@
+"""The built site as a person sees it, in headless Chromium.
+
+Screenshots go to tests/_artifacts/screenshots/ for people to look at; the
+assertions check what a visitor would notice: layout that fits the screen, a
+filter that works with and without JavaScript, and no request to any other origin.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"]
+SHOTS = ROOT / "tests" / "_artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    # Serve the site under its base URL's path, as the real host does.
+    www = tmp_path_factory.mktemp("browser")
+    result = build(ROOT, www / "microcredentials")
+    assert result.ok, [str(p) for p in result.problems]
+    handler = functools.partial(QuietHandler, directory=str(www))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/microcredentials/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium; .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+def open_page(browser, url, viewport=DESKTOP, javascript=True):
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    page = context.new_page()
+    foreign = []
+    origin = url.split("/", 3)[:3]
+    page.on("request", lambda r: foreign.append(r.url)
+            if r.url.split("/", 3)[:3] != origin and not r.url.startswith("data:") else None)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    return page, foreign, errors
+
+
+def shoot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def fits_width(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("path,name", [
+    ("", "catalogue-en"), ("nl/", "catalogue-nl"),
+    ("courses/data-literacy-for-policy/", "course-en"),
+    ("nl/courses/ai-in-healthcare-practice/", "course-nl"),
+    ("courses/ai-in-healthcare-practice/2025.1/", "course-archived-en"),
+    ("404.html", "not-found"),
+])
+@pytest.mark.parametrize("viewport,size", [(DESKTOP, "desktop"), (MOBILE, "mobile")])
+def test_page_renders_and_fits(browser, site_url, path, name, viewport, size):
+    page, foreign, errors = open_page(browser, site_url + path, viewport)
+    shoot(page, f"{name}-{size}")
+    assert page.locator("h1").count() == 1
+    assert page.locator("h1").inner_text().strip()
+    assert fits_width(page), "the page scrolls sideways"
+    # The stylesheet loaded: the header has the brand colour, not the browser default.
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") \
+        == "rgb(21, 58, 91)"
+    assert foreign == [] and errors == []
+    page.context.close()
+
+
+def visible_titles(page) -> list[str]:
+    return [t.strip() for t in page.locator(".course-card:visible h3").all_inner_texts()]
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-js", "with-js"])
+def test_catalogue_filter(browser, site_url, javascript):
+    page, foreign, errors = open_page(browser, site_url, javascript=javascript)
+    everything = visible_titles(page)
+    assert len(everything) == 5
+    page.locator("label[for='f-eqf-7']").click()
+    assert visible_titles(page) == ["Data Literacy for Policy Makers", "Sustainable Urban Water Management"]
+    page.locator("label[for='f-mode-blended']").click()
+    assert visible_titles(page) == ["Data Literacy for Policy Makers"]
+    page.locator("label[for='f-ects-l']").click()
+    assert visible_titles(page) == []
+    shoot(page, f"catalogue-filtered-{'js' if javascript else 'nojs'}")
+    if javascript:
+        assert page.locator("#no-results").is_visible()
+        assert page.locator("#result-count").inner_text() == "Showing 0 of 5 courses"
+        assert "eqf=7" in page.url and "mode=blended" in page.url
+    page.locator("button[type=reset]").click()
+    page.wait_for_function("document.querySelectorAll('.course-card:not([hidden])').length === 5")
+    assert len(visible_titles(page)) == 5
+    assert foreign == [] and errors == []
+    page.context.close()
+
+
+def test_filter_state_is_read_from_the_address(browser, site_url):
+    page, _, _ = open_page(browser, site_url + "nl/?lang=nl&ects=s")
+    assert page.locator("#f-lang-nl").is_checked()
+    assert visible_titles(page) == ["Circulair bouwen in de praktijk", "Lesgeven met generatieve AI"]
+    assert page.locator("#result-count").inner_text() == "2 van 5 cursussen"
+    page.context.close()
+
+
+def test_filter_is_usable_by_keyboard(browser, site_url):
+    page, _, _ = open_page(browser, site_url)
+    page.locator("#f-eqf-any").focus()
+    page.keyboard.press("ArrowRight")  # radio groups move with arrow keys
+    assert page.locator("#f-eqf-5").is_checked()
+    assert visible_titles(page) == ["Circular Construction in Practice"]
+    page.context.close()
+
+
+def test_language_switch_leads_to_the_same_course(browser, site_url):
+    page, _, _ = open_page(browser, site_url + "courses/circular-construction/")
+    page.locator(".language-switch a[hreflang='nl']").click()
+    assert page.url.endswith("/nl/courses/circular-construction/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("h1").inner_text() == "Circulair bouwen in de praktijk"
+    page.context.close()
+
+
+def test_course_page_prints_without_navigation(browser, site_url):
+    page, _, _ = open_page(browser, site_url + "courses/data-literacy-for-policy/")
+    page.emulate_media(media="print")
+    assert page.locator(".language-switch").is_hidden()
+    assert page.locator(".footer-links").is_hidden()
+    shoot(page, "course-print")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    page.context.close()

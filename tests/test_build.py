@@ -1,0 +1,323 @@
+"""Whole-site builds: outputs, determinism, atomicity, theme overrides."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import writer
+from generator.build import build, check
+from generator.cli import cli
+from generator.linked_data import data_loss
+
+from conftest import ROOT, SHARED, course_text
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_sample_site_builds_without_errors(tmp_path):
+    result = build(ROOT, tmp_path / "out")
+    assert result.ok, [str(p) for p in result.problems]
+    out = tree(tmp_path / "out")
+    for name in ["index.html", "nl/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+                 "nl/feed.xml", "issuer.json", "achievements/index.json", "ns/credsite-v1.jsonld",
+                 "static/site.css", ".nojekyll",
+                 "courses/ai-in-healthcare-practice/index.html",
+                 "courses/ai-in-healthcare-practice/2026.1/index.html",
+                 "courses/ai-in-healthcare-practice/2025.1/index.html",
+                 "nl/courses/ai-in-healthcare-practice/2025.1/index.html",
+                 "achievements/ai-in-healthcare-practice/2025.1.json",
+                 "achievements/ai-in-healthcare-practice/2026.1.json"]:
+        assert name in out, name
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build(ROOT, tmp_path / "a").ok
+    assert build(ROOT, tmp_path / "b").ok
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert a.keys() == b.keys()
+    assert [n for n in a if a[n] != b[n]] == []
+
+
+def test_source_date_epoch_sets_feed_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(ROOT, tmp_path / "a")
+    assert "<updated>2026-01-01T00:00:00+00:00</updated>" in (tmp_path / "a/feed.xml").read_text()
+
+
+def test_failed_build_leaves_previous_output_untouched(make_site, tmp_path):
+    site = make_site()
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    before = tree(out)
+    (site / "content/courses/testing-things.md").write_text(
+        course_text(**{"  ects: 4": "  ects: 40"}), encoding="utf-8")
+    result = build(site, out)
+    assert not result.ok and not result.written
+    assert tree(out) == before
+
+
+def test_crash_while_writing_leaves_previous_output_untouched(make_site, tmp_path, monkeypatch):
+    site = make_site()
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    before = tree(out)
+    (site / "content/courses/testing-things.md").write_text(
+        course_text(**{"  ects: 4": "  ects: 5", "  hours: 112": "  hours: 140"}), encoding="utf-8")
+    real = Path.write_bytes
+    calls = {"n": 0}
+
+    def failing(self, data):
+        calls["n"] += 1
+        if calls["n"] == 5:  # half-way through the output
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        build(site, out)
+    monkeypatch.setattr(Path, "write_bytes", real)
+    assert tree(out) == before
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".out.")]
+    assert leftovers == []
+
+
+def test_swap_replaces_output_and_removes_stale_files(tmp_path):
+    out = tmp_path / "out"
+    writer.write_site({"a.txt": b"1", "old.txt": b"x"}, out)
+    writer.write_site({"a.txt": b"2"}, out)
+    assert tree(out) == {"a.txt": b"2"}
+
+
+def test_refuses_to_build_into_the_source_folder(make_site):
+    site = make_site()
+    result = build(site, site)
+    assert not result.ok
+    assert "the output folder contains the site's own files" in str(result.problems[0])
+    assert (site / "content/site.yaml").exists()
+
+
+def test_site_theme_overrides_template_asset_and_string(make_site, tmp_path):
+    site = make_site({
+        "themes/campus/templates/404.html":
+            '{% extends "default/404.html" %}{% block main %}<p>Lost on campus</p>{{ super() }}{% endblock %}',
+        "themes/campus/static/site.css": "body { background: hotpink; }\n",
+        "themes/campus/i18n/en.yaml": "catalogue: Our microcredentials\n",
+    })
+    yaml_path = site / "content/site.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("theme: default", "theme: campus"))
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    assert "Lost on campus" in (out / "404.html").read_text()
+    assert "Page not found" in (out / "404.html").read_text()  # the original block still renders
+    assert (out / "static/site.css").read_text() == "body { background: hotpink; }\n"
+    assert (out / "static/filter.js").exists()  # not overridden: comes from the default theme
+    assert "<h1>Our microcredentials</h1>" in (out / "index.html").read_text()
+    assert "<h1>Cursusaanbod</h1>" in (out / "nl/index.html").read_text()
+
+
+def test_unknown_theme_is_an_error(make_site):
+    site = make_site()
+    yaml_path = site / "content/site.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("theme: default", "theme: nowhere"))
+    problems = [str(p) for p in check(site).problems]
+    assert problems == ["content/site.yaml:10: theme: no folder themes/nowhere/; create themes/nowhere/ "
+                        "(its files override the default theme) or use 'theme: default'"]
+
+
+def test_drafts_are_left_out_unless_asked(make_site, tmp_path):
+    site = make_site({"content/courses/draft-course.md":
+                      course_text("draft-course", **{"status: published": "status: draft"})})
+    assert build(site, tmp_path / "a").ok
+    assert not (tmp_path / "a/courses/draft-course").exists()
+    assert build(site, tmp_path / "b", drafts=True).ok
+    assert (tmp_path / "b/courses/draft-course/index.html").exists()
+
+
+def test_sub_path_base_url_gives_relative_links_and_absolute_canonicals(make_site, tmp_path):
+    out = tmp_path / "out"
+    assert build(make_site(), out).ok
+    html = (out / "courses/testing-things/index.html").read_text()
+    assert '<link rel="canonical" href="https://uni.example.org/mc/courses/testing-things/">' in html
+    assert 'href="../../static/site.css?v=' in html
+    assert '<link rel="alternate" hreflang="nl" href="https://uni.example.org/mc/nl/courses/testing-things/">' in html
+
+
+def test_base_url_option_overrides_site_yaml(make_site, tmp_path):
+    out = tmp_path / "out"
+    assert build(make_site(), out, base_url="https://other.example/x").ok
+    doc = json.loads((out / "achievements/testing-things/2026.1.json").read_text())
+    assert doc["id"] == "https://other.example/x/achievements/testing-things/2026.1.json"
+
+
+def test_achievement_document(make_site, tmp_path):
+    out = tmp_path / "out"
+    assert build(make_site(), out).ok
+    doc = json.loads((out / "achievements/testing-things/2026.1.json").read_text())
+    assert doc["type"] == ["Achievement", "MicroCredentialAchievement"]
+    assert doc["achievementType"] == "MicroCredential"
+    assert doc["creditsAvailable"] == 4.0
+    assert doc["studyLoadHours"] == 112
+    assert doc["inLanguage"] == "en"
+    assert doc["criteria"]["id"] == "https://uni.example.org/mc/courses/testing-things/2026.1/"
+    targets = {a["targetType"]: a["targetUrl"] for a in doc["alignment"]}
+    assert targets["ext:EQFLevel"] == "http://data.europa.eu/snb/eqf/6"
+    assert targets["ext:ISCEDF"] == "http://data.europa.eu/snb/isced-f/0613"
+    assert doc["resultDescription"][0]["requiredValue"] == "5.5"
+
+    def types_are_arrays(node):
+        if isinstance(node, dict):
+            if "type" in node and node.get("type") != "IdentifierEntry":
+                assert isinstance(node["type"], list), node
+            for value in node.values():
+                types_are_arrays(value)
+        elif isinstance(node, list):
+            for value in node:
+                types_are_arrays(value)
+
+    types_are_arrays(doc)
+
+
+def test_every_published_json_ld_document_expands_without_loss(tmp_path, no_network):
+    out = tmp_path / "out"
+    assert build(ROOT, out).ok
+    documents = sorted(out.glob("achievements/**/*.json")) + [out / "issuer.json"]
+    assert len(documents) >= 7
+    for path in documents:
+        assert data_loss(json.loads(path.read_text())) == [], path
+
+
+def test_data_loss_detects_an_undefined_term():
+    doc = {"@context": ["https://www.w3.org/ns/credentials/v2"], "id": "urn:x", "type": ["Thing"],
+           "madeUpTerm": "x"}
+    losses = data_loss(doc)
+    assert any("madeUpTerm" in loss for loss in losses)
+
+
+@pytest.mark.skipif(not (SHARED / "standards/schemas").is_dir(),
+                    reason="the OB 3.0 JSON Schema is read from ../shared, which is not present")
+def test_achievement_passes_the_ob3_json_schema(tmp_path):
+    import jsonschema
+
+    schema = json.loads((SHARED / "standards/schemas/ob_v3p0_achievementcredential_schema.json").read_text())
+    out = tmp_path / "out"
+    assert build(ROOT, out).ok
+    achievement_schema = {"$schema": schema.get("$schema"), "$defs": schema["$defs"],
+                          "$ref": "#/$defs/Achievement"}
+    validator = jsonschema.Draft201909Validator(achievement_schema) \
+        if "2019-09" in str(schema.get("$schema")) else jsonschema.validators.validator_for(schema)(achievement_schema)
+    for path in sorted(out.glob("achievements/*/*.json")):
+        doc = json.loads(path.read_text())
+        doc.pop("@context")
+        errors = [e.message for e in validator.iter_errors(doc)]
+        assert errors == [], (path, errors)
+
+
+def test_extension_context_covers_every_vocabulary_token():
+    from generator import vocab
+    from generator.linked_data import extension_context
+
+    scoped = extension_context()["@context"]["MicroCredentialAchievement"]["@context"]
+    assert set(scoped["participationMode"]["@context"]) == set(vocab.PARTICIPATION_MODES)
+    assert set(scoped["assessmentType"]["@context"]) == set(vocab.ASSESSMENT_TYPES)
+    assert set(scoped["supervision"]["@context"]) == set(vocab.SUPERVISION)
+    assert set(scoped["gradingScale"]["@context"]) == set(vocab.GRADING_SCALES)
+    for token, concept in vocab.ASSESSMENT_TYPES.items():
+        assert scoped["assessmentType"]["@context"][token] == concept.uri
+
+
+def test_course_page_shows_every_eu_element(make_site, tmp_path):
+    out = tmp_path / "out"
+    assert build(make_site(), out).ok
+    html = (out / "courses/testing-things/index.html").read_text()
+    for text in ["Testing Things Well", "Test University", "Netherlands", "4 EC (112 hours of study)",
+                 "EQF level 6", "Write tests that can fail.", "Written examination", "Online",
+                 "Institutional", "Supervised, with identity check", "Dutch grading scale",
+                 "This is a stand-alone microcredential.", "English"]:
+        assert text in html, text
+    assert '<script type="application/ld+json">' in html
+    schema_org = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(schema_org)["@type"] == "Course"
+    assert '<meta property="og:title" content="Testing Things Well · Test Microcredentials">' in html
+
+
+def test_archived_version_page_points_to_current(tmp_path):
+    out = tmp_path / "out"
+    assert build(ROOT, out).ok
+    html = (out / "courses/ai-in-healthcare-practice/2025.1/index.html").read_text()
+    assert "You are viewing version 2025.1, which has been replaced." in html
+    assert 'href="../">See the current version</a>' in html
+    doc = json.loads((out / "achievements/ai-in-healthcare-practice/2025.1.json").read_text())
+    assert doc["version"] == "2025.1"
+    assert doc["creditsAvailable"] == 5.0
+
+
+def test_sitemap_feed_and_robots(tmp_path):
+    from xml.etree import ElementTree as ET
+
+    out = tmp_path / "out"
+    assert build(ROOT, out).ok
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example-university.github.io/microcredentials/nl/courses/circular-construction/" in locs
+    assert len(locs) == len(set(locs))
+    feed = ET.parse(out / "nl/feed.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Circulair bouwen in de praktijk" in titles
+    assert (out / "robots.txt").read_text().endswith(
+        "Sitemap: https://example-university.github.io/microcredentials/sitemap.xml\n")
+
+
+def test_no_page_references_another_origin(tmp_path):
+    """No CDN, web font or analytics: every src and stylesheet href is relative."""
+    import re
+
+    out = tmp_path / "out"
+    assert build(ROOT, out).ok
+    for page in out.rglob("*.html"):
+        html = page.read_text()
+        for attr in re.findall(r'(?:src|href)="([^"]+)"', html):
+            if attr.startswith("http"):
+                # absolute links are allowed for canonical/alternate metadata and plain <a> links only
+                assert re.search(rf'<(a|link rel="(canonical|alternate)")[^>]*"{re.escape(attr)}"', html), \
+                    (page, attr)
+
+
+def test_cli_build_and_new_course(tmp_path):
+    runner = CliRunner()
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yaml").write_text((ROOT / "content/site.yaml").read_text())
+    result = runner.invoke(cli, ["new", "course", "my-course", "--source", str(site)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(cli, ["check", "--source", str(site)]).exit_code == 0
+    again = runner.invoke(cli, ["new", "course", "my-course", "--source", str(site)])
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    result = runner.invoke(cli, ["build", "--source", str(site), "--drafts"])
+    assert result.exit_code == 0, result.stderr
+    assert (site / "_site/courses/my-course/index.html").exists()
+
+
+def test_unreadable_course_is_reported_without_traceback(make_site, monkeypatch):
+    site = make_site()
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "testing-things.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = CliRunner().invoke(cli, ["build", "--source", str(site)])
+    assert result.exit_code == 1
+    assert "content/courses/testing-things.md: cannot be read (Permission denied); " \
+        "check the file's permissions" in result.stderr
+    assert "Traceback" not in result.output
