@@ -7,6 +7,7 @@ them and swaps the finished output in atomically.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +128,37 @@ def build_time(site: Site) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
 
 
+def changed_versions(content: Content, files: dict[str, bytes], output: Path) -> list[Problem]:
+    """Warn when a published version's learning content changed without a new version.
+
+    Issued credentials point at a version's Achievement URL; if its outcomes,
+    workload, level or assessment change in place, old badges silently change meaning.
+    """
+    watched = ("learningOutcome", "creditsAvailable", "studyLoadHours", "eqfLevel",
+               "assessmentType", "participationMode", "qualityAssurance", "resultDescription")
+    problems = []
+    for family in content.families:
+        for course in family.versions:
+            name = routes.achievement(course)
+            previous = output / name
+            if not previous.is_file():
+                continue
+            try:
+                old = json.loads(previous.read_bytes())
+            except (OSError, ValueError):
+                continue
+            new = json.loads(files[name])
+            changed = [key for key in watched if old.get(key) != new.get(key)]
+            if changed:
+                problems.append(Problem(
+                    course.source, None, "version",
+                    f"'{course.version}' is already published, but its {', '.join(changed)} changed",
+                    f"credentials issued for {course.version} would change meaning: keep the published "
+                    f"text as content/courses/archive/{course.slug}/{course.version}.md (from git history) "
+                    "and give this course a new version", "warning"))
+    return problems
+
+
 def check_output_location(source: Path, output: Path) -> list[Problem]:
     source, output = source.resolve(), output.resolve()
     if output == source or output in source.parents:
@@ -144,6 +176,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
     files, render_problems = render_site(content)
+    render_problems += changed_versions(content, files, output)
     problems = sorted(problems + render_problems, key=sort_key)
     if errors(problems):
         return BuildResult(problems)

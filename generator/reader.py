@@ -248,7 +248,9 @@ class FieldReader:
         if required and texts and self.languages[0] not in texts:
             self.report(key, f"no '{self.languages[0]}' text, the site's default language",
                         f"add {dotted(key)}.{self.languages[0]}")
-        for lang, t in texts.items():
+        # Text given once for all languages is checked once.
+        checked = texts.items() if isinstance(value, dict) else list(texts.items())[:1]
+        for lang, t in checked:
             where = key + (lang,) if isinstance(value, dict) else key
             if len(t) < min_len:
                 self.report(where, f"only {len(t)} characters", f"write at least {min_len} characters")

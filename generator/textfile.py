@@ -45,8 +45,10 @@ def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[
                                 "add a line '---' after the last course field"))
         return None
     yaml_text = text[first + 1: end.start()]
-    body = text[end.end():].lstrip("\n")
-    body_line = text[: end.end()].count("\n") + 2
+    rest = text[end.end():]
+    body = rest.lstrip("\n")
+    # The fence's own line ends in the first stripped newline; count the rest.
+    body_line = text[: end.end()].count("\n") + 1 + (len(rest) - len(body))
     return yaml_text, body, body_line
 
 

@@ -321,3 +321,20 @@ def test_unreadable_course_is_reported_without_traceback(make_site, monkeypatch)
     assert "content/courses/testing-things.md: cannot be read (Permission denied); " \
         "check the file's permissions" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_changing_a_published_version_in_place_warns(make_site, tmp_path):
+    site = make_site()
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    (site / "content/courses/testing-things.md").write_text(
+        course_text(**{"  - {en: Write tests that can fail., nl: Tests schrijven die kunnen falen.}":
+                       "  - {en: Write tests that fail first., nl: Tests schrijven die eerst falen.}"}),
+        encoding="utf-8")
+    result = build(site, out)
+    assert result.ok
+    assert [str(p) for p in result.problems] == [
+        "content/courses/testing-things.md: warning: version: '2026.1' is already published, but its "
+        "learningOutcome changed; credentials issued for 2026.1 would change meaning: keep the published "
+        "text as content/courses/archive/testing-things/2026.1.md (from git history) and give this course "
+        "a new version"]
