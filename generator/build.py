@@ -69,8 +69,10 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
     problems: list[Problem] = []
     pages: list[dict[str, str]] = []
 
+    strings = {lang: theme.strings(site, lang) for lang in site.languages}
+
     def ctx(lang: str, path: str) -> PageContext:
-        return PageContext(site, lang, path, theme.strings(site, lang), assets)
+        return PageContext(site, lang, path, strings[lang], assets)
 
     for lang in site.languages:
         path = routes.catalogue(site, lang)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.yamlsource import LOADER
+
 from generator.model import Site
 
 # The default theme ships with credsite's source tree (institutions fork the
@@ -52,10 +54,10 @@ def strings(site: Site, lang: str) -> dict[str, str]:
         for name in ("en", lang):  # English fills keys a translation lacks
             path = folder / "i18n" / f"{name}.yaml"
             if path.is_file():
-                merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {})
     if lang != "en":
         for folder in reversed(theme_dirs(site)):
             path = folder / "i18n" / f"{lang}.yaml"
             if path.is_file():
-                merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {})
     return merged
