@@ -48,10 +48,12 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool)
     """Build the site into _site/ (atomically: a failed build changes nothing)."""
     started = time.perf_counter()
     output = output or source / "_site"
+    existed = output.exists()
     result = run_build(source, output, base_url=base_url, drafts=drafts)
     report(result.problems)
     if not result.ok:
-        click.echo(f"build failed; {output} was left as it was", err=True)
+        click.echo(f"build failed; {output} was left as it was" if existed else
+                   "build failed; nothing was written", err=True)
         sys.exit(EXIT_INPUT)
     click.echo(f"built {len(result.files)} files into {output} in "
                f"{time.perf_counter() - started:.2f} s", err=True)
@@ -85,6 +87,154 @@ def new_course(slug: str, source: Path) -> None:
     if errors(problems):
         sys.exit(EXIT_INPUT)
     click.echo(f"created {path}; fill it in, then run 'credsite check'", err=True)
+
+
+def _site_or_exit(source: Path):
+    from generator.build import load
+
+    content = load(source, drafts=True)
+    if not content.ok:
+        report(content.problems)
+        sys.exit(EXIT_INPUT)
+    return content
+
+
+def _key_or_exit(path: Path | None):
+    from generator import keys
+
+    try:
+        return keys.load(path)
+    except keys.KeyError_ as exc:
+        click.echo(f"credsite: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+key_option = click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                          help="Private key file (default: $CREDSITE_SIGNING_KEY_FILE, or the secret "
+                               "in $CREDSITE_SIGNING_KEY).")
+
+
+@cli.command()
+@click.option("--out", "target", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("~/.config/credsite/signing-key.json"), show_default=True,
+              help="Where to write the private key; must be outside the repository.")
+@click.option("--id", "key_id", default=None, help="Key id for site.yaml  [default: key-YYYY-MM-DD]")
+@source_option
+def keygen(target: Path, key_id: str | None, source: Path) -> None:
+    """Make an Ed25519 key pair; print the public key for content/site.yaml."""
+    import datetime as dt
+
+    from generator import keys
+
+    try:
+        key = keys.generate(target, source)
+    except keys.KeyError_ as exc:
+        click.echo(f"credsite: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    key_id = key_id or f"key-{dt.date.today().isoformat()}"
+    click.echo(f"private key written to {target.expanduser()} (mode 0600); keep it secret and backed up",
+               err=True)
+    click.echo(f"publicKeyMultibase: {key.public_multibase}\n")
+    click.echo("Add these lines to content/site.yaml:\n")
+    click.echo(f"keys:\n  - id: {key_id}\n    public_key: {key.public_multibase}\n    status: active")
+
+
+@cli.command()
+@click.option("--course", "slug", required=True, help="The course's id (its file name).")
+@click.option("--name", default=None, help="The learner's full name.")
+@click.option("--email", default=None, help="The learner's e-mail address (stored only as a salted hash).")
+@click.option("--grade", default="", help="The final grade, on the course's grading scale.")
+@click.option("--date", "date", default=None, help="Award date, YYYY-MM-DD  [default: now]")
+@click.option("--evidence", multiple=True, help="https:// URL of evidence; repeat for more.")
+@click.option("--valid-until", default=None, help="Expiry date, YYYY-MM-DD  [default: from the course]")
+@click.option("--csv", "cohort", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Issue to every learner in a CSV file (columns: " + "name,email,grade,date,evidence,valid_until).")
+@click.option("--mail-merge", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write name,email,badge_url,credential_id to this CSV  [default: issued-<time>.csv]")
+@key_option
+@source_option
+def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_merge, key_path, source) -> None:
+    """Sign credentials for a course into content/issued/."""
+    from generator import issuing
+
+    content = _site_or_exit(source)
+    course = issuing.course_version(content.families, slug)
+    if course is None:
+        known = ", ".join(f.current.slug for f in content.families)
+        click.echo(f"credsite issue: --course: no course '{slug}'; known courses: {known}", err=True)
+        sys.exit(EXIT_INPUT)
+    if cohort and (name or email):
+        click.echo("credsite issue: give either --csv or --name and --email, not both", err=True)
+        sys.exit(EXIT_INPUT)
+    if cohort:
+        learners, problems = issuing.read_cohort(cohort, str(cohort))
+    elif name is None or email is None:
+        click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
+        sys.exit(EXIT_INPUT)
+    else:
+        problems = []
+        try:
+            moment = issuing.parse_moment(date) if date else None
+            until = issuing.parse_moment(valid_until) if valid_until else None
+        except ValueError as exc:
+            click.echo(f"credsite issue: --date/--valid-until: not a date ({exc}); write YYYY-MM-DD", err=True)
+            sys.exit(EXIT_INPUT)
+        learners = [issuing.Learner(name, email, grade, moment, tuple(evidence), until)]
+    if problems:
+        report(problems)
+        sys.exit(EXIT_INPUT)
+    key = _key_or_exit(key_path)
+    issued, problems = issuing.issue(content.site, course, learners, key)
+    report(problems)
+    if problems:
+        click.echo("nothing was issued", err=True)
+        sys.exit(EXIT_INPUT)
+    for item in issued:
+        click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
+    target = mail_merge or Path(f"issued-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
+    target.write_text(issuing.mail_merge_csv(issued), encoding="utf-8")
+    click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
+               f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+@cli.command()
+@click.argument("credential")
+@click.option("--reason", required=True, help="Why; kept in content/status/revocations.csv.")
+@key_option
+@source_option
+def revoke(credential: str, reason: str, key_path, source: Path) -> None:
+    """Revoke a credential: set its bit in the status list and re-sign the list."""
+    from generator import issuing
+
+    content = _site_or_exit(source)
+    key = _key_or_exit(key_path)
+    credential_id, problems = issuing.revoke(content.site, credential, reason, key)
+    report(problems)
+    if problems:
+        sys.exit(EXIT_INPUT)
+    click.echo(f"revoked {credential_id}; commit content/status/ and rebuild to publish the list", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="A site folder (content/site.yaml) or a built site (did.json).")
+def verify(files, site_dir: Path) -> None:
+    """Verify credential files offline: proof, issuer key, dates, status and schema."""
+    from generator import verification
+
+    verdicts, problems = verification.verify_paths(list(files), site_dir)
+    if problems:
+        report(problems)
+        sys.exit(EXIT_INPUT)
+    failed = 0
+    for path, verdict in verdicts:
+        detail = f" ({'; '.join(verdict.problems)})" if verdict.problems else ""
+        click.echo(f"{path}: {verdict.status.upper() if not verdict.ok else 'valid'}{detail}")
+        failed += not verdict.ok
+    if failed:
+        click.echo(f"{failed} of {len(verdicts)} credential(s) did not verify", err=True)
+        sys.exit(EXIT_INPUT)
 
 
 def main() -> None:

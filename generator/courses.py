@@ -55,7 +55,7 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
             continue
         archived = _load_archive(site, folder / "archive" / current.slug, current, problems)
         families.append(CourseFamily(current, tuple(archived)))
-    _check_orphan_archives(site, folder, {f.current.slug for f in families}, problems)
+    _check_orphan_archives(site, folder, {p.stem for p in folder.glob("*.md")}, problems)
     _check_names(site, families, problems)
     return families
 
@@ -159,6 +159,9 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     elif slug and slug != expect_slug:
         r.report(("id",), f"'{slug}' differs from the file name '{expect_slug}'",
                  f"rename the file to {slug}.md or set 'id: {expect_slug}'")
+    if isinstance(r.raw(("version",)), float):
+        r.report(("version",), f"{r.raw(('version',))} is a number, so YAML may have dropped digits "
+                 "(2026.10 reads as 2026.1)", "put the version in quotes, e.g. version: \"2026.10\"")
     version = r.string(("version",), required=True, allow_numbers=True,
                        what="credentials point at a course version",
                        fix="add a version such as 'version: \"2026.1\"'")
@@ -237,9 +240,13 @@ def _languages(r: FieldReader) -> list[str]:
 def language_tag_problem(tag: str) -> tuple[str, str] | None:
     """Why `tag` is not a BCP 47 tag Open Badges accepts, or None when it is fine."""
     if "_" in tag:
-        good = tag.replace("_", "-")
-        return f"'{tag}' is not a BCP 47 language tag", f"use '{good.split('-')[0].lower()}'" \
-            f" or '{good.split('-')[0].lower()}-{good.split('-')[-1].upper()}'"
+        language, _, region = tag.partition("_")
+        candidate = f"{language.lower()}-{region.upper()}"
+        if region and language_tag_problem(candidate) is None:
+            return f"'{tag}' is not a BCP 47 language tag", \
+                f"use '{language.lower()}' or '{candidate}' (parts are joined by a hyphen)"
+        return f"'{tag}' is not a BCP 47 language tag", \
+            f"use '{language.lower()}'; '{region}' is not a region code"
     if not re.fullmatch(OB3_LANGUAGE, tag) or not langcodes.tag_is_valid(tag):
         return (f"'{tag}' is not a BCP 47 language tag",
                 "use a code such as 'en', 'nl' or 'en-GB' (lower-case language, upper-case region)")
@@ -289,7 +296,7 @@ def _check_ects(r: FieldReader, ects, hours, experimental: bool) -> None:
         r.report(key, f"{ects:g} EC is below the pilot minimum of 3 EC",
                  "use 3 to 30 EC, or set 'quality_assurance.experimental_space: true' "
                  "if this university course falls under the 2025-2027 experimental space (1 EC minimum)")
-    if hours is not None and hours != round(ects * HOURS_PER_EC):
+    if hours is not None and 1 <= ects <= 30 and hours != round(ects * HOURS_PER_EC):
         r.report(("workload", "hours"),
                  f"{hours} hours does not match {ects:g} EC x {HOURS_PER_EC} h = "
                  f"{round(ects * HOURS_PER_EC)} hours",
@@ -310,6 +317,8 @@ def _level(r: FieldReader) -> tuple[int | None, str]:
     nlqf = r.raw(("level", "nlqf"))
     if not r.present(("level", "nlqf")):
         return eqf, ""
+    if isinstance(nlqf, str) and nlqf.isdigit():
+        nlqf = int(nlqf)
     if nlqf not in vocab.NLQF_LEVELS:
         r.report(("level", "nlqf"), f"'{nlqf}' is not an NLQF level",
                  "use entry, 1 to 8, or \"4+\"")
@@ -419,10 +428,11 @@ def _pass_mark(r: FieldReader, scale: str, mark: str) -> str:
             try:
                 value = float(mark)
             except ValueError:
-                value = -1
+                r.report(key, f"'{mark}' is not a number", "write the pass mark as a number, e.g. \"5.5\"")
+                return mark
             if not 1 <= value <= 10:
                 r.report(key, f"'{mark}' is outside the 1-10 scale", "use a mark from 1 to 10, e.g. \"5.5\"")
-    elif scale == "ects-a-e" and mark and mark not in "ABCDE":
+    elif scale == "ects-a-e" and mark and mark not in ("A", "B", "C", "D", "E"):
         r.report(key, f"'{mark}' is not an ECTS grade", "use one of A, B, C, D, E")
     elif scale == "ects-a-e" and not mark:
         return "E"
