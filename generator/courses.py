@@ -246,7 +246,7 @@ def language_tag_problem(tag: str) -> tuple[str, str] | None:
             return f"'{tag}' is not a BCP 47 language tag", \
                 f"use '{language.lower()}' or '{candidate}' (parts are joined by a hyphen)"
         return f"'{tag}' is not a BCP 47 language tag", \
-            f"use '{language.lower()}'; '{region}' is not a region code"
+            f"use '{language.lower()}'; {region} is not a region code"
     if not re.fullmatch(OB3_LANGUAGE, tag) or not langcodes.tag_is_valid(tag):
         return (f"'{tag}' is not a BCP 47 language tag",
                 "use a code such as 'en', 'nl' or 'en-GB' (lower-case language, upper-case region)")

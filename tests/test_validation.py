@@ -333,7 +333,7 @@ def test_bad_course_value(make_site, change, expected):
 
 
 LANGUAGE_TAGS = [
-    ("en_EN", "'en_EN' is not a BCP 47 language tag; use 'en'; 'EN' is not a region code"),
+    ("en_EN", "'en_EN' is not a BCP 47 language tag; use 'en'; EN is not a region code"),
     ("english", "'english' is not a BCP 47 language tag; use a code such as 'en', 'nl' or 'en-GB' "
                 "(lower-case language, upper-case region)"),
     ("xx", "'xx' is not a BCP 47 language tag; use a code such as 'en', 'nl' or 'en-GB' "

@@ -1,0 +1,94 @@
+"""The Open Badges 3.0 AchievementCredential JSON Schema, shipped and validated offline.
+
+The schema file in `generator/schemas/` is the 1EdTech original byte for byte
+(see `schemas/sources.json`). Every `$ref` in it points inside the file, and the
+validator gets an explicit registry with no retrieval, so validating never
+touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT201909
+
+SCHEMA_FILE = "ob_v3p0_achievementcredential_schema.json"
+# The URL credentials name in credentialSchema.id; the file's own $id differs.
+SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+
+MAX_PROBLEMS = 20
+MAX_MESSAGE = 200
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_@$][A-Za-z0-9_@$-]*$")
+
+
+def schema_bytes() -> bytes:
+    return (resources.files("generator") / "schemas" / SCHEMA_FILE).read_bytes()
+
+
+@lru_cache(maxsize=None)
+def achievement_credential_schema() -> dict:
+    return json.loads(schema_bytes().decode("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def achievement_credential_validator() -> jsonschema.Draft201909Validator:
+    """A draft 2019-09 validator, with format checking, for AchievementCredential / OpenBadgeCredential."""
+    schema = achievement_credential_schema()
+    jsonschema.Draft201909Validator.check_schema(schema)
+    resource = Resource.from_contents(schema, default_specification=DRAFT201909)
+    # Registry() without `retrieve` raises on any unknown URI instead of fetching it;
+    # jsonschema adds its bundled meta-schemas. Both URLs resolve to the local file.
+    registry = Registry().with_resources([(schema["$id"], resource), (SCHEMA_URL, resource)])
+    return jsonschema.Draft201909Validator(
+        schema, registry=registry, format_checker=jsonschema.FormatChecker()
+    )
+
+
+def _json_path(error: ValidationError) -> str:
+    path = ""
+    for part in error.absolute_path:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            path += f".{part}" if path else part
+        else:
+            path += f"[{json.dumps(part)}]"
+    return path or "$"
+
+
+def _most_relevant(error: ValidationError) -> ValidationError:
+    # oneOf/anyOf report the whole instance "is not valid under any of the given
+    # schemas"; the deepest best-matching sub-error says what actually is wrong.
+    # Branches that merely reject the instance's type (issuer: "not of type
+    # 'string'" when it is a Profile object) are passed over when others exist.
+    while error.context:
+        candidates = [e for e in error.context if not (e.validator == "type" and not e.relative_path)]
+        error = best_match(candidates or error.context)
+    return error
+
+
+def _line(error: ValidationError) -> str:
+    error = _most_relevant(error)
+    message = " ".join(error.message.split())
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 3] + "..."
+    return f"{_json_path(error)}: {message}"
+
+
+def schema_problems(document: dict) -> list[str]:
+    """Every way `document` fails the OB 3.0 AchievementCredential schema, one short line each.
+
+    Lines are "<json path>: <message>", sorted and de-duplicated; after 20 lines
+    the rest is summarised as "... and N more".
+    """
+    lines = sorted({_line(e) for e in achievement_credential_validator().iter_errors(document)})
+    if len(lines) > MAX_PROBLEMS:
+        return lines[:MAX_PROBLEMS] + [f"... and {len(lines) - MAX_PROBLEMS} more"]
+    return lines
