@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import jinja2
 
 from generator import feeds, jsonld, routes, theme
 from generator.config import load_site
 from generator.courses import load_courses
+from generator.did import did_document
 from generator.linked_data import data_loss, extension_context
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
@@ -74,9 +78,10 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
     def ctx(lang: str, path: str) -> PageContext:
         return PageContext(site, lang, path, strings[lang], assets)
 
+    offered = [f for f in families if f.current.status != "withdrawn"]
     for lang in site.languages:
         path = routes.catalogue(site, lang)
-        files[routes.output_file(path)] = render_catalogue(env, site, lang, families, ctx(lang, path)).encode()
+        files[routes.output_file(path)] = render_catalogue(env, site, lang, offered, ctx(lang, path)).encode()
     pages.append({lang: routes.catalogue(site, lang) for lang in site.languages})
 
     for family in families:
@@ -85,12 +90,14 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
             paths = [routes.course_version]
             if course.is_current:
                 paths.insert(0, routes.course)
+            # The current version's own URL points search engines at the course URL.
+            canonical = {lang: routes.course(site, lang, course) for lang in site.languages}
             for path_for in paths:
                 by_lang = {lang: path_for(site, lang, course) for lang in site.languages}
                 for lang, path in by_lang.items():
-                    html = render_course(env, site, lang, family, course, ctx(lang, path), by_lang)
+                    html = render_course(env, site, lang, family, course, ctx(lang, path), canonical)
                     files[routes.output_file(path)] = html.encode()
-                pages.append(by_lang)
+            pages.append(canonical)
             document = jsonld.achievement(site, course)
             for loss in data_loss(document):
                 problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
@@ -105,7 +112,7 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
 
     updated = build_time(site)
     for lang in site.languages:
-        files[routes.feed(site, lang)] = feeds.atom(site, lang, families, updated)
+        files[routes.feed(site, lang)] = feeds.atom(site, lang, offered, updated)
     files["sitemap.xml"] = feeds.sitemap(site, pages)
     files["robots.txt"] = feeds.robots(site)
     files["404.html"] = render_not_found(env, site, ctx(site.default_language, "404.html")).encode()
@@ -114,9 +121,31 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
     if site.institution.logo:
         files[routes.static("logo" + Path(site.institution.logo).suffix)] = \
             (site.source / "content" / site.institution.logo).read_bytes()
+    if site.keys:
+        files[routes.did_document(site)] = jsonld.dumps(did_document(site)).encode()
+    for name in ("revocation.json",):
+        status_file = site.source / "content" / "status" / name
+        if status_file.is_file():  # signed bytes, published unchanged
+            files[routes.status_list(name.removesuffix(".json"))] = status_file.read_bytes()
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     files[".nojekyll"] = b""
     return files, problems
+
+
+def template_problem(exc: jinja2.TemplateError, site: Site) -> Problem:
+    """A theme mistake, reported at its template line rather than as a credsite crash."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not name:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    shown = name or "theme"
+    try:
+        shown = str(Path(shown).resolve().relative_to(site.source.resolve()))
+    except ValueError:
+        pass
+    return Problem(shown, line, "template", f"{type(exc).__name__}: {exc.message or exc}",
+                   "fix the template; see docs/themes.md for the variables each template gets")
 
 
 def build_time(site: Site) -> dt.datetime:
@@ -177,7 +206,10 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
-    files, render_problems = render_site(content)
+    try:
+        files, render_problems = render_site(content)
+    except jinja2.TemplateError as exc:
+        return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
     render_problems += changed_versions(content, files, output)
     problems = sorted(problems + render_problems, key=sort_key)
     if errors(problems):

@@ -54,6 +54,13 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
                                     f"{current.slug}/{current.version}.md, or use draft/published"))
             continue
         archived = _load_archive(site, folder / "archive" / current.slug, current, problems)
+        if archived and current.status == "draft":
+            problems.append(Problem(_shown(site, path), None, "status",
+                                    "a course with published versions cannot become a draft, or their "
+                                    "pages would disappear",
+                                    "keep it published while you edit, or use 'status: withdrawn' to stop "
+                                    "offering it (its pages stay online)"))
+            continue
         families.append(CourseFamily(current, tuple(archived)))
     _check_orphan_archives(site, folder, {p.stem for p in folder.glob("*.md")}, problems)
     _check_names(site, families, problems)
@@ -171,7 +178,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     elif version and expect_version is not None and version != expect_version:
         r.report(("version",), f"'{version}' differs from the file name '{expect_version}.md'",
                  f"name archived files after their version: {version}.md")
-    status = r.choice(("status",), ("published", "draft", "archived"),
+    status = r.choice(("status",), ("published", "draft", "withdrawn", "archived"),
                       default="published" if is_current else "archived")
 
     title = r.text(("title",), required=True, what="the title is a mandatory EU element",
@@ -190,6 +197,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     participation = _participation(r)
     qa_framework, qa_type, experimental = _quality(r)
     _check_ects(r, ects, hours, experimental)
+    _check_sector(r, site, qa_framework, experimental)
     prerequisites = r.text(("prerequisites",), plain=True)
     target_group = r.text(("target_group",), plain=True)
     stackable, towards = _stackability(r)
@@ -202,7 +210,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     valid_for = _credential(r)
     return Course(
         slug=slug, version=version, status=status, title=title, summary=summary,
-        languages=tuple(languages), unit=unit, ects=ects or 0, hours=hours or 0, eqf=eqf or 0,
+        languages=tuple(languages), unit=unit, ects=ects or 0, hours=hours if hours is not None else round((ects or 0) * HOURS_PER_EC), eqf=eqf or 0,
         nlqf=nlqf, fields=tuple(fields), outcomes=tuple(outcomes), skills=tuple(skills),
         assessment_types=tuple(types), assessment_description=assessment_description,
         supervision=supervision, grading=grading, participation=tuple(participation),
@@ -304,6 +312,30 @@ def _check_ects(r: FieldReader, ects, hours, experimental: bool) -> None:
                  "(1 EC is 28 hours of study in the Netherlands)")
 
 
+# The 2025-2027 experimental space lets universities offer microcredentials of 1 to 3 EC.
+EXPERIMENT_START, EXPERIMENT_END = "2025-05-01", "2027-04-30"
+
+
+def _check_sector(r: FieldReader, site: Site, framework: str, experimental: bool) -> None:
+    sector = site.institution.sector
+    if framework and sector not in vocab.QA_FRAMEWORKS[framework].sectors:
+        r.warn(("quality_assurance", "framework"),
+               f"'{framework}' is for {'/'.join(vocab.QA_FRAMEWORKS[framework].sectors)}, "
+               f"but the institution's sector is {sector}",
+               "check the framework, or institution.sector in content/site.yaml")
+    if experimental and sector != "wo":
+        r.report(("quality_assurance", "experimental_space"),
+                 f"the experimental space is for universities (wo), but the institution's sector is {sector}",
+                 "remove 'experimental_space: true' and offer at least 3 EC")
+    if experimental:
+        for i, offering in enumerate(r.items(("offerings",))):
+            start = offering.get("start") if isinstance(offering, dict) else None
+            if start is not None and not EXPERIMENT_START <= str(start) <= EXPERIMENT_END:
+                r.warn(("offerings", i, "start"),
+                       f"{start} is outside the experimental space ({EXPERIMENT_START} to {EXPERIMENT_END})",
+                       "below 3 EC the course may only start within the experimental space")
+
+
 def _level(r: FieldReader) -> tuple[int | None, str]:
     if not r.mapping(("level",), ("eqf", "nlqf"), required=True,
                      what="the EQF level is a mandatory EU element",
@@ -319,7 +351,9 @@ def _level(r: FieldReader) -> tuple[int | None, str]:
         return eqf, ""
     if isinstance(nlqf, str) and nlqf.isdigit():
         nlqf = int(nlqf)
-    if nlqf not in vocab.NLQF_LEVELS:
+    if isinstance(nlqf, float) and nlqf.is_integer():
+        nlqf = int(nlqf)
+    if isinstance(nlqf, bool) or not isinstance(nlqf, (int, str)) or nlqf not in vocab.NLQF_LEVELS:
         r.report(("level", "nlqf"), f"'{nlqf}' is not an NLQF level",
                  "use entry, 1 to 8, or \"4+\"")
         return eqf, ""
@@ -403,7 +437,7 @@ def _assessment(r: FieldReader):
                      (f"did you mean '{guess}'? " if guess else "") + "use one of " + ", ".join(known))
         elif token not in types:
             types.append(token)
-    description = r.text(("assessment", "description"))
+    description = r.text(("assessment", "description"), plain=True)
     supervision = r.choice(("assessment", "supervision"), vocab.SUPERVISION)
     if not supervision and r.present(("assessment",)) and not r.present(("assessment", "supervision")):
         r.warn(("assessment",), "supervision is not set",
@@ -437,7 +471,9 @@ def _pass_mark(r: FieldReader, scale: str, mark: str) -> str:
     elif scale == "ects-a-e" and not mark:
         return "E"
     elif scale == "pass-fail":
-        return mark or "pass"
+        if mark and mark != "pass":
+            r.report(key, f"'{mark}' is not used on a pass/fail scale", "write 'pass: pass' or leave it out")
+        return "pass"
     return mark
 
 

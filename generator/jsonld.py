@@ -107,7 +107,7 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
         doc["targetGroup"] = t(course.target_group)
     doc["stackability"] = "stackable" if course.stackable else "standalone"
     towards = [s.url for s in course.stackable_towards if s.url]
-    if towards:
+    if towards and course.stackable:
         doc["stackableTowards"] = towards
     if course.further_information:
         doc["furtherInformation"] = course.further_information
@@ -165,7 +165,8 @@ def _result_description(site: Site, course: Course, lang: str) -> dict:
         "id": routes.absolute(site, routes.achievement(course)) + "#grade",
         "type": ["ResultDescription"],
         "name": scale.label_in(lang),
-        "resultType": "LetterGrade" if grading.scale != "nl-1-10" else "GradePointAverage",
+        # OB 3.0 ResultType: a Dutch mark is a scaled score, A-E a letter grade.
+        "resultType": {"nl-1-10": "ScaledScore", "ects-a-e": "LetterGrade"}.get(grading.scale, "Result"),
     }
     if grading.scale == "nl-1-10":
         desc.update({"valueMin": "1", "valueMax": "10", "requiredValue": grading.pass_mark})

@@ -17,6 +17,7 @@ def write_site(files: dict[str, bytes], output: Path, mtime: int | None = None) 
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     try:
         for name in sorted(files):
             target = staging / name

@@ -338,3 +338,50 @@ def test_changing_a_published_version_in_place_warns(make_site, tmp_path):
         "learningOutcome changed; credentials issued for 2026.1 would change meaning: keep the published "
         "text as content/courses/archive/testing-things/2026.1.md (from git history) and give this course "
         "a new version"]
+
+
+def test_a_broken_override_template_is_reported_at_its_line(make_site, tmp_path):
+    site = make_site({"themes/campus/templates/404.html": "{% extends 'base.html' %}\n{% block main %}{{ nope.x }}{% endblock %}\n"})
+    yaml_path = site / "content/site.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("theme: default", "theme: campus"))
+    result = build(site, tmp_path / "out")
+    assert not result.ok
+    assert [str(p) for p in result.problems] == [
+        "themes/campus/templates/404.html:2: template: UndefinedError: 'nope' is undefined; "
+        "fix the template; see docs/themes.md for the variables each template gets"]
+
+
+def test_withdrawn_course_keeps_its_pages_but_leaves_the_catalogue(make_site, tmp_path):
+    site = make_site({"content/courses/testing-things.md": course_text(**{"status: published": "status: withdrawn"})})
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    assert "Testing Things Well" not in (out / "index.html").read_text()
+    assert "no longer offered" in (out / "courses/testing-things/index.html").read_text()
+    assert (out / "achievements/testing-things/2026.1.json").exists()
+
+
+def test_a_course_with_published_versions_cannot_become_a_draft(make_site):
+    site = make_site({
+        "content/courses/testing-things.md": course_text(**{"status: published": "status: draft",
+                                                            'version: "2026.1"': 'version: "2026.2"'}),
+        "content/courses/archive/testing-things/2026.1.md": course_text(),
+    })
+    assert [str(p) for p in check(site).problems] == [
+        "content/courses/testing-things.md: status: a course with published versions cannot become a draft, "
+        "or their pages would disappear; keep it published while you edit, or use 'status: withdrawn' to "
+        "stop offering it (its pages stay online)"]
+
+
+def test_current_version_page_is_canonical_to_the_course_url(make_site, tmp_path):
+    out = tmp_path / "out"
+    assert build(make_site(), out).ok
+    html = (out / "courses/testing-things/2026.1/index.html").read_text()
+    assert '<link rel="canonical" href="https://uni.example.org/mc/courses/testing-things/">' in html
+    assert "courses/testing-things/2026.1/" not in (out / "sitemap.xml").read_text()
+
+
+def test_missing_hours_default_to_28_per_credit(make_site, tmp_path):
+    site = make_site({"content/courses/testing-things.md": course_text(**{"  hours: 112\n": ""})})
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    assert json.loads((out / "achievements/testing-things/2026.1.json").read_text())["studyLoadHours"] == 112

@@ -239,7 +239,7 @@ CASES = [
       f"did you mean 'online'? use {PARTICIPATION}"]),
     ("status-typo", {"status: published": "status: publised"},
      [f"{F}:4: status: 'publised' is not a known value; did you mean 'published'? "
-      "use one of published, draft, archived"]),
+      "use one of published, draft, withdrawn, archived"]),
     ("grading-scale-typo", {GRADING: '  grading: {scale: nl-110, pass: "5.5"}'},
      [f"{F}:21: assessment.grading.scale: 'nl-110' is not a known value; did you mean 'nl-1-10'? "
       "use one of nl-1-10, pass-fail, ects-a-e"]),
