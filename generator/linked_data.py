@@ -50,7 +50,7 @@ def _relative_iris(node, path: str = "") -> list[str]:
         for key, value in node.items():
             if key in ("@id", "@type"):
                 for iri in value if isinstance(value, list) else [value]:
-                    if isinstance(iri, str) and ":" not in iri:
+                    if isinstance(iri, str) and ":" not in iri and not iri.startswith("@"):
                         found.append(f"'{iri}' at {path or 'top'} is a relative IRI")
             else:
                 found.extend(_relative_iris(value, key))
