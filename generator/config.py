@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from generator.courses import language_tag_problem
-from generator.model import Institution, Site
+from generator.model import Institution, Site, SiteKey
 from generator.problems import Problem
 from generator.reader import FieldReader
 from generator.textfile import read_text
@@ -17,7 +17,7 @@ from generator.yamlsource import YamlError, parse
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
-TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme")
+TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys")
 INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
                "linkedin_organization_id", "logo")
 IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
@@ -59,10 +59,44 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
     if not (source / "themes" / theme).is_dir() and theme != "default":
         r.report(("theme",), f"no folder themes/{theme}/",
                  f"create themes/{theme}/ (its files override the default theme) or use 'theme: default'")
+    keys = _keys(r)
     if any(p.is_error for p in problems[before:]) or institution is None:
         return None
     return Site(base_url=url, languages=tuple(languages), title=title, description=description,
-                institution=institution, theme=theme, source=source)
+                institution=institution, theme=theme, source=source, keys=tuple(keys))
+
+
+def _keys(r: FieldReader) -> list[SiteKey]:
+    """The issuer's public keys. Retired keys stay listed so old credentials keep verifying."""
+    from generator.multikey import public_from_multibase
+
+    out: list[SiteKey] = []
+    for i, _ in enumerate(r.items(("keys",))):
+        key = ("keys", i)
+        if not r.mapping(key, ("id", "public_key", "status"), required=True):
+            continue
+        key_id = r.string(key + ("id",), required=True, what="the key's name in the DID document",
+                          fix="add e.g. 'id: key-2026'", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]*",
+                          pattern_fix="use letters, digits, dots, hyphens and underscores")
+        public = r.string(key + ("public_key",), required=True, what="the publicKeyMultibase",
+                          fix="paste the z6Mk... value that 'credsite keygen' printed")
+        status = r.choice(key + ("status",), ("active", "retired"), required=True,
+                          what="active keys sign, retired keys only verify")
+        if public:
+            try:
+                public_from_multibase(public)
+            except ValueError as exc:
+                r.report(key + ("public_key",), f"not an Ed25519 public key ({exc})",
+                         "paste the z6Mk... value that 'credsite keygen' printed")
+                public = ""
+        if key_id and any(k.id == key_id for k in out):
+            r.report(key + ("id",), f"'{key_id}' is used by another key", "give every key its own id")
+        elif key_id and public and status:
+            out.append(SiteKey(key_id, public, status))
+    if len([k for k in out if k.status == "active"]) > 1:
+        r.warn(("keys",), "more than one active key",
+               "credsite signs with the key you give it; retire keys you no longer use")
+    return out
 
 
 def _languages(r: FieldReader) -> list[str]:

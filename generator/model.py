@@ -37,6 +37,15 @@ class Institution:
 
 
 @dataclass(frozen=True)
+class SiteKey:
+    """A public signing key of the issuer, as listed in content/site.yaml."""
+
+    id: str  # the fragment of the verification method id: <did>#<id>
+    public_key: str  # publicKeyMultibase, z6Mk...
+    status: str  # active: signs new credentials; retired: only verifies old ones
+
+
+@dataclass(frozen=True)
 class Site:
     base_url: str  # absolute, always ends with "/"
     languages: tuple[str, ...]  # first is the default
@@ -45,6 +54,7 @@ class Site:
     institution: Institution
     theme: str
     source: Path  # the site folder (holds content/ and themes/)
+    keys: tuple[SiteKey, ...] = ()
 
     @property
     def default_language(self) -> str:

@@ -74,3 +74,22 @@ def issuer_did(site: Site) -> str:
     host = parts.netloc.replace(":", "%3A")
     segments = [s for s in parts.path.split("/") if s]
     return ":".join(["did:web", host, *segments])
+
+
+def did_document(site: Site) -> str:
+    """Where did:web resolves the site's DID: /.well-known/did.json at a host's root, else <path>/did.json."""
+    return ".well-known/did.json" if site_root_path(site) == "/" else "did.json"
+
+
+def status_list(purpose: str = "revocation") -> str:
+    return f"status/{purpose}.json"
+
+
+def badge(credential_uuid: str, site: Site | None = None, lang: str | None = None) -> str:
+    """A credential's public page; the random UUID makes the URL unguessable."""
+    prefix = lang_prefix(site, lang) if site and lang else ""
+    return f"{prefix}badges/{credential_uuid}/"
+
+
+def credential_json(credential_uuid: str) -> str:
+    return f"badges/{credential_uuid}/credential.json"

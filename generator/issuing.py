@@ -1,0 +1,399 @@
+"""Build, sign and store Open Badges 3.0 credentials, and keep the status list.
+
+Everything here needs the private key, so it runs on the issuer's machine
+(`credsite issue`, `credsite revoke`), never in the build.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import files, jsonld, routes, statuslist
+from generator.integrity import IntegrityError, sign_rdfc
+from generator.keys import SigningKey
+from generator.model import Course, CourseFamily, Site
+from generator.problems import Problem
+
+OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+CREDENTIAL_CONTEXT = [jsonld.VC_CONTEXT, jsonld.OB_CONTEXT, OB_EXTENSIONS_CONTEXT,
+                      routes.EXTENSION_CONTEXT_URL]
+OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+ISSUED = Path("content/issued")
+STATUS = Path("content/status")
+REGISTRY = STATUS / "revocation-registry.csv"  # every status index ever handed out
+REVOCATIONS = STATUS / "revocations.csv"  # who was revoked, when and why
+CSV_COLUMNS = ("name", "email", "grade", "date", "evidence", "valid_until")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@dataclass(frozen=True)
+class Learner:
+    name: str
+    email: str
+    grade: str = ""
+    date: dt.datetime | None = None
+    evidence: tuple[str, ...] = ()
+    valid_until: dt.datetime | None = None
+    where: str = "command line"  # for messages: "cohort.csv:7"
+
+
+@dataclass
+class Issued:
+    learner: Learner
+    credential_id: str
+    path: Path
+    badge_url: str
+    document: dict = field(repr=False, default_factory=dict)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_moment(text: str) -> dt.datetime:
+    """YYYY-MM-DD (midnight UTC) or an ISO date-time with a zone."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError("has no time zone; add Z for UTC, e.g. 2026-06-30T12:00:00Z")
+    return moment
+
+
+def add_duration(start: dt.datetime, duration: str) -> dt.datetime:
+    """start + an ISO 8601 duration in years, months, weeks and days (calendar-aware)."""
+    amounts = {unit: int(n) for n, unit in re.findall(r"(\d+)([YMWD])", duration)}
+    months = start.month - 1 + amounts.get("M", 0) + 12 * amounts.get("Y", 0)
+    year, month = start.year + months // 12, months % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    moved = start.replace(year=year, month=month, day=day)
+    return moved + dt.timedelta(weeks=amounts.get("W", 0), days=amounts.get("D", 0))
+
+
+def email_identity(email: str, salt: str) -> dict:
+    """OB 3.0 IdentityObject: sha256 over the lower-cased address followed by the salt."""
+    digest = hashlib.sha256((email.strip().lower() + salt).encode("utf-8")).hexdigest()
+    return {"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
+            "identityHash": f"sha256${digest}", "salt": salt}
+
+
+def grade_problem(course: Course, grade: str) -> str | None:
+    if not grade:
+        return None
+    if not course.grading:
+        return f"course {course.slug} has no grading scale; leave the grade out"
+    scale, mark = course.grading.scale, course.grading.pass_mark
+    if scale == "nl-1-10":
+        try:
+            value = float(grade.replace(",", "."))
+        except ValueError:
+            return f"'{grade}' is not a mark on the 1-10 scale"
+        if not 1 <= value <= 10:
+            return f"'{grade}' is outside the 1-10 scale"
+        if mark and value < float(mark):
+            return f"'{grade}' is below the pass mark {mark}; only learners who passed get a credential"
+    elif scale == "ects-a-e" and grade not in "ABCDE":
+        return f"'{grade}' is not an ECTS pass grade (A-E)"
+    elif scale == "pass-fail" and grade.lower() != "pass":
+        return "the course is graded pass/fail; use 'pass' or leave the grade out"
+    return None
+
+
+def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list[str]:
+    out = []
+    if not learner.name.strip():
+        out.append("name: missing; give the learner's full name as it should appear on the badge")
+    if not EMAIL.fullmatch(learner.email.strip()):
+        out.append(f"email: '{learner.email}' is not an e-mail address")
+    problem = grade_problem(course, learner.grade)
+    if problem:
+        out.append(f"grade: {problem}")
+    if learner.date and learner.date > now:
+        out.append(f"date: {iso(learner.date)} is in the future; a credential is issued on or after the award")
+    for url in learner.evidence:
+        if not url.startswith("https://"):
+            out.append(f"evidence: '{url}' is not an https:// URL")
+    if learner.valid_until and learner.valid_until <= (learner.date or now):
+        out.append("valid_until: is not after the award date")
+    if any(ch in learner.name for ch in "\t\r\n") or any(ord(ch) < 32 for ch in learner.name):
+        out.append("name: contains control characters")
+    return out
+
+
+def build_credential(site: Site, course: Course, learner: Learner, index: int, now: dt.datetime) -> dict:
+    credential_uuid = str(uuid.uuid4())
+    awarded = learner.date or now
+    lang = site.default_language
+    title = jsonld.text_in(site, course.title, lang)
+    subject: dict = {
+        "type": ["AchievementSubject"],
+        "identifier": [
+            email_identity(learner.email, secrets.token_hex(16)),
+            {"type": "IdentityObject", "identityType": "name", "hashed": False,
+             "identityHash": learner.name.strip()},
+        ],
+        "achievement": jsonld.achievement(site, course, with_context=False),
+        "creditsEarned": float(course.ects),
+    }
+    if learner.grade and course.grading:
+        subject["result"] = [{
+            "type": ["Result"],
+            "resultDescription": jsonld.achievement(site, course, with_context=False)
+            ["resultDescription"][0]["id"],
+            "value": learner.grade,
+        }]
+    institution = jsonld.text_in(site, site.institution.name, lang)
+    document = {
+        "@context": list(CREDENTIAL_CONTEXT),
+        "id": f"urn:uuid:{credential_uuid}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": title,
+        "description": f"{title} ({course.ects:g} EC, EQF {course.eqf}), a microcredential of {institution}.",
+        "issuer": jsonld.issuer_profile(site, lang),
+        "validFrom": iso(awarded),
+        "awardedDate": iso(awarded),
+        "credentialSubject": subject,
+        "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
+        "credentialStatus": statuslist.entry(site, index),
+    }
+    valid_until = learner.valid_until or (add_duration(awarded, course.valid_for) if course.valid_for else None)
+    if valid_until:
+        document["validUntil"] = iso(valid_until)
+    if learner.evidence:
+        document["evidence"] = [{"id": url, "type": ["Evidence"]} for url in learner.evidence]
+    return document
+
+
+def credential_uuid(document: dict) -> str:
+    return document["id"].removeprefix("urn:uuid:")
+
+
+def used_indexes(source: Path) -> set[int]:
+    """Indexes in the registry, plus any found in issued credentials (belt and braces)."""
+    used: set[int] = set()
+    registry = source / REGISTRY
+    if registry.exists():
+        for row in csv.DictReader(registry.read_text(encoding="utf-8").splitlines()):
+            used.add(int(row["index"]))
+    folder = source / ISSUED
+    if folder.is_dir():
+        for path in folder.glob("*.json"):
+            try:
+                status = json.loads(path.read_text(encoding="utf-8")).get("credentialStatus", {})
+                used.add(int(status.get("statusListIndex")))
+            except (ValueError, TypeError, AttributeError, OSError):
+                continue
+    return used
+
+
+def signing_method(site: Site, key: SigningKey) -> tuple[str, list[Problem]]:
+    """The verification method id of `key`, which must be an active key of the site."""
+    for site_key in site.keys:
+        if site_key.public_key == key.public_multibase:
+            if site_key.status != "active":
+                return "", [Problem("content/site.yaml", None, "keys",
+                                    f"key '{site_key.id}' is retired",
+                                    "sign with an active key, or set this key's status to active")]
+            return f"{routes.issuer_did(site)}#{site_key.id}", []
+    return "", [Problem("content/site.yaml", None, "keys",
+                        f"the signing key's public key {key.public_multibase} is not listed",
+                        "add it under keys: with status: active (credsite keygen printed the lines), "
+                        "or use the key that belongs to this site")]
+
+
+def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
+          now: dt.datetime | None = None) -> tuple[list[Issued], list[Problem]]:
+    """Check every learner first; write nothing unless all are fine."""
+    now = now or utc_now()
+    method, problems = signing_method(site, key)
+    for learner in learners:
+        for message in learner_problems(course, learner, now):
+            field_, _, text = message.partition(": ")
+            problems.append(Problem(learner.where.rsplit(":", 1)[0], _line(learner.where), field_, text))
+    if problems:
+        return [], problems
+    used = used_indexes(site.source)
+    issued: list[Issued] = []
+    for learner in learners:
+        index = statuslist.allocate(used)
+        used.add(index)
+        document = build_credential(site, course, learner, index, now)
+        try:
+            signed = sign_rdfc(document, key.private, method, iso(now))
+        except IntegrityError as exc:
+            return [], [Problem(learner.where, None, "", f"cannot be signed: {exc}",
+                                "report this as a credsite bug")]
+        uid = credential_uuid(signed)
+        issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
+                             routes.absolute(site, routes.badge(uid)), signed))
+    _record(site, key, method, issued, now)
+    return issued, []
+
+
+def _line(where: str) -> int | None:
+    tail = where.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now: dt.datetime) -> None:
+    registry = site.source / REGISTRY
+    if not registry.exists():
+        files.create_new(registry, b"index,credential,issued\n")
+    for item in issued:
+        index = item.document["credentialStatus"]["statusListIndex"]
+        # Registry first: an index is never handed out twice, even after a crash.
+        files.append_line(registry, f"{index},{item.credential_id},{iso(now)}")
+        files.create_new(item.path, credential_bytes(item.document))
+    list_path = site.source / STATUS / "revocation.json"
+    if not list_path.exists():
+        write_status_list(site, statuslist.empty(), key, method, now)
+
+
+def credential_bytes(document: dict) -> bytes:
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_status_list(site: Site, bits: bytearray, key: SigningKey, method: str, now: dt.datetime) -> None:
+    unsigned = statuslist.unsigned_list_credential(site, bits, iso(now))
+    signed = sign_rdfc(unsigned, key.private, method, iso(now))
+    files.replace(site.source / STATUS / "revocation.json", credential_bytes(signed))
+
+
+def read_status_list(site: Site) -> bytearray:
+    path = site.source / STATUS / "revocation.json"
+    if not path.exists():
+        return statuslist.empty()
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return statuslist.decode(document["credentialSubject"]["encodedList"])
+
+
+def find_credential(site: Site, reference: str) -> Path | None:
+    """By file path, urn:uuid:..., or the bare UUID (as in the badge URL)."""
+    candidate = Path(reference)
+    if candidate.suffix == ".json" and candidate.is_file():
+        return candidate
+    uid = reference.strip().removeprefix("urn:uuid:").strip("/").rsplit("/", 1)[-1]
+    path = site.source / ISSUED / f"{uid}.json"
+    return path if path.is_file() else None
+
+
+def revoke(site: Site, reference: str, reason: str, key: SigningKey,
+           now: dt.datetime | None = None) -> tuple[str, list[Problem]]:
+    now = now or utc_now()
+    if not reason.strip():
+        return "", [Problem("credsite revoke", None, "--reason", "missing",
+                            "say why, e.g. --reason 'issued to the wrong learner'; the reason is logged")]
+    method, problems = signing_method(site, key)
+    if problems:
+        return "", problems
+    path = find_credential(site, reference)
+    if path is None:
+        return "", [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/",
+                            "give the credential's id (urn:uuid:...), its UUID or its file")]
+    document = json.loads(path.read_text(encoding="utf-8"))
+    status = document.get("credentialStatus") or {}
+    if status.get("statusListCredential") != statuslist.list_url(site):
+        return "", [Problem(str(path), None, "credentialStatus",
+                            "does not use this site's revocation list", "it cannot be revoked here")]
+    index = int(status["statusListIndex"])
+    bits = read_status_list(site)
+    if statuslist.is_set(bits, index):
+        return "", [Problem(str(path), None, "", "is already revoked", "nothing to do")]
+    statuslist.set_bit(bits, index)
+    write_status_list(site, bits, key, method, now)
+    log = site.source / REVOCATIONS
+    if not log.exists():
+        files.create_new(log, b"date,credential,index,reason\n")
+    files.append_line(log, csv_line(iso(now), document["id"], index, " ".join(reason.split())))
+    return document["id"], []
+
+
+def revocation_reasons(source: Path) -> dict[str, str]:
+    log = source / REVOCATIONS
+    if not log.exists():
+        return {}
+    return {row["credential"]: row["reason"]
+            for row in csv.DictReader(log.read_text(encoding="utf-8").splitlines())}
+
+
+def read_cohort(path: Path, shown: str) -> tuple[list[Learner], list[Problem]]:
+    """Learners from a CSV file with a header row; see docs/issuing.md for the columns."""
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [Problem(shown, None, "", "is not UTF-8 text", "save the CSV as UTF-8")]
+    except OSError as exc:
+        return [], [Problem(shown, None, "", f"cannot be read ({exc.strerror})", "check the path")]
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        return [], [Problem(shown, 1, "", "is empty", "add a header row: " + ",".join(CSV_COLUMNS))]
+    header = [h.strip().lower() for h in rows[0]]
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    missing = [h for h in ("name", "email") if h not in header]
+    if unknown or missing:
+        parts = ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []) + \
+                ([f"missing column(s) {', '.join(missing)}"] if missing else [])
+        return [], [Problem(shown, 1, "header", "; ".join(parts),
+                            "use the columns " + ", ".join(CSV_COLUMNS) + " (name and email required)")]
+    learners: list[Learner] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(shown, number, "", f"{len(row)} values for {len(header)} columns",
+                                    "quote values that contain commas"))
+            continue
+        values = {h: cell.strip() for h, cell in zip(header, row)}
+        try:
+            date = parse_moment(values["date"]) if values.get("date") else None
+            until = parse_moment(values["valid_until"]) if values.get("valid_until") else None
+        except ValueError as exc:
+            problems.append(Problem(shown, number, "date", f"not a date ({exc})", "write YYYY-MM-DD"))
+            continue
+        email = values["email"].lower()
+        if email in seen:
+            problems.append(Problem(shown, number, "email", f"{email} is also on line {seen[email]}",
+                                    "list each learner once"))
+            continue
+        seen[email] = number
+        learners.append(Learner(values["name"], values["email"], values.get("grade", ""), date,
+                                tuple(values.get("evidence", "").split()), until, f"{shown}:{number}"))
+    if not learners and not problems:
+        problems.append(Problem(shown, 2, "", "has no learners", "add one row per learner below the header"))
+    return learners, problems
+
+
+def csv_line(*values: object) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(values)
+    return out.getvalue()
+
+
+def mail_merge_csv(issued: list[Issued]) -> str:
+    lines = [csv_line("name", "email", "badge_url", "credential_id")]
+    lines += [csv_line(i.learner.name, i.learner.email, i.badge_url, i.credential_id) for i in issued]
+    return "\n".join(lines) + "\n"
+
+
+def course_version(families: list[CourseFamily], slug: str) -> Course | None:
+    for family in families:
+        if family.current.slug == slug:
+            return family.current
+    return None

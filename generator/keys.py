@@ -1,0 +1,103 @@
+"""Signing keys: make them, keep them out of the repository, load them to sign.
+
+A key file is JSON holding the Multikey pair. It lives outside the site's
+repository with mode 0600; CI and the build never need it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from generator.multikey import private_from_multibase, private_to_multibase, public_to_multibase
+
+KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
+KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"
+
+
+class KeyError_(Exception):
+    """A key could not be made or loaded; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    private: Ed25519PrivateKey
+
+    @property
+    def public_multibase(self) -> str:
+        return public_to_multibase(self.private.public_key())
+
+
+def repository_root(path: Path) -> Path | None:
+    """The git work tree that contains `path`, if any."""
+    probe = path if path.is_dir() else path.parent
+    while not probe.exists():
+        probe = probe.parent
+    try:
+        out = subprocess.run(["git", "-C", str(probe), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return Path(out.stdout.strip()).resolve() if out.returncode == 0 and out.stdout.strip() else None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def generate(target: Path, source: Path) -> SigningKey:
+    target = target.expanduser().resolve()
+    for folder in filter(None, [source.resolve(), repository_root(source.resolve()), repository_root(target)]):
+        if _inside(target, folder):
+            raise KeyError_(f"{target} is inside the repository {folder}; a private key must never be "
+                            "committed. Choose a path outside it, e.g. ~/.config/credsite/signing-key.json")
+    if target.exists():
+        raise KeyError_(f"{target} already exists; credsite never overwrites a key. Choose another path")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = SigningKey(Ed25519PrivateKey.generate())
+    document = {"type": "Multikey", "publicKeyMultibase": key.public_multibase,
+                "secretKeyMultibase": private_to_multibase(key.private)}
+    # O_EXCL + 0600 at creation: the secret is never readable by others, not even briefly.
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, indent=2)
+        handle.write("\n")
+    return key
+
+
+def load(path: Path | None = None) -> SigningKey:
+    """From --key FILE, else $CREDSITE_SIGNING_KEY (the secret), else $CREDSITE_SIGNING_KEY_FILE."""
+    if path is None and os.environ.get(KEY_ENV):
+        return _from_secret(os.environ[KEY_ENV].strip(), f"${KEY_ENV}")
+    if path is None and os.environ.get(KEY_FILE_ENV):
+        path = Path(os.environ[KEY_FILE_ENV])
+    if path is None:
+        raise KeyError_(f"no signing key given; use --key FILE, or set {KEY_FILE_ENV} to the key file "
+                        f"or {KEY_ENV} to its secretKeyMultibase ('credsite keygen' makes one)")
+    path = path.expanduser()
+    try:
+        mode = path.stat().st_mode
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KeyError_(f"{path}: cannot read the key file ({exc.strerror})") from None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise KeyError_(f"{path}: other users can read this private key; run 'chmod 600 {path}'")
+    try:
+        document = json.loads(text)
+        secret = document["secretKeyMultibase"]
+    except (ValueError, KeyError, TypeError):
+        raise KeyError_(f"{path}: not a credsite key file (JSON with secretKeyMultibase)") from None
+    return _from_secret(secret, str(path))
+
+
+def _from_secret(secret: str, where: str) -> SigningKey:
+    try:
+        return SigningKey(private_from_multibase(secret))
+    except ValueError as exc:
+        raise KeyError_(f"{where}: not an Ed25519 secretKeyMultibase ({exc})") from None
