@@ -19,11 +19,13 @@ from generator import feeds, jsonld, routes, theme
 from generator.config import load_site
 from generator.courses import load_courses
 from generator.did import did_document
+from generator.hosting import headers_file
+from generator.issued import IssuedCredential, Published, load_issued, verify_issued
 from generator.linked_data import data_loss, extension_context
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
-from generator.render import (PageContext, asset_hashes, make_environment, render_catalogue,
-                              render_course, render_not_found)
+from generator.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
+                              render_catalogue, render_course, render_issuer, render_not_found)
 from generator.writer import write_site
 
 
@@ -32,6 +34,8 @@ class Content:
     site: Site | None
     families: list[CourseFamily] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    credentials: list[IssuedCredential] = field(default_factory=list)
+    published: list[Published] = field(default_factory=list)  # filled by verify()
 
     @property
     def ok(self) -> bool:
@@ -57,11 +61,31 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     families = load_courses(site, problems)
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
-    return Content(site, families, sorted(problems, key=sort_key))
+    credentials = load_issued(site, problems)
+    return Content(site, families, sorted(problems, key=sort_key), credentials)
+
+
+def verify(content: Content, skip_invalid: bool = False) -> Content:
+    """Check every issued credential; only those that verify are published."""
+    if content.site is None or errors(content.problems):
+        return content
+    published, problems = verify_issued(content.site, content.credentials, content.families,
+                                        now(), skip_invalid)
+    content.published = published
+    content.problems = sorted(content.problems + problems, key=sort_key)
+    return content
 
 
 def check(source: Path, base_url: str | None = None) -> Content:
-    return load(source, base_url, drafts=True)
+    return verify(load(source, base_url, drafts=True))
+
+
+def now() -> dt.datetime:
+    """The moment expiry is judged at: SOURCE_DATE_EPOCH for reproducible builds, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
@@ -98,14 +122,22 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
                     html = render_course(env, site, lang, family, course, ctx(lang, path), canonical)
                     files[routes.output_file(path)] = html.encode()
             pages.append(canonical)
+            for name, data in course_images(env, site, course).items():
+                files[routes.course_image(course, name)] = data
             document = jsonld.achievement(site, course)
             for loss in data_loss(document):
                 problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
                                         "report this as a credsite bug"))
             files[routes.achievement(course)] = jsonld.dumps(document).encode()
 
-    published = [c for f in families for c in f.versions]
-    files[routes.achievements_index()] = jsonld.dumps(jsonld.achievements_index(site, published)).encode()
+    versions = [c for f in families for c in f.versions]
+    files[routes.achievements_index()] = jsonld.dumps(jsonld.achievements_index(site, versions)).encode()
+    for item in content.published:
+        files.update(render_badge(env, site, item, files, ctx))
+    for lang in site.languages:
+        path = routes.issuer_page(site, lang)
+        files[routes.output_file(path)] = render_issuer(env, site, lang, ctx(lang, path)).encode()
+    pages.append({lang: routes.issuer_page(site, lang) for lang in site.languages})
     files[routes.issuer_profile()] = jsonld.dumps(
         {"@context": jsonld.ACHIEVEMENT_CONTEXT[:2], **jsonld.issuer_profile(site)}).encode()
     files[routes.EXTENSION_CONTEXT_PATH] = jsonld.dumps(extension_context()).encode()
@@ -129,6 +161,7 @@ def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
             files[routes.status_list(name.removesuffix(".json"))] = status_file.read_bytes()
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     files[".nojekyll"] = b""
+    files["_headers"] = headers_file(site)
     return files, problems
 
 
@@ -201,8 +234,9 @@ def check_output_location(source: Path, output: Path) -> list[Problem]:
     return []
 
 
-def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False) -> BuildResult:
-    content = load(source, base_url, drafts)
+def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,
+          skip_invalid: bool = False) -> BuildResult:
+    content = verify(load(source, base_url, drafts), skip_invalid)
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))

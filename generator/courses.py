@@ -32,7 +32,7 @@ TOP_LEVEL = (
     "id", "version", "status", "title", "summary", "language", "awarding_body", "workload",
     "level", "field_of_study", "learning_outcomes", "skills", "assessment", "participation",
     "quality_assurance", "prerequisites", "target_group", "stackability",
-    "further_information", "codes", "tags", "contact", "offerings", "credential",
+    "further_information", "codes", "tags", "contact", "offerings", "credential", "image",
 )
 
 
@@ -218,6 +218,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
         prerequisites=prerequisites, target_group=target_group, stackable=stackable,
         stackable_towards=tuple(towards), further_information=further, course_code=course_code,
         tags=tuple(tags), contact=contact, offerings=tuple(offerings), valid_for=valid_for,
+        image=_image(r, site),
         body=_body(r, body, body_line), source=r.path, is_current=is_current,
     )
 
@@ -523,6 +524,35 @@ def _stackability(r: FieldReader) -> tuple[bool, list[Stackable]]:
         r.warn(("stackability", "towards"), "given while 'stackable' is false",
                "set 'stackable: true' or remove 'towards'")
     return stackable, towards
+
+
+def _image(r: FieldReader, site: Site) -> str:
+    """An optional badge image of the course's own; PNG or SVG, under content/."""
+    name = r.string(("image",))
+    if not name:
+        return ""
+    path = (site.source / "content" / name)
+    if ".." in Path(name).parts or not path.is_file():
+        r.report(("image",), f"no file content/{name}", "put the image under content/ (e.g. content/images/) "
+                 "and give its path relative to content/, or leave 'image' out for a drawn badge")
+        return ""
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        r.report(("image",), f"{name} is not PNG or SVG", "Open Badges images must be PNG or SVG; convert it")
+        return ""
+    if suffix == ".png":
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+        except (UnidentifiedImageError, OSError):
+            r.report(("image",), f"{name} is not a readable PNG image", "export it again as PNG")
+            return ""
+        if width != height or width < 400:
+            r.warn(("image",), f"{name} is {width}x{height} pixels",
+                   "badge images look best square and at least 400x400 pixels")
+    return name
 
 
 def _tags(r: FieldReader) -> list[str]:

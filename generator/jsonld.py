@@ -66,6 +66,8 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
         "name": t(course.title),
         "description": t(course.summary),
         "criteria": {"id": page, "narrative": criteria_narrative(site, course, lang)},
+        "image": {"id": routes.absolute(site, routes.course_image(course, "badge.png")), "type": "Image",
+                  "caption": t(course.title)},
         "creator": _creator(site, course, lang),
         "creditsAvailable": float(course.ects),
         "inLanguage": lang,

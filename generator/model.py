@@ -130,6 +130,7 @@ class Course:
     contact: Contact
     offerings: tuple[Offering, ...]
     valid_for: str  # ISO 8601 duration, "" for no expiry
+    image: str  # badge image path relative to content/ ("" = drawn from the course data)
     body: Text  # Markdown per language
     source: str  # path relative to the site folder, for messages
     is_current: bool = True  # False for an archived version

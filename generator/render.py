@@ -111,6 +111,10 @@ class PageContext:
         return self.link(routes.catalogue(self.site, self.lang))
 
     @property
+    def issuer_page(self) -> str:
+        return routes.issuer_page(self.site, self.lang)
+
+    @property
     def feed(self) -> str:
         return self.link(routes.feed(self.site, self.lang))
 
@@ -215,3 +219,84 @@ def render_not_found(env, site: Site, ctx: PageContext) -> str:
         page=ctx, site=site, lang=ctx.lang, alternates=[], canonical="",
         site_root=routes.site_root_path(site),
         strings_in=lambda lang, key: theme.strings(site, lang).get(key, key))
+
+
+def _svg_lines(title: str) -> list[str]:
+    import textwrap
+
+    lines = textwrap.wrap(title, 18)
+    if len(lines) > 4:
+        lines = lines[:4]
+        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
+    return lines
+
+
+def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
+    """badge.png, badge.svg and the 1200x630 preview.png of one course version."""
+    from generator import badges
+
+    lang = site.default_language
+    title = pick(course.title, lang, lang)
+    institution = pick(site.institution.name, lang, lang)
+    ects = format_decimal(course.ects, locale="en")
+    own = site.source / "content" / course.image if course.image else None
+    lines = _svg_lines(title)
+    svg = env.get_template("badge.svg").render(
+        title=title, institution=institution, ects=ects, eqf=course.eqf, lines=lines,
+        top=300 - (len(lines) - 1) * 27)
+    png = badges.badge_png(title, ects, str(course.eqf), institution)
+    if own is not None and own.suffix.lower() == ".svg":
+        svg = own.read_text(encoding="utf-8")
+    if own is not None and own.suffix.lower() == ".png":
+        png = own.read_bytes()
+    subtitle = f"{ects} EC · EQF {course.eqf} · {institution}"
+    preview = badges.preview_png(png, title, subtitle, site.base_url.split("//", 1)[1].rstrip("/"))
+    return {"badge.png": png, "badge.svg": svg.encode("utf-8"), "preview.png": preview}
+
+
+def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[str, bytes]:
+    """One credential: its page per language, the signed JSON as is, and baked badge images."""
+    from generator import badges
+    from generator.badge_view import view
+
+    cred = item.credential
+    out = {routes.credential_json(cred.uuid): cred.raw}
+    out[f"badges/{cred.uuid}/badge.png"] = badges.bake_png(
+        files[routes.course_image(item.course, "badge.png")], cred.raw)
+    out[f"badges/{cred.uuid}/badge.svg"] = badges.bake_svg(
+        files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
+    template = env.get_template("badge.html")
+    embedded = _script_json_text(cred.raw.decode("utf-8"))
+    paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
+    for lang, path in paths.items():
+        b = view(site, item, lang)
+        html = template.render(
+            page=ctx(lang, path), site=site, lang=lang, b=b, credential_json=embedded,
+            qr=jinja2.utils.markupsafe.Markup(b["qr_svg"]),
+            badge_image=routes.course_image(item.course, "badge.svg"),
+            issuer_path=routes.issuer_page(site, lang),
+            alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
+            canonical=b["page_url"])
+        out[routes.output_file(path)] = html.encode()
+    return out
+
+
+def _script_json_text(text: str) -> jinja2.utils.markupsafe.Markup:
+    return jinja2.utils.markupsafe.Markup(
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def render_issuer(env, site: Site, lang: str, ctx) -> str:
+    from generator import statuslist
+
+    endpoints = [("issuer_link", routes.issuer_profile())]
+    if site.keys:
+        endpoints.append(("did_document", routes.did_document(site)))
+    if (site.source / "content" / "status" / "revocation.json").is_file():
+        endpoints.append(("status_list", routes.status_list()))
+    endpoints.append(("catalogue_json", routes.achievements_index()))
+    return env.get_template("issuer.html").render(
+        page=ctx, site=site, lang=lang, did=routes.issuer_did(site), endpoints=endpoints,
+        ttl_hours=statuslist.TTL_MS // 3_600_000,
+        alternates=alternates(site, lambda code: routes.issuer_page(site, code)),
+        canonical=routes.absolute(site, routes.issuer_page(site, lang)))

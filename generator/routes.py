@@ -93,3 +93,12 @@ def badge(credential_uuid: str, site: Site | None = None, lang: str | None = Non
 
 def credential_json(credential_uuid: str) -> str:
     return f"badges/{credential_uuid}/credential.json"
+
+
+def course_image(c: Course, name: str) -> str:
+    """Images made once per course version (badge.png, badge.svg, preview.png)."""
+    return f"images/{c.slug}/{c.version}/{name}"
+
+
+def issuer_page(site: Site, lang: str) -> str:
+    return f"{lang_prefix(site, lang)}issuer/"

@@ -48,12 +48,14 @@ def _issuer_id(document: dict) -> str:
     return issuer if isinstance(issuer, str) else (issuer or {}).get("id", "") if isinstance(issuer, dict) else ""
 
 
-def verify_document(document: object, resolver: KeyResolver, status_lookup: StatusLookup,
-                    now: dt.datetime, check_schema: bool = True) -> Verdict:
+def check_signature(document: object, resolver: KeyResolver, check_schema: bool = True) -> tuple[str, ...]:
+    """What is wrong with the credential itself: schema, issuer, proof. Empty when it is sound.
+
+    The result depends only on the document and the DID document, so the build caches it.
+    """
     if not isinstance(document, dict):
-        return Verdict("invalid", ("not a JSON object",))
+        return ("not a JSON object",)
     problems: list[str] = []
-    cid = document.get("id", "") if isinstance(document.get("id"), str) else ""
     if check_schema:
         problems += [f"schema: {p}" for p in schema_problems(document)]
     issuer = _issuer_id(document)
@@ -64,23 +66,36 @@ def verify_document(document: object, resolver: KeyResolver, status_lookup: Stat
     for method in result.verification_methods:
         if method.split("#", 1)[0] != issuer:
             problems.append(f"proof: signed with {method}, a key that does not belong to the issuer {issuer}")
-    if problems:
-        return Verdict("invalid", tuple(problems), cid)
+    return tuple(problems)
+
+
+def check_state(document: dict, status_lookup: StatusLookup, now: dt.datetime) -> Verdict:
+    """Validity dates and revocation status of a credential whose signature is sound."""
+    cid = document.get("id", "") if isinstance(document.get("id"), str) else ""
     valid_from, valid_until = _moment(document.get("validFrom")), _moment(document.get("validUntil"))
     if valid_from is None:
         return Verdict("invalid", ("validFrom: missing or not a date-time with a time zone",), cid)
-    if valid_from > now:
-        return Verdict("not yet valid", (f"valid from {document['validFrom']}",), cid)
     if "validUntil" in document and valid_until is None:
         return Verdict("invalid", ("validUntil: not a date-time with a time zone",), cid)
-    if valid_until is not None and valid_until <= now:
-        return Verdict("expired", (f"expired on {document['validUntil']}",), cid)
     statuses = document.get("credentialStatus") or []
     for status in statuses if isinstance(statuses, list) else [statuses]:
         verdict = _status(status, status_lookup, cid)
         if verdict:
             return verdict
+    if valid_from > now:
+        return Verdict("not yet valid", (f"valid from {document['validFrom']}",), cid)
+    if valid_until is not None and valid_until <= now:
+        return Verdict("expired", (f"expired on {document['validUntil']}",), cid)
     return Verdict("valid", (), cid)
+
+
+def verify_document(document: object, resolver: KeyResolver, status_lookup: StatusLookup,
+                    now: dt.datetime, check_schema: bool = True) -> Verdict:
+    problems = check_signature(document, resolver, check_schema)
+    if problems:
+        cid = document.get("id", "") if isinstance(document, dict) and isinstance(document.get("id"), str) else ""
+        return Verdict("invalid", problems, cid)
+    return check_state(document, status_lookup, now)
 
 
 def _status(status: dict, lookup: StatusLookup, cid: str) -> Verdict | None:

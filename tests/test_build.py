@@ -175,7 +175,7 @@ def test_achievement_document(make_site, tmp_path):
 
     def types_are_arrays(node):
         if isinstance(node, dict):
-            if "type" in node and node.get("type") != "IdentifierEntry":
+            if "type" in node and node.get("type") not in ("IdentifierEntry", "Image"):
                 assert isinstance(node["type"], list), node
             for value in node.values():
                 types_are_arrays(value)

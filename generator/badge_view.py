@@ -1,0 +1,111 @@
+"""What a badge page shows, read from the signed credential itself.
+
+Pages are rendered from the signed bytes, never the other way round, so the
+page can never claim something the credential does not say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import badges, routes, vocab
+from generator.issued import Published
+from generator.model import Site, pick
+
+EQF_PREFIX = "http://data.europa.eu/snb/eqf/"
+ISCED_PREFIX = "http://data.europa.eu/snb/isced-f/"
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _label(table: dict, token: object, lang: str) -> str:
+    concept = table.get(token) if isinstance(token, (str, int)) else None
+    return concept.label_in(lang) if concept else str(token)
+
+
+def learner_name(document: dict) -> str:
+    for identity in (document.get("credentialSubject") or {}).get("identifier") or []:
+        if isinstance(identity, dict) and identity.get("identityType") == "name" and not identity.get("hashed"):
+            return str(identity.get("identityHash", ""))
+    return ""
+
+
+def view(site: Site, published: Published, lang: str) -> dict:
+    doc = published.credential.document
+    subject = doc.get("credentialSubject") or {}
+    ach = subject.get("achievement") or {}
+    issuer = doc.get("issuer") if isinstance(doc.get("issuer"), dict) else {}
+    alignments = [a for a in ach.get("alignment") or [] if isinstance(a, dict)]
+    course = published.course
+    uid = published.credential.uuid
+    page_url = routes.absolute(site, routes.badge(uid, site, lang))
+    default_page = routes.absolute(site, routes.badge(uid))
+    results = []
+    descriptions = {d.get("id"): d for d in ach.get("resultDescription") or [] if isinstance(d, dict)}
+    for result in subject.get("result") or []:
+        if isinstance(result, dict) and result.get("value"):
+            description = descriptions.get(result.get("resultDescription"), {})
+            results.append({"value": result["value"], "name": description.get("name", "")})
+    awarded = _date(doc.get("awardedDate") or doc.get("validFrom"))
+    valid_until = _date(doc.get("validUntil"))
+    name = learner_name(doc)
+    title = str(ach.get("name") or doc.get("name") or "")
+    institution = str(issuer.get("name") or pick(site.institution.name, lang, site.default_language))
+    return {
+        "uuid": uid,
+        "status": published.verdict.status,
+        "reason": published.reason,
+        "learner": name,
+        "title": title,
+        "description": str(ach.get("description") or ""),
+        "content_lang": str(ach.get("inLanguage") or site.default_language),
+        "issuer_name": institution,
+        "issuer_url": issuer.get("url") or site.institution.url,
+        "country": (issuer.get("address") or {}).get("addressCountryCode", ""),
+        "awarded": awarded,
+        "valid_until": valid_until,
+        "results": results,
+        "evidence": [{"url": e.get("id"), "name": e.get("name") or e.get("id")}
+                     for e in doc.get("evidence") or [] if isinstance(e, dict) and e.get("id")],
+        "credits": ach.get("creditsAvailable"),
+        "credits_earned": subject.get("creditsEarned"),
+        "hours": ach.get("studyLoadHours"),
+        "eqf": [a.get("targetCode") or a.get("targetUrl", "").removeprefix(EQF_PREFIX)
+                for a in alignments if str(a.get("targetUrl", "")).startswith(EQF_PREFIX)],
+        "fields": [a.get("targetName") for a in alignments if str(a.get("targetUrl", "")).startswith(ISCED_PREFIX)],
+        "skills": [{"uri": a.get("targetUrl"), "label": a.get("targetName")}
+                   for a in alignments if a.get("targetType") == "ext:ESCOSkill"],
+        "outcomes": [str(o) for o in ach.get("learningOutcome") or []],
+        "criteria": str((ach.get("criteria") or {}).get("narrative") or ""),
+        "assessment": [_label(vocab.ASSESSMENT_TYPES, t, lang) for t in ach.get("assessmentType") or []],
+        "participation": [_label(vocab.PARTICIPATION_MODES, t, lang) for t in ach.get("participationMode") or []],
+        "supervision": _label(vocab.SUPERVISION, ach["supervision"], lang) if ach.get("supervision") else "",
+        "languages": list(ach.get("languageOfInstruction") or []),
+        "qa": ach.get("qualityAssurance") if isinstance(ach.get("qualityAssurance"), dict) else {},
+        "qa_type": _label(vocab.QA_TYPES, (ach.get("qualityAssurance") or {}).get("category"), lang)
+        if isinstance(ach.get("qualityAssurance"), dict) and ach["qualityAssurance"].get("category") else "",
+        "prerequisites": str(ach.get("entryRequirement") or ""),
+        "stackable": ach.get("stackability") == "stackable",
+        "version": str(ach.get("version") or course.version),
+        "course_path": routes.course(site, lang, course) if not course.is_current
+        else routes.course_version(site, lang, course),
+        "page_url": page_url,
+        "json_path": routes.credential_json(uid),
+        "json_url": routes.absolute(site, routes.credential_json(uid)),
+        "png_path": f"badges/{uid}/badge.png",
+        "svg_path": f"badges/{uid}/badge.svg",
+        "preview_url": routes.absolute(site, routes.course_image(course, "preview.png")),
+        "qr_svg": badges.qr_svg(default_page),
+        "linkedin": badges.linkedin_url(
+            title, site.institution.linkedin_organization_id, institution,
+            doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,
+            doc.get("id", "")) if published.verdict.status == "valid" else "",
+    }
+

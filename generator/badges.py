@@ -1,0 +1,170 @@
+"""Badge images, their baked copies, QR codes and the LinkedIn link.
+
+The badge and preview images are made once per course version; baking a
+credential into a copy only splices a chunk into bytes made once.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import textwrap
+import zlib
+from urllib.parse import urlencode
+
+import segno
+from PIL import Image, ImageDraw, ImageFont
+
+OB_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_KEYWORD = b"openbadgecredential"
+BRAND = (21, 58, 91)
+ACCENT = (242, 177, 52)
+
+
+# -- baking (Open Badges 3.0, "Baking") ----------------------------------------
+
+def _png_chunks(data: bytes):
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG file")
+    pos = len(PNG_SIGNATURE)
+    while pos < len(data):
+        length = struct.unpack(">I", data[pos:pos + 4])[0]
+        kind = data[pos + 4:pos + 8]
+        yield kind, data[pos + 8:pos + 8 + length], pos
+        pos += 12 + length
+
+
+def bake_png(png: bytes, credential: bytes) -> bytes:
+    """Add one iTXt chunk 'openbadgecredential' (uncompressed) holding the credential JSON."""
+    for kind, body, _ in _png_chunks(png):
+        if kind == b"iTXt" and body.startswith(PNG_KEYWORD + b"\0"):
+            raise ValueError("the image already carries a credential")
+    # keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL
+    body = PNG_KEYWORD + b"\0\0\0\0\0" + credential
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
+    iend = [pos for kind, _, pos in _png_chunks(png) if kind == b"IEND"][0]
+    return png[:iend] + chunk + png[iend:]
+
+
+def unbake_png(png: bytes) -> bytes | None:
+    for kind, body, _ in _png_chunks(png):
+        if kind == b"iTXt" and body.startswith(PNG_KEYWORD + b"\0"):
+            rest = body[len(PNG_KEYWORD) + 1:]
+            compressed, rest = rest[0], rest[2:]
+            rest = rest.split(b"\0", 2)[2]  # skip language tag and translated keyword
+            return zlib.decompress(rest) if compressed else rest
+    return None
+
+
+def bake_svg(svg: str, credential: bytes) -> str:
+    """Add xmlns:openbadges and one <openbadges:credential> with the JSON right after <svg ...>."""
+    start = svg.find("<svg")
+    end = svg.find(">", start)
+    if start < 0 or end < 0:
+        raise ValueError("not an SVG document")
+    tag = svg[start:end]
+    if "xmlns:openbadges" not in tag:
+        tag += f' xmlns:openbadges="{OB_NAMESPACE}"'
+    text = credential.decode("utf-8").replace("]]>", "]]]]><![CDATA[>")  # CDATA cannot hold "]]>"
+    element = f"<openbadges:credential><![CDATA[{text}]]></openbadges:credential>"
+    return svg[:start] + tag + ">" + element + svg[end + 1:]
+
+
+def unbake_svg(svg: str) -> bytes | None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    element = root.find(f"{{{OB_NAMESPACE}}}credential")
+    return element.text.encode("utf-8") if element is not None and element.text else None
+
+
+# -- drawn images ----------------------------------------------------------------
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    # Pillow's built-in scalable font: no system fonts needed, same result everywhere.
+    return ImageFont.load_default(size=size)
+
+
+def _png_bytes(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
+    for chars in range(40, 8, -1):
+        lines = textwrap.wrap(text, chars)
+        if all(draw.textlength(line, font=font) <= width for line in lines):
+            break
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
+    return lines
+
+
+def badge_png(title: str, ects: str, eqf: str, institution: str, size: int = 600) -> bytes:
+    """A round badge: institution, title, EC and EQF level. Same layout as the theme's badge.svg."""
+    scale = size / 600
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10 * scale, 10 * scale, 590 * scale, 590 * scale), fill=BRAND)
+    draw.ellipse((34 * scale, 34 * scale, 566 * scale, 566 * scale), outline=ACCENT, width=int(8 * scale))
+    small, big = _font(int(26 * scale)), _font(int(44 * scale))
+    draw.text((300 * scale, 130 * scale), institution.upper()[:34], font=small, fill="white", anchor="mm")
+    lines = _wrap(draw, title, big, int(420 * scale), 4)
+    top = 300 * scale - (len(lines) - 1) * 27 * scale
+    for i, line in enumerate(lines):
+        draw.text((300 * scale, top + i * 54 * scale), line, font=big, fill="white", anchor="mm")
+    draw.rounded_rectangle((170 * scale, 440 * scale, 430 * scale, 500 * scale), radius=int(30 * scale),
+                           fill=ACCENT)
+    draw.text((300 * scale, 470 * scale), f"{ects} EC · EQF {eqf}", font=_font(int(30 * scale)),
+              fill=BRAND, anchor="mm")
+    return _png_bytes(image)
+
+
+def preview_png(badge: bytes, title: str, subtitle: str, site: str) -> bytes:
+    """The 1200x630 Open Graph / Twitter image: badge on the left, text on the right."""
+    image = Image.new("RGB", (1200, 630), (244, 246, 249))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 1200, 14), fill=BRAND)
+    draw.rectangle((0, 616, 1200, 630), fill=ACCENT)
+    art = Image.open(io.BytesIO(badge)).convert("RGBA").resize((440, 440))
+    image.paste(art, (60, 95), art)
+    heading = _font(52)
+    lines = _wrap(draw, title, heading, 600, 4)
+    y = 315 - (len(lines) * 64 + 80) // 2
+    for line in lines:
+        draw.text((560, y), line, font=heading, fill=BRAND)
+        y += 64
+    draw.text((560, y + 20), subtitle, font=_font(30), fill=(74, 85, 99))
+    draw.text((560, 560), site, font=_font(24), fill=(74, 85, 99))
+    return _png_bytes(image)
+
+
+def qr_svg(url: str) -> str:
+    """The badge URL as an SVG QR code (medium error correction survives print and folds)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True,
+                                    title="QR code", dark="#000")
+    return out.getvalue().decode("utf-8")
+
+
+# -- LinkedIn ---------------------------------------------------------------------
+
+def linkedin_url(name: str, organization_id: str, organization_name: str, issued: str,
+                 expires: str | None, cert_url: str, cert_id: str) -> str:
+    """LinkedIn's add-to-profile link. Months are 1-12 (peers send JavaScript's 0-based month)."""
+    params = {"startTask": "CERTIFICATION_NAME", "name": name}
+    if organization_id:
+        params["organizationId"] = organization_id
+    else:
+        params["organizationName"] = organization_name
+    params["issueYear"] = issued[:4]
+    params["issueMonth"] = str(int(issued[5:7]))
+    if expires:
+        params["expirationYear"] = expires[:4]
+        params["expirationMonth"] = str(int(expires[5:7]))
+    params["certUrl"] = cert_url
+    params["certId"] = cert_id
+    return "https://www.linkedin.com/profile/add?" + urlencode(params)

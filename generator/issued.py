@@ -1,0 +1,161 @@
+"""Read the signed credentials in content/issued/ and decide which the build may publish.
+
+Every credential is verified against the site's own DID document before it
+is published. Checking a proof is the expensive part of a build, so results
+are cached by content hash and spread over all cores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import routes
+from generator.did import KeyResolver, did_document
+from generator.issuing import revocation_reasons
+from generator.model import Course, CourseFamily, Site
+from generator.problems import Problem
+from generator.verification import Verdict, check_signature, check_state, status_lookup_from_files
+
+CACHE_FILE = ".credsite-cache/verified.json"
+UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+
+
+@dataclass(frozen=True)
+class IssuedCredential:
+    source: str  # e.g. content/issued/<uuid>.json
+    raw: bytes  # published exactly as signed
+    document: dict
+    uuid: str
+    digest: str  # sha256 of raw
+
+
+@dataclass(frozen=True)
+class Published:
+    credential: IssuedCredential
+    verdict: Verdict  # valid, revoked, expired or not yet valid
+    course: Course
+    reason: str = ""  # why it was revoked, from content/status/revocations.csv
+
+
+def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
+    folder = site.source / "content" / "issued"
+    out: list[IssuedCredential] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        shown = path.relative_to(site.source).as_posix()
+        raw = path.read_bytes()
+        try:
+            document = json.loads(raw)
+        except (UnicodeDecodeError, ValueError) as exc:
+            problems.append(Problem(shown, None, "", f"is not valid JSON ({exc})",
+                                    "restore the file exactly as credsite issue wrote it"))
+            continue
+        match = UUID.fullmatch(document.get("id", "")) if isinstance(document, dict) else None
+        if not match:
+            problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",
+                                    "publish only credentials made by credsite issue"))
+            continue
+        uid = match.group(1)
+        if uid in seen:
+            problems.append(Problem(shown, None, "id", f"the same credential as {seen[uid]}",
+                                    "remove the duplicate file"))
+            continue
+        seen[uid] = shown
+        out.append(IssuedCredential(shown, raw, document, uid, hashlib.sha256(raw).hexdigest()))
+    return out
+
+
+def _check(args: tuple[bytes, dict]) -> tuple[str, ...]:
+    raw, did_doc = args
+    return check_signature(json.loads(raw), KeyResolver(did_doc))
+
+
+def _load_cache(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_cache(path: Path, cache: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(".tmp")
+        temp.write_text(json.dumps(cache, sort_keys=True), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def signature_problems(site: Site, credentials: list[IssuedCredential],
+                       workers: int | None = None) -> dict[str, tuple[str, ...]]:
+    """digest -> problems (empty when sound), from the cache or checked on all cores."""
+    did_doc = did_document(site)
+    # A changed key list changes every answer, so it is part of the key.
+    did_hash = hashlib.sha256(json.dumps(did_doc, sort_keys=True).encode()).hexdigest()[:16]
+    cache_path = site.source / CACHE_FILE
+    cache = _load_cache(cache_path)
+    results: dict[str, tuple[str, ...]] = {}
+    todo = []
+    for cred in credentials:
+        key = f"{did_hash}:{cred.digest}"
+        if key in cache:
+            results[cred.digest] = tuple(cache[key])
+        else:
+            todo.append(cred)
+    if todo:
+        workers = workers or os.cpu_count() or 1
+        jobs = [(c.raw, did_doc) for c in todo]
+        if workers > 1 and len(todo) > 8:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                answers = list(pool.map(_check, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        else:
+            answers = [_check(job) for job in jobs]
+        for cred, answer in zip(todo, answers):
+            results[cred.digest] = answer
+            cache[f"{did_hash}:{cred.digest}"] = list(answer)
+        _save_cache(cache_path, cache)
+    return results
+
+
+def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
+                  now: dt.datetime, skip_invalid: bool = False) -> tuple[list[Published], list[Problem]]:
+    problems: list[Problem] = []
+    if credentials and not site.keys:
+        return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
+                            "verified", "list the issuer's keys (see docs/issuing.md)")]
+    versions = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
+    signatures = signature_problems(site, credentials)
+    resolver = KeyResolver(did_document(site))
+    base = site.base_url
+    lookup = status_lookup_from_files(
+        base, site.source / "content",
+        lambda url: url[len(base):] if url.startswith(base + "status/") else None, resolver, now)
+    reasons = revocation_reasons(site.source)
+    published: list[Published] = []
+    severity = "warning" if skip_invalid else "error"
+    fix = "re-issue it with credsite issue, or remove the file" + (
+        "" if skip_invalid else " (credsite build --skip-invalid publishes the others)")
+    for cred in credentials:
+        found = list(signatures[cred.digest])
+        achievement = (cred.document.get("credentialSubject") or {}).get("achievement") or {}
+        course = versions.get(achievement.get("id")) if isinstance(achievement, dict) else None
+        if not found and course is None:
+            found.append(f"its achievement {achievement.get('id')} is not a published course version of "
+                         "this site")
+        verdict = None if found else check_state(cred.document, lookup, now)
+        if verdict is not None and verdict.status == "invalid":
+            found, verdict = list(verdict.problems), None
+        if found:
+            shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+            problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}", fix, severity))
+            continue
+        published.append(Published(cred, verdict, course, reasons.get(cred.document["id"], "")))
+    return published, problems
