@@ -44,17 +44,23 @@ source_option = click.option("--source", "source", type=click.Path(file_okay=Fal
               help="Output folder  [default: SOURCE/_site]")
 @click.option("--base-url", default=None, help="Override base_url from content/site.yaml.")
 @click.option("--drafts", is_flag=True, help="Also publish courses with status: draft.")
-def build(source: Path, output: Path | None, base_url: str | None, drafts: bool) -> None:
+@click.option("--skip-invalid", is_flag=True,
+              help="Publish the credentials that verify and leave out those that do not (with a warning).")
+def build(source: Path, output: Path | None, base_url: str | None, drafts: bool, skip_invalid: bool) -> None:
     """Build the site into _site/ (atomically: a failed build changes nothing)."""
     started = time.perf_counter()
     output = output or source / "_site"
     existed = output.exists()
-    result = run_build(source, output, base_url=base_url, drafts=drafts)
+    result = run_build(source, output, base_url=base_url, drafts=drafts, skip_invalid=skip_invalid)
     report(result.problems)
     if not result.ok:
         click.echo(f"build failed; {output} was left as it was" if existed else
                    "build failed; nothing was written", err=True)
         sys.exit(EXIT_INPUT)
+    skipped = [p for p in result.problems if "NOT PUBLISHED" in p.message]
+    if skipped:
+        click.echo(f"WARNING: {len(skipped)} credential(s) were NOT published because they do not verify; "
+                   "their learners' badge links are broken until you fix or re-issue them", err=True)
     click.echo(f"built {len(result.files)} files into {output} in "
                f"{time.perf_counter() - started:.2f} s", err=True)
 
