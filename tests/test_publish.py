@@ -1,0 +1,239 @@
+"""Publishing issued credentials: verify before publishing, endpoints, badge pages, baked images."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PIL import Image
+
+from generator import badges
+from generator.build import build
+from generator.issued import CACHE_FILE
+
+from conftest import ROOT
+
+
+def sample_site(tmp_path: Path) -> Path:
+    """A private copy of the sample site, so tests can break it."""
+    site = tmp_path / "site"
+    for name in ("content", "themes"):
+        shutil.copytree(ROOT / name, site / name)
+    return site
+
+
+def revoked_ids() -> set[str]:
+    rows = csv.DictReader((ROOT / "content/status/revocations.csv").read_text().splitlines())
+    return {row["credential"].removeprefix("urn:uuid:") for row in rows}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("publish") / "_site"
+    result = build(ROOT, out)
+    assert result.ok, [str(p) for p in result.problems]
+    return out
+
+
+def issued() -> list[Path]:
+    return sorted((ROOT / "content/issued").glob("*.json"))
+
+
+def test_every_credential_is_published_byte_for_byte(built):
+    assert len(issued()) >= 5
+    for path in issued():
+        assert (built / "badges" / path.stem / "credential.json").read_bytes() == path.read_bytes()
+
+
+def test_badge_pages_exist_per_language_and_are_not_indexed(built):
+    for path in issued():
+        for page in (built / "badges" / path.stem / "index.html", built / "nl/badges" / path.stem / "index.html"):
+            html = page.read_text()
+            assert '<meta name="robots" content="noindex">' in html
+            assert "identityHash" in html  # the credential is embedded for machines ...
+            document = json.loads(path.read_text())
+            email = document["credentialSubject"]["identifier"][0]
+            visible = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+            # ... but the hashed e-mail and the salt are never shown to people.
+            assert email["identityHash"] not in visible and email["salt"] not in visible
+
+
+def test_embedded_credential_is_the_signed_one(built):
+    path = issued()[0]
+    html = (built / "badges" / path.stem / "index.html").read_text()
+    embedded = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(embedded) == json.loads(path.read_text())
+    assert f'<link rel="alternate" type="application/vc+ld+json" href="credential.json"' in html
+
+
+def test_revoked_badge_says_so_with_reason(built):
+    (uid,) = revoked_ids()
+    html = (built / "badges" / uid / "index.html").read_text()
+    assert "<strong>Revoked.</strong>" in html
+    assert "Reason: Issued to the wrong learner" in html
+    assert "Add to LinkedIn profile" not in html
+    assert "<strong>Ingetrokken.</strong>" in (built / "nl/badges" / uid / "index.html").read_text()
+
+
+@pytest.mark.parametrize("uid", [p.stem for p in issued() if p.stem not in revoked_ids()])
+def test_linkedin_link_parameters(built, uid):
+    document = json.loads((ROOT / "content/issued" / f"{uid}.json").read_text())
+    html = (built / "badges" / uid / "index.html").read_text()
+    href = re.search(r'href="([^"]+)" rel="noopener" data-linkedin', html).group(1).replace("&amp;", "&")
+    url = urlsplit(href)
+    assert (url.scheme, url.netloc, url.path) == ("https", "www.linkedin.com", "/profile/add")
+    params = {k: v[0] for k, v in parse_qs(url.query).items()}
+    awarded = document["awardedDate"]
+    assert params == {
+        "startTask": "CERTIFICATION_NAME",
+        "name": document["credentialSubject"]["achievement"]["name"],
+        "organizationId": "1234567",
+        "issueYear": awarded[:4],
+        "issueMonth": str(int(awarded[5:7])),  # 1-based, not JavaScript's 0-based month
+        "certUrl": f"https://example-university.github.io/microcredentials/badges/{uid}/",
+        "certId": document["id"],
+        **({"expirationYear": document["validUntil"][:4],
+            "expirationMonth": str(int(document["validUntil"][5:7]))} if "validUntil" in document else {}),
+    }
+
+
+def test_linkedin_url_encodes_and_handles_expiry():
+    url = badges.linkedin_url("Zorg & AI: één", "", "Voorbeeld Universiteit", "2026-01-30T00:00:00Z",
+                              "2031-01-30T00:00:00Z", "https://x.example/b/1/", "urn:uuid:1")
+    params = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+    assert params["name"] == "Zorg & AI: één"
+    assert params["organizationName"] == "Voorbeeld Universiteit" and "organizationId" not in params
+    assert (params["issueMonth"], params["expirationYear"], params["expirationMonth"]) == ("1", "2031", "1")
+    assert "%26" in url  # the ampersand in the name cannot split the query
+
+
+def test_baked_png_and_svg_give_back_the_identical_credential(built):
+    for path in issued():
+        raw = path.read_bytes()
+        png = (built / "badges" / path.stem / "badge.png").read_bytes()
+        assert badges.unbake_png(png) == raw
+        Image.open(io.BytesIO(png)).load()  # still a valid PNG
+        svg = (built / "badges" / path.stem / "badge.svg").read_text()
+        assert badges.unbake_svg(svg) == raw
+        assert svg.count("<openbadges:credential>") == 1
+
+
+def test_baking_refuses_a_second_credential():
+    png = badges.badge_png("T", "3", "5", "U")
+    with pytest.raises(ValueError):
+        badges.bake_png(badges.bake_png(png, b"{}"), b"{}")
+
+
+def test_og_image_is_a_real_1200x630_png(built):
+    path = issued()[0]
+    html = (built / "badges" / path.stem / "index.html").read_text()
+    url = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    local = built / url.removeprefix("https://example-university.github.io/microcredentials/")
+    with Image.open(local) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_images_are_made_once_per_course_version(built):
+    pngs = sorted(p.relative_to(built).as_posix() for p in built.glob("images/*/*/badge.png"))
+    assert len(pngs) == 6  # five courses, one with an archived version; no per-credential copy
+    assert not list(built.glob("badges/*/preview.png"))
+
+
+def test_endpoints_and_headers(built):
+    did = json.loads((built / "did.json").read_text())
+    assert did["id"] == "did:web:example-university.github.io:microcredentials"
+    assert did["assertionMethod"] == [m["id"] for m in did["verificationMethod"]]
+    assert (built / "status/revocation.json").read_bytes() == (ROOT / "content/status/revocation.json").read_bytes()
+    headers = (built / "_headers").read_text()
+    assert "/badges/*/credential.json\n  Content-Type: application/ld+json\n  Access-Control-Allow-Origin: *" in headers
+    assert "/status/*\n  Content-Type: application/ld+json\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=21600" in headers
+    assert (built / ".nojekyll").exists()
+    assert (built / "issuer/index.html").exists() and (built / "nl/issuer/index.html").exists()
+
+
+def test_no_private_key_material_in_the_output(built):
+    secret = json.loads((ROOT / "tests/fixtures/TEST-ONLY-sample-signing-key.json").read_text())["secretKeyMultibase"]
+    pattern = re.compile(rb"BEGIN [A-Z ]*PRIVATE KEY|secretKeyMultibase|privateKeyMultibase|z3u2[1-9A-HJ-NP-Za-km-z]{40,}")
+    for path in built.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not pattern.search(data), path
+            assert secret.encode() not in data, path
+
+
+def test_one_changed_byte_stops_the_build_and_keeps_the_old_site(tmp_path):
+    site = sample_site(tmp_path)
+    out = tmp_path / "_site"
+    assert build(site, out).ok
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    target = sorted((site / "content/issued").glob("*.json"))[1]
+    text = target.read_text()
+    name = json.loads(text)["credentialSubject"]["identifier"][1]["identityHash"]
+    target.write_text(text.replace(name, name[:-1] + ("x" if name[-1] != "x" else "y")))
+    result = build(site, out)
+    assert not result.ok
+    messages = [str(p) for p in result.problems if p.is_error]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"content/issued/{target.name}: NOT PUBLISHED: proof")
+    assert "(credsite build --skip-invalid publishes the others)" in messages[0]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_skip_invalid_publishes_the_rest_with_a_warning(tmp_path):
+    site = sample_site(tmp_path)
+    target = sorted((site / "content/issued").glob("*.json"))[0]
+    target.write_text(target.read_text().replace('"validFrom": "', '"validFrom": "1'))
+    out = tmp_path / "_site"
+    result = build(site, out, skip_invalid=True)
+    assert result.ok
+    (warning,) = [p for p in result.problems if "NOT PUBLISHED" in p.message]
+    assert warning.severity == "warning"
+    assert not (out / "badges" / target.stem).exists()
+    others = [p for p in (site / "content/issued").glob("*.json") if p != target]
+    assert all((out / "badges" / p.stem / "credential.json").exists() for p in others)
+
+
+def test_unknown_achievement_is_not_published(tmp_path):
+    site = sample_site(tmp_path)
+    archive = site / "content/courses/archive/ai-in-healthcare-practice"
+    shutil.rmtree(archive)  # nothing issued points at 2025.1, so this must still build ...
+    assert build(site, tmp_path / "a").ok
+    (site / "content/courses/circular-construction.md").unlink()  # ... but this course has a credential
+    result = build(site, tmp_path / "b")
+    assert not result.ok
+    assert any("is not a published course version of this site" in str(p) for p in result.problems)
+
+
+def test_verification_is_cached_by_content_hash(tmp_path, monkeypatch):
+    site = sample_site(tmp_path)
+    assert build(site, tmp_path / "a").ok
+    cache = json.loads((site / CACHE_FILE).read_text())
+    assert len(cache) == len(list((site / "content/issued").glob("*.json")))
+    from generator import issued as issued_module
+
+    def fail(*args):
+        raise AssertionError("an unchanged credential was verified again")
+
+    monkeypatch.setattr(issued_module, "_check", fail)
+    assert build(site, tmp_path / "b").ok
+
+
+def test_a_removed_key_stops_publishing_and_a_retired_key_does_not(tmp_path):
+    site = sample_site(tmp_path)
+    config = site / "content/site.yaml"
+    text = config.read_text()
+    config.write_text(text.replace("status: active", "status: retired"))
+    assert build(site, tmp_path / "a").ok
+    config.write_text(text.split("keys:")[0] + "keys:\n  - id: other\n    public_key: "
+                      "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK\n    status: active\n")
+    result = build(site, tmp_path / "b")
+    assert not result.ok
+    assert all("unknown verification method" in p.message or "NOT PUBLISHED" in p.message
+               for p in result.problems if p.is_error)
