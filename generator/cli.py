@@ -173,7 +173,7 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
         click.echo("credsite issue: give either --csv or --name and --email, not both", err=True)
         sys.exit(EXIT_INPUT)
     if cohort:
-        learners, problems = issuing.read_cohort(cohort, str(cohort))
+        learners, problems = issuing.read_cohort(cohort, str(cohort), course)
     elif name is None or email is None:
         click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
         sys.exit(EXIT_INPUT)
@@ -198,7 +198,12 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
     for item in issued:
         click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
     target = mail_merge or Path(f"issued-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
-    target.write_text(issuing.mail_merge_csv(issued), encoding="utf-8")
+    try:
+        with open(target, "x", encoding="utf-8") as handle:  # never overwrite, e.g. the input CSV
+            handle.write(issuing.mail_merge_csv(issued))
+    except FileExistsError:
+        target = target.with_name(f"{target.stem}-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}{target.suffix}")
+        target.write_text(issuing.mail_merge_csv(issued), encoding="utf-8")
     click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)
 

@@ -107,8 +107,11 @@ def grade_problem(course: Course, grade: str) -> str | None:
             return f"'{grade}' is outside the 1-10 scale"
         if mark and value < float(mark):
             return f"'{grade}' is below the pass mark {mark}; only learners who passed get a credential"
-    elif scale == "ects-a-e" and grade not in "ABCDE":
-        return f"'{grade}' is not an ECTS pass grade (A-E)"
+    elif scale == "ects-a-e":
+        if grade not in ("A", "B", "C", "D", "E"):
+            return f"'{grade}' is not an ECTS pass grade (one of A, B, C, D, E)"
+        if mark and grade > mark:  # A is best
+            return f"'{grade}' is below the pass mark {mark}; only learners who passed get a credential"
     elif scale == "pass-fail" and grade.lower() != "pass":
         return "the course is graded pass/fail; use 'pass' or leave the grade out"
     return None
@@ -135,8 +138,17 @@ def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list
     return out
 
 
+def free_uuid(site: Site, tries: int = 5) -> str:
+    for _ in range(tries):
+        candidate = str(uuid.uuid4())
+        if not (site.source / ISSUED / f"{candidate}.json").exists():
+            return candidate
+    raise FileExistsError("every new credential id drawn already exists in content/issued/; "
+                          "the system's random number generator looks broken")
+
+
 def build_credential(site: Site, course: Course, learner: Learner, index: int, now: dt.datetime) -> dict:
-    credential_uuid = str(uuid.uuid4())
+    credential_uuid = free_uuid(site)
     awarded = learner.date or now
     lang = site.default_language
     title = jsonld.text_in(site, course.title, lang)
@@ -227,16 +239,19 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
             problems.append(Problem(learner.where.rsplit(":", 1)[0], _line(learner.where), field_, text))
     if problems:
         return [], problems
+    if course.status == "draft":
+        return [], [Problem(course.source, None, "status", "the course is a draft, so its achievement is not "
+                            "published and the badge would point nowhere", "publish the course first")]
     used = used_indexes(site.source)
     issued: list[Issued] = []
     for learner in learners:
         index = statuslist.allocate(used)
         used.add(index)
-        document = build_credential(site, course, learner, index, now)
         try:
+            document = build_credential(site, course, learner, index, now)
             signed = sign_rdfc(document, key.private, method, iso(now))
-        except IntegrityError as exc:
-            return [], [Problem(learner.where, None, "", f"cannot be signed: {exc}",
+        except (IntegrityError, FileExistsError) as exc:
+            return [], [Problem(learner.where, None, "", f"cannot be issued: {exc}",
                                 "report this as a credsite bug")]
         uid = credential_uuid(signed)
         issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
@@ -259,9 +274,19 @@ def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now:
         # Registry first: an index is never handed out twice, even after a crash.
         files.append_line(registry, f"{index},{item.credential_id},{iso(now)}")
         files.create_new(item.path, credential_bytes(item.document))
-    list_path = site.source / STATUS / "revocation.json"
-    if not list_path.exists():
-        write_status_list(site, statuslist.empty(), key, method, now)
+    refresh_status_list(site, key, method, now)
+
+
+def refresh_status_list(site: Site, key: SigningKey, method: str, now: dt.datetime) -> bool:
+    """Create the list, or re-sign it when another key signed it (so a retired key can be removed)."""
+    path = site.source / STATUS / "revocation.json"
+    if path.exists():
+        proofs = json.loads(path.read_text(encoding="utf-8")).get("proof") or []
+        signers = {p.get("verificationMethod") for p in (proofs if isinstance(proofs, list) else [proofs])}
+        if signers == {method}:
+            return False
+    write_status_list(site, read_status_list(site), key, method, now)
+    return True
 
 
 def credential_bytes(document: dict) -> bytes:
@@ -331,7 +356,8 @@ def revocation_reasons(source: Path) -> dict[str, str]:
             for row in csv.DictReader(log.read_text(encoding="utf-8").splitlines())}
 
 
-def read_cohort(path: Path, shown: str) -> tuple[list[Learner], list[Problem]]:
+def read_cohort(path: Path, shown: str, course: Course | None = None,
+                now: dt.datetime | None = None) -> tuple[list[Learner], list[Problem]]:
     """Learners from a CSV file with a header row; see docs/issuing.md for the columns."""
     problems: list[Problem] = []
     try:
@@ -361,20 +387,28 @@ def read_cohort(path: Path, shown: str) -> tuple[list[Learner], list[Problem]]:
                                     "quote values that contain commas"))
             continue
         values = {h: cell.strip() for h, cell in zip(header, row)}
-        try:
-            date = parse_moment(values["date"]) if values.get("date") else None
-            until = parse_moment(values["valid_until"]) if values.get("valid_until") else None
-        except ValueError as exc:
-            problems.append(Problem(shown, number, "date", f"not a date ({exc})", "write YYYY-MM-DD"))
+        moments = {}
+        for column in ("date", "valid_until"):
+            try:
+                moments[column] = parse_moment(values[column]) if values.get(column) else None
+            except ValueError as exc:
+                problems.append(Problem(shown, number, column, f"not a date ({exc})", "write YYYY-MM-DD"))
+        if len(moments) < 2:
             continue
+        date, until = moments["date"], moments["valid_until"]
         email = values["email"].lower()
         if email in seen:
             problems.append(Problem(shown, number, "email", f"{email} is also on line {seen[email]}",
                                     "list each learner once"))
             continue
         seen[email] = number
-        learners.append(Learner(values["name"], values["email"], values.get("grade", ""), date,
-                                tuple(values.get("evidence", "").split()), until, f"{shown}:{number}"))
+        learner = Learner(values["name"], values["email"], values.get("grade", ""), date,
+                          tuple(values.get("evidence", "").split()), until, f"{shown}:{number}")
+        if course is not None:  # report every row's problems in one go
+            for message in learner_problems(course, learner, now or utc_now()):
+                field_, _, text = message.partition(": ")
+                problems.append(Problem(shown, number, field_, text))
+        learners.append(learner)
     if not learners and not problems:
         problems.append(Problem(shown, 2, "", "has no learners", "add one row per learner below the header"))
     return learners, problems

@@ -8,6 +8,7 @@ filter that works with and without JavaScript, and no request to any other origi
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 from pathlib import Path
@@ -17,6 +18,9 @@ import pytest
 from generator.build import build
 
 from conftest import ROOT
+
+REVOKED = (ROOT / "content/status/revocations.csv").read_text().splitlines()[1].split(",")[1].removeprefix("urn:uuid:")
+VALID = next(p.stem for p in sorted((ROOT / "content/issued").glob("*.json")) if p.stem != REVOKED)
 
 pytestmark = pytest.mark.browser
 
@@ -87,6 +91,9 @@ def fits_width(page) -> bool:
     ("nl/courses/ai-in-healthcare-practice/", "course-nl"),
     ("courses/ai-in-healthcare-practice/2025.1/", "course-archived-en"),
     ("404.html", "not-found"),
+    (f"badges/{VALID}/", "badge-valid-en"), (f"nl/badges/{VALID}/", "badge-valid-nl"),
+    (f"badges/{REVOKED}/", "badge-revoked-en"), (f"nl/badges/{REVOKED}/", "badge-revoked-nl"),
+    ("issuer/", "issuer-en"), ("nl/issuer/", "issuer-nl"),
 ])
 @pytest.mark.parametrize("viewport,size", [(DESKTOP, "desktop"), (MOBILE, "mobile")])
 def test_page_renders_and_fits(browser, site_url, path, name, viewport, size):
@@ -163,4 +170,39 @@ def test_course_page_prints_without_navigation(browser, site_url):
     shoot(page, "course-print")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    page.context.close()
+
+
+@pytest.mark.parametrize("uid,name", [(VALID, "valid"), (REVOKED, "revoked")])
+def test_badge_page_prints_as_a_one_page_certificate_with_qr(browser, site_url, uid, name):
+    page, foreign, errors = open_page(browser, site_url + f"badges/{uid}/")
+    page.emulate_media(media="print")
+    assert page.locator(".qr svg").is_visible()
+    assert page.locator(".share").count() == 0 or page.locator(".share").is_hidden()
+    shoot(page, f"badge-{name}-print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the certificate does not fit on one page"
+    assert foreign == [] and errors == []
+    page.context.close()
+
+
+def test_badge_status_is_plain_to_see(browser, site_url):
+    page, _, _ = open_page(browser, site_url + f"badges/{REVOKED}/")
+    banner = page.locator(".status-banner")
+    assert banner.inner_text().startswith("Revoked.")
+    assert page.evaluate("getComputedStyle(document.querySelector('.status-banner')).backgroundColor") \
+        == "rgb(253, 236, 234)"
+    page.context.close()
+    page, _, _ = open_page(browser, site_url + f"nl/badges/{VALID}/")
+    assert page.locator(".status-banner").inner_text().startswith("Geldig.")
+    page.context.close()
+
+
+def test_badge_downloads_work_without_javascript(browser, site_url):
+    page, _, _ = open_page(browser, site_url + f"badges/{VALID}/", javascript=False)
+    assert page.locator("[data-print]").is_hidden()  # the print button needs JavaScript
+    for selector in ("a[download$='.png']", "a[download$='.svg']", "a[download$='.json']"):
+        href = page.locator(selector).get_attribute("href")
+        response = page.request.get(page.url + href)
+        assert response.ok, href
     page.context.close()

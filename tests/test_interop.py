@@ -1,0 +1,315 @@
+"""Interoperability: credentials credsite signs verify in Digital Bazaar's VC stack.
+
+credsite signs and verifies with its own Python code (pyld + cryptography), so
+its own tests cannot catch a mistake both halves share, such as a context
+served differently or N-Quads that only pyld produces. Here the sample
+credentials in content/issued/ are checked by an independent implementation,
+@digitalbazaar/vc with data-integrity and eddsa-rdfc-2022-cryptosuite
+(jsonld.js in safe mode, rdf-canonize, noble-ed25519), against the site
+credsite builds: its did.json and its status list. Everything runs offline:
+tests/interop/offline.mjs serves local files and refuses any other URL.
+
+Needs node and npm (.ci/run installs them). The npm packages are pinned in
+tests/interop/package-lock.json and installed here with `npm ci` when missing.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import difflib
+import fcntl
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from generator import integrity, linked_data, statuslist
+from generator.build import build
+from generator.multikey import private_from_multibase, public_to_multibase
+from generator.verification import verify_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+INTEROP = ROOT / "tests" / "interop"
+ISSUED = sorted((ROOT / "content" / "issued").glob("*.json"))
+REVOCATIONS = ROOT / "content" / "status" / "revocations.csv"
+TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"
+NODE_MAJOR_MIN = 18  # the oldest node the pinned @digitalbazaar packages support
+
+
+# ---------------------------------------------------------------- node, npm and the build
+
+
+def _npm_install_needed() -> bool:
+    # npm writes node_modules/.package-lock.json on every install; older than the
+    # committed lock file means someone changed the pins since.
+    installed = INTEROP / "node_modules" / ".package-lock.json"
+    return (not installed.is_file()
+            or installed.stat().st_mtime < (INTEROP / "package-lock.json").stat().st_mtime)
+
+
+@pytest.fixture(scope="module")
+def node() -> str:
+    """The node executable, with tests/interop's pinned packages installed."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("node and npm are not installed (.ci/run installs them); "
+                    "the interop tests need Digital Bazaar's JavaScript verifier")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True).stdout
+    major = int(version.strip().lstrip("v").split(".")[0])
+    assert major >= NODE_MAJOR_MIN, f"node {version.strip()} is too old; the pinned packages need >= {NODE_MAJOR_MIN}"
+    # pytest-xdist workers may reach this at the same moment; two `npm ci` runs
+    # in one folder would delete each other's files, so they take turns.
+    lock_name = "credsite-interop-npm-" + hashlib.sha256(str(INTEROP).encode()).hexdigest()[:12] + ".lock"
+    with open(Path(tempfile.gettempdir()) / lock_name, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _npm_install_needed():
+            done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=INTEROP,
+                                  capture_output=True, text=True, timeout=600, check=False)
+            assert done.returncode == 0, f"npm ci in {INTEROP} failed:\n{done.stdout}\n{done.stderr}"
+    return node
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The sample site, built the way `credsite build` builds it, never modified."""
+    output = tmp_path_factory.mktemp("interop") / "_site"
+    result = build(ROOT, output)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    return output
+
+
+def run_node(node: str, script: str, documents: list[Path], before: tuple[Path, ...] = ()) -> dict[Path, dict]:
+    """Run a tests/interop script over `documents`; its JSON line for each, keyed by path.
+
+    Keyed by path, not name: every credential a site publishes is called credential.json.
+    """
+    started = time.monotonic()
+    done = subprocess.run([node, str(INTEROP / script), *map(str, before), *map(str, documents)],
+                          cwd=INTEROP, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, f"{script} exited {done.returncode}:\n{done.stderr}"
+    reports = {Path(r["file"]): r for r in map(json.loads, done.stdout.splitlines())}
+    assert set(reports) == set(documents), done.stdout
+    print(f"{script}: {len(reports)} document(s) in {time.monotonic() - started:.2f}s")
+    return reports
+
+
+def verify(node: str, site: Path, *credentials: Path) -> dict[Path, dict]:
+    """Digital Bazaar's verdict on each credential (verify.mjs), keyed by its path."""
+    return run_node(node, "verify.mjs", list(credentials), before=(site,))
+
+
+def credential_id(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8"))["id"]
+
+
+def revoked_ids() -> set[str]:
+    """Ids of the credentials content/status/revocations.csv lists (none if it is absent)."""
+    if not REVOCATIONS.is_file():
+        return set()
+    with REVOCATIONS.open(encoding="utf-8", newline="") as handle:
+        return {row["credential"] for row in csv.DictReader(handle)}
+
+
+def sample(revoked: bool, among: list[Path] | None = None) -> Path:
+    """A sample credential that is (or is not) revoked; fails clearly if there is none."""
+    for path in among if among is not None else ISSUED:
+        if (credential_id(path) in revoked_ids()) == revoked:
+            return path
+    pytest.fail(f"the samples in content/issued/ include no {'revoked' if revoked else 'unrevoked'} credential")
+
+
+def published_credentials(site: Path) -> list[Path]:
+    """Credentials the built site serves itself (badges/<uuid>/credential.json), if it does."""
+    return sorted(site.glob("badges/*/credential.json"))
+
+
+def change_one_character(text: str) -> str:
+    middle = len(text) // 2
+    return text[:middle] + ("x" if text[middle] != "x" else "y") + text[middle + 1:]
+
+
+def write(document: dict, path: Path) -> Path:
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- the sample credentials
+
+
+def test_the_sample_data_is_there():
+    # Without samples every other test would pass by checking nothing.
+    assert len(ISSUED) >= 2, "content/issued/ should hold the sample credentials"
+    assert len(revoked_ids()) == 1, "content/status/revocations.csv should list exactly one revocation"
+    assert revoked_ids() <= {credential_id(p) for p in ISSUED}
+
+
+def test_every_issued_credential_verifies(node, site):
+    # The signed files in content/issued/ and, where the build publishes them,
+    # their copies under badges/ in the output.
+    credentials = ISSUED + published_credentials(site)
+    reports = verify(node, site, *credentials)
+    assert len(reports) == len(credentials)
+    failed = {str(path): r["error"] for path, r in reports.items() if not r["verified"]}
+    assert not failed, f"Digital Bazaar's verifier rejects credsite credentials: {failed}"
+    # Verified includes the status check: the list was found, its own proof
+    # verified and its issuer matched. A credential without status would skip that.
+    assert all(r["statusChecked"] for r in reports.values()), reports
+
+
+def test_exactly_the_revoked_credential_reads_revoked(node, site):
+    for credentials in (ISSUED, published_credentials(site)):
+        if not credentials:
+            continue  # a build that publishes no credential files
+        reports = verify(node, site, *credentials)
+        revoked = {credential_id(p) for p in credentials if reports[p]["revoked"]}
+        assert revoked == revoked_ids(), credentials[0].parent
+
+
+def test_credsite_and_digital_bazaar_agree(node, site):
+    """credsite's own offline verifier and Digital Bazaar's give the same verdict."""
+    theirs = verify(node, site, *ISSUED)
+    ours, problems = verify_paths(ISSUED, site)
+    assert not problems
+    for path, verdict in ours:
+        report = theirs[path]
+        as_theirs = ("invalid" if not report["verified"]
+                     else "revoked" if report["revoked"] else "valid")
+        assert verdict.status == as_theirs, (
+            f"{path.name}: credsite says {verdict.status} {verdict.problems}, "
+            f"Digital Bazaar says {as_theirs} ({report['error']})")
+
+
+def test_both_canonicalize_to_the_same_nquads(node):
+    """The RDFC-1.0 N-Quads both sides hash, compared line by line.
+
+    A matching signature already implies equal N-Quads; this test says *where*
+    they differ when they do not (a term, a datatype, an escape), which a bare
+    "Invalid signature." never tells.
+    """
+    reports = run_node(node, "canonize.mjs", ISSUED)
+    loader = linked_data.loader()
+    for path in ISSUED:
+        report = reports[path]
+        assert report["error"] is None, f"{path.name}: jsonld.js refuses it: {report['error']}"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document.pop("proof")
+        ours = integrity.canonicalize(document, loader)
+        diff = "\n".join(difflib.unified_diff(ours.splitlines(), report["nquads"].splitlines(),
+                                              "credsite (pyld)", "Digital Bazaar (jsonld.js)", lineterm=""))
+        assert ours == report["nquads"], f"{path.name}: canonical N-Quads differ:\n{diff}"
+
+
+# ---------------------------------------------------------------- tampering
+
+
+TAMPERINGS = {
+    "achievement name": ("credentialSubject", "achievement", "name"),
+    "learner name identityHash": ("credentialSubject", "identifier", 1, "identityHash"),
+}
+
+
+@pytest.mark.parametrize("field", TAMPERINGS)
+def test_a_tampered_copy_fails(node, site, tmp_path, field):
+    original = sample(revoked=False)
+    document = json.loads(original.read_text(encoding="utf-8"))
+    # Control: the same round trip through json without a change still verifies,
+    # so the failure below is the tampering and not the rewriting.
+    untouched = write(copy.deepcopy(document), tmp_path / "untouched.json")
+    *parents, last = TAMPERINGS[field]
+    holder = document
+    for key in parents:
+        holder = holder[key]
+    holder[last] = change_one_character(holder[last])
+    tampered = write(document, tmp_path / "tampered.json")
+
+    reports = verify(node, site, untouched, tampered)
+    assert reports[untouched]["verified"], reports[untouched]["error"]
+    assert reports[tampered]["verified"] is False
+    assert "signature" in reports[tampered]["error"].lower(), reports[tampered]["error"]
+
+
+def test_a_tampered_status_list_cannot_unrevoke(node, site, tmp_path):
+    """Clearing the revoked bit in a copy of the status list breaks the list's proof."""
+    revoked = sample(revoked=True)
+    index = int(json.loads(revoked.read_text(encoding="utf-8"))["credentialStatus"]["statusListIndex"])
+    other = tmp_path / "_site"
+    shutil.copytree(site, other)
+    status_list = json.loads((other / "status" / "revocation.json").read_text(encoding="utf-8"))
+    bits = statuslist.decode(status_list["credentialSubject"]["encodedList"])
+    assert statuslist.is_set(bits, index)
+    statuslist.set_bit(bits, index, False)
+    status_list["credentialSubject"]["encodedList"] = statuslist.encode(bits)
+    write(status_list, other / "status" / "revocation.json")
+
+    report = verify(node, other, revoked)[revoked]
+    assert report["verified"] is False and report["revoked"] is False
+    assert report["error"].startswith("credentialStatus:"), report["error"]
+    assert "signature" in report["error"].lower(), report["error"]
+
+
+# ---------------------------------------------------------------- the DID document
+
+
+def test_the_did_document_resolves_from_the_unmodified_build_output(node, site, tmp_path):
+    # Everything from the output folder as `credsite build` wrote it: the
+    # credential the site publishes (the sample file if this build publishes
+    # none), the DID document and the status list.
+    credential = sample(revoked=False, among=published_credentials(site) + ISSUED)
+    report = verify(node, site, credential)[credential]
+    assert report["verified"], report["error"]
+    # did:web:example-university.github.io:microcredentials has a path, so a
+    # resolver fetches <base url>/did.json: the file the build wrote at the root.
+    assert Path(report["didDocument"]) == site / "did.json"
+    proof_method = json.loads(credential.read_text(encoding="utf-8"))["proof"][0]["verificationMethod"]
+    did = proof_method.split("#")[0]
+    assert {proof_method, did} <= set(report["loaded"]), report["loaded"]
+
+    # Control: the same build with another public key in did.json must fail, so
+    # the pass above really used the key the build published.
+    other = tmp_path / "_site"
+    shutil.copytree(site, other)
+    did_doc = json.loads((other / "did.json").read_text(encoding="utf-8"))
+    stranger = Ed25519PrivateKey.from_private_bytes(bytes(range(32))).public_key()
+    did_doc["verificationMethod"][0]["publicKeyMultibase"] = public_to_multibase(stranger)
+    write(did_doc, other / "did.json")
+    swapped = verify(node, other, credential)[credential]
+    assert swapped["verified"] is False
+    assert "signature" in swapped["error"].lower(), swapped["error"]
+
+
+# ---------------------------------------------------------------- freshly signed edge cases
+
+
+EDGE_CASES = {
+    # N-Quads escaping: pyld and rdf-canonize must agree on quotes, backslashes,
+    # line breaks and non-ASCII (including characters outside the BMP).
+    "quotes, backslash and newline": ("name", 'Say "data" \\ not\\n "dat"\nSecond line'),
+    "non-ASCII and astral characters": ("name", "Datageletterdheid für Beleidsmakers — Ω ë 中文 😀"),
+    # xsd:float literals: fractional EC values are common (2.5 EC), and Python and
+    # JavaScript print doubles differently.
+    "fractional credits": ("creditsAvailable", 2.5),
+    "small fractional credits": ("creditsAvailable", 0.1),
+}
+
+
+@pytest.mark.parametrize("case", EDGE_CASES)
+def test_freshly_signed_edge_cases_verify(node, site, tmp_path, case):
+    """Re-sign a sample with awkward values and check Digital Bazaar accepts it."""
+    key = private_from_multibase(json.loads(TEST_KEY.read_text(encoding="utf-8"))["secretKeyMultibase"])
+    original = sample(revoked=False)
+    document = json.loads(original.read_text(encoding="utf-8"))
+    method = document.pop("proof")[0]["verificationMethod"]
+    field, value = EDGE_CASES[case]
+    document["credentialSubject"]["achievement"][field] = value
+    signed = integrity.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z")
+    path = write(signed, tmp_path / "edge.json")
+
+    report = verify(node, site, path)[path]
+    assert report["verified"], f"credsite signed it, Digital Bazaar rejects it: {report['error']}"
