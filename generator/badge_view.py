@@ -102,7 +102,6 @@ def view(site: Site, published: Published, lang: str) -> dict:
         "png_path": f"badges/{uid}/badge.png",
         "svg_path": f"badges/{uid}/badge.svg",
         "preview_url": routes.absolute(site, routes.course_image(course, "preview.png")),
-        "qr_svg": badges.qr_svg(default_page),
         "linkedin": badges.linkedin_url(
             title, site.institution.linkedin_organization_id, institution,
             doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,

@@ -24,8 +24,8 @@ from generator.issued import IssuedCredential, Published, load_issued, verify_is
 from generator.linked_data import data_loss, extension_context
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
-from generator.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
-                              render_catalogue, render_course, render_issuer, render_not_found)
+from generator.render import render_catalogue, render_issuer, render_not_found
+from generator.units import Renderer, Reuse, render_units
 from generator.writer import write_site
 
 
@@ -88,52 +88,27 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def render_site(content: Content) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every output file, as bytes, keyed by its path in the output folder."""
+def render_site(content: Content, previous: Path | None = None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
+    """Every output file, keyed by its path in the output folder.
+
+    `previous` is the last build's output: units that have not changed since
+    are reused from it instead of rendered again (see units.py).
+    """
     site, families = content.site, content.families
-    env = make_environment(site)
-    assets = asset_hashes(site)
-    files: dict[str, bytes] = {}
-    problems: list[Problem] = []
+    files, problems = render_units(site, families, content.published, previous)
+    renderer = Renderer(site)
+    env, ctx = renderer.env, renderer.ctx
     pages: list[dict[str, str]] = []
-
-    strings = {lang: theme.strings(site, lang) for lang in site.languages}
-
-    def ctx(lang: str, path: str) -> PageContext:
-        return PageContext(site, lang, path, strings[lang], assets)
 
     offered = [f for f in families if f.current.status != "withdrawn"]
     for lang in site.languages:
         path = routes.catalogue(site, lang)
         files[routes.output_file(path)] = render_catalogue(env, site, lang, offered, ctx(lang, path)).encode()
     pages.append({lang: routes.catalogue(site, lang) for lang in site.languages})
-
-    for family in families:
-        for course in family.versions:
-            # Every version has a permanent page; the current one also has the course URL.
-            paths = [routes.course_version]
-            if course.is_current:
-                paths.insert(0, routes.course)
-            # The current version's own URL points search engines at the course URL.
-            canonical = {lang: routes.course(site, lang, course) for lang in site.languages}
-            for path_for in paths:
-                by_lang = {lang: path_for(site, lang, course) for lang in site.languages}
-                for lang, path in by_lang.items():
-                    html = render_course(env, site, lang, family, course, ctx(lang, path), canonical)
-                    files[routes.output_file(path)] = html.encode()
-            pages.append(canonical)
-            for name, data in course_images(env, site, course).items():
-                files[routes.course_image(course, name)] = data
-            document = jsonld.achievement(site, course)
-            for loss in data_loss(document):
-                problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
-                                        "report this as a credsite bug"))
-            files[routes.achievement(course)] = jsonld.dumps(document).encode()
+    pages += [{lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions]
 
     versions = [c for f in families for c in f.versions]
     files[routes.achievements_index()] = jsonld.dumps(jsonld.achievements_index(site, versions)).encode()
-    for item in content.published:
-        files.update(render_badge(env, site, item, files, ctx))
     for lang in site.languages:
         path = routes.issuer_page(site, lang)
         files[routes.output_file(path)] = render_issuer(env, site, lang, ctx(lang, path)).encode()
@@ -211,6 +186,8 @@ def changed_versions(content: Content, files: dict[str, bytes], output: Path) ->
                 old = json.loads(previous.read_bytes())
             except (OSError, ValueError):
                 continue
+            if not isinstance(files[name], bytes):
+                continue  # reused unchanged from the previous build
             new = json.loads(files[name])
             changed = [key for key in watched if old.get(key) != new.get(key)]
             if changed:
@@ -241,7 +218,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
     try:
-        files, render_problems = render_site(content)
+        files, render_problems = render_site(content, output if output.is_dir() else None)
     except jinja2.TemplateError as exc:
         return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
     render_problems += changed_versions(content, files, output)

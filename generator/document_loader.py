@@ -41,26 +41,29 @@ def shipped_contexts() -> dict[str, dict]:
 DocumentLoader = Callable[..., dict[str, Any]]
 
 
-def make_loader(extra: dict[str, dict] | None = None) -> DocumentLoader:
+def make_loader(extra: dict[str, dict] | None = None,
+                immutable: dict[str, dict] | None = None) -> DocumentLoader:
     """Return a pyld documentLoader serving shipped contexts plus `extra`.
 
-    `extra` maps URL -> already-parsed document (our own extension context,
-    DID documents); it takes precedence over shipped contexts.
+    `extra` maps URL -> already-parsed document (DID documents, test contexts);
+    it takes precedence over shipped contexts. `immutable` adds documents that,
+    like the shipped contexts, never change under their URL.
     """
-    documents = {**shipped_contexts(), **(extra or {})}
+    documents = {**shipped_contexts(), **(immutable or {}), **(extra or {})}
+    static = (set(shipped_contexts()) | set(immutable or {})) - set(extra or {})
 
     def load(url: str, options: dict | None = None) -> dict[str, Any]:
         try:
             document = documents[url]
         except KeyError:
             raise UnknownContextError(url, list(documents)) from None
-        # pyld 3.x reads exactly these keys; a deep copy keeps the cached
-        # originals safe from any in-place edits by the caller or pyld.
-        return {
-            "contextUrl": None,
-            "documentUrl": url,
-            "document": copy.deepcopy(document),
-        }
+        if url in static:
+            # The "static" tag lets pyld keep the processed context for later
+            # documents, instead of processing the same large contexts for
+            # every credential (most of the cost of a signature check).
+            return {"contextUrl": None, "documentUrl": url, "document": document, "tag": "static"}
+        # A deep copy keeps the caller's originals safe from in-place edits.
+        return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(document)}
 
     return load
 

@@ -269,10 +269,11 @@ def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now:
     registry = site.source / REGISTRY
     if not registry.exists():
         files.create_new(registry, b"index,credential,issued\n")
+    # Registry first, in one write: an index is never handed out twice, even after a crash.
+    files.append_line(registry, "\n".join(
+        f"{item.document['credentialStatus']['statusListIndex']},{item.credential_id},{iso(now)}"
+        for item in issued))
     for item in issued:
-        index = item.document["credentialStatus"]["statusListIndex"]
-        # Registry first: an index is never handed out twice, even after a crash.
-        files.append_line(registry, f"{index},{item.credential_id},{iso(now)}")
         files.create_new(item.path, credential_bytes(item.document))
     refresh_status_list(site, key, method, now)
 

@@ -25,7 +25,7 @@ def extension_context() -> dict:
 
 
 def loader(extra: dict[str, dict] | None = None):
-    return make_loader({routes.EXTENSION_CONTEXT_URL: extension_context(), **(extra or {})})
+    return make_loader(extra, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
 
 
 def data_loss(document: dict, extra: dict[str, dict] | None = None) -> list[str]:

@@ -268,11 +268,11 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
     template = env.get_template("badge.html")
     embedded = _script_json_text(cred.raw.decode("utf-8"))
     paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
+    qr = jinja2.utils.markupsafe.Markup(badges.qr_svg(routes.absolute(site, routes.badge(cred.uuid))))
     for lang, path in paths.items():
         b = view(site, item, lang)
         html = template.render(
-            page=ctx(lang, path), site=site, lang=lang, b=b, credential_json=embedded,
-            qr=jinja2.utils.markupsafe.Markup(b["qr_svg"]),
+            page=ctx(lang, path), site=site, lang=lang, b=b, credential_json=embedded, qr=qr,
             badge_image=routes.course_image(item.course, "badge.svg"),
             issuer_path=routes.issuer_page(site, lang),
             alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],

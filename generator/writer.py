@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_site(files: dict[str, bytes], output: Path, mtime: int | None = None) -> None:
+def write_site(files: dict, output: Path, mtime: int | None = None) -> None:
+    """`files` maps output paths to bytes, or to a Reuse of a file in the previous output."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
@@ -22,10 +23,18 @@ def write_site(files: dict[str, bytes], output: Path, mtime: int | None = None) 
         for name in sorted(files):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
+            data = files[name]
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:  # unchanged since the last build: share the file instead of copying it
+                try:
+                    os.link(data.path, target)
+                except OSError:
+                    shutil.copyfile(data.path, target)
             if mtime is not None:
                 os.utime(target, (mtime, mtime))
-        _fsync_tree(staging)
+        # The rename must not reach the disk before the files it publishes.
+        os.sync()
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -46,10 +55,3 @@ def _swap(staging: Path, output: Path) -> None:
         raise
     shutil.rmtree(retired, ignore_errors=True)
 
-
-def _fsync_tree(folder: Path) -> None:
-    # The rename must not reach the disk before the files it publishes.
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())

@@ -1,0 +1,167 @@
+"""Build a synthetic site at scale and print cold-build and unchanged-rebuild figures.
+
+    .venv/bin/python benchmarks/site_scale.py --courses 200 --credentials 10000
+
+The synthetic site (200 courses, N credentials signed with a throw-away test key)
+is generated once into --work (default /tmp/credsite-bench-<courses>-<N>) and reused,
+because signing 10,000 credentials takes minutes. Each measured build runs in a fresh
+process so peak memory (ru_maxrss of that process and its workers) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SITE = """\
+base_url: https://bench.example.org/mc/
+languages: [en, nl]
+title: {en: Benchmark University Microcredentials, nl: Microcredentials Benchmarkuniversiteit}
+institution:
+  name: {en: Benchmark University, nl: Benchmarkuniversiteit}
+  url: https://www.bench.example.org/
+  country: NL
+  sector: wo
+keys:
+  - id: bench-key
+    public_key: PUBLIC
+    status: active
+"""
+
+MODES = ["online", "onsite", "blended", "work_experience"]
+FIELDS = ["0111", "0311", "0413", "0533", "0613", "0712", "0732", "0912"]
+
+
+def course_text(i: int) -> str:
+    ects = 3 + (i % 28)
+    return f"""---
+id: course-{i:03d}
+version: "2026.1"
+title: {{en: "Benchmark course {i}: applied topics", nl: "Benchmarkcursus {i}: toegepaste onderwerpen"}}
+summary: {{en: "A synthetic course used to measure build speed.", nl: "Een kunstmatige cursus om de bouwsnelheid te meten."}}
+language: [en]
+workload:
+  ects: {ects}
+level:
+  eqf: {5 + i % 3}
+field_of_study: ["{FIELDS[i % len(FIELDS)]}"]
+learning_outcomes:
+  - {{en: "Explain the first idea of course {i} clearly.", nl: "Het eerste idee van cursus {i} helder uitleggen."}}
+  - {{en: "Apply the second idea of course {i} to a case.", nl: "Het tweede idee van cursus {i} op een casus toepassen."}}
+  - {{en: "Evaluate the third idea of course {i} critically.", nl: "Het derde idee van cursus {i} kritisch beoordelen."}}
+assessment:
+  types: [written_exam]
+  supervision: supervised_with_id_check
+  grading: {{scale: nl-1-10, pass: "5.5"}}
+participation: [{MODES[i % 4]}]
+quality_assurance:
+  framework: kwaliteitskader-ho
+---
+Synthetic course body.
+"""
+
+
+def _sign_batch(args):
+    source, secret, items = args
+    from generator import issuing, keys
+    from generator.build import load
+    from generator.integrity import sign_rdfc
+
+    content = load(Path(source))
+    courses = {f.current.slug: f.current for f in content.families}
+    key = keys._from_secret(secret, "bench")
+    method, _ = issuing.signing_method(content.site, key)
+    now = issuing.utc_now()
+    out = []
+    for slug, index, n in items:
+        learner = issuing.Learner(f"Learner {n}", f"learner{n}@example.org", "7")
+        document = issuing.build_credential(content.site, courses[slug], learner, index, now)
+        out.append(sign_rdfc(document, key.private, method, issuing.iso(now)))
+    return out
+
+
+def generate(work: Path, n_courses: int, n_credentials: int) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from generator import issuing, statuslist
+    from generator.keys import SigningKey
+    from generator.multikey import private_to_multibase
+
+    if work.exists():
+        shutil.rmtree(work)
+    (work / "content/courses").mkdir(parents=True)
+    key = SigningKey(Ed25519PrivateKey.generate())
+    (work / "content/site.yaml").write_text(SITE.replace("PUBLIC", key.public_multibase))
+    for i in range(n_courses):
+        (work / f"content/courses/course-{i:03d}.md").write_text(course_text(i))
+    indexes = []
+    used: set[int] = set()
+    for n in range(n_credentials):
+        index = statuslist.allocate(used)
+        used.add(index)
+        indexes.append((f"course-{n % n_courses:03d}", index, n))
+    workers = os.cpu_count() or 1
+    batches = [indexes[i::workers * 4] for i in range(workers * 4)]
+    secret = private_to_multibase(key.private)
+    started = time.perf_counter()
+    (work / "content/issued").mkdir()
+    with ProcessPoolExecutor(workers) as pool:
+        for signed in pool.map(_sign_batch, [(str(work), secret, b) for b in batches]):
+            for document in signed:
+                uid = issuing.credential_uuid(document)
+                (work / f"content/issued/{uid}.json").write_bytes(issuing.credential_bytes(document))
+    from generator.build import load
+
+    site = load(work).site
+    method, _ = issuing.signing_method(site, key)
+    issuing.write_status_list(site, statuslist.empty(), key, method, issuing.utc_now())
+    print(f"generated {n_courses} courses and {n_credentials} signed credentials in "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
+
+
+def measure(work: Path, label: str) -> None:
+    code = ("import sys, time, resource; sys.path.insert(0, %r)\n"
+            "from pathlib import Path\nfrom generator.build import build\n"
+            "t = time.perf_counter(); r = build(Path(%r), Path(%r))\n"
+            "assert r.ok, [str(p) for p in r.problems][:5]\n"
+            "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n") % (str(ROOT), str(work), str(work / "_site"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode:
+        print(out.stderr[-2000:])
+        raise SystemExit(1)
+    seconds, files = out.stdout.split()
+    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    print(f"{label:<18} {float(seconds):8.2f} s   {int(files):7d} files   peak RSS {peak:7.0f} MB", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--courses", type=int, default=200)
+    parser.add_argument("--credentials", type=int, default=1000)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--regenerate", action="store_true")
+    args = parser.parse_args()
+    work = args.work or Path(f"/tmp/credsite-bench-{args.courses}-{args.credentials}")
+    if args.regenerate or not (work / "content/issued").is_dir():
+        generate(work, args.courses, args.credentials)
+    shutil.rmtree(work / ".credsite-cache", ignore_errors=True)
+    shutil.rmtree(work / "_site", ignore_errors=True)
+    print(f"{args.courses} courses, {args.credentials} credentials, {os.cpu_count()} cores")
+    measure(work, "cold build")
+    measure(work, "unchanged rebuild")
+
+
+if __name__ == "__main__":
+    main()
