@@ -67,6 +67,27 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
 
 @cli.command()
 @source_option
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Output folder  [default: SOURCE/_site]")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on localhost; 0 picks a free one.")
+@click.option("--drafts", is_flag=True, help="Also show courses with status: draft.")
+def serve(source: Path, output: Path | None, port: int, drafts: bool) -> None:
+    """Build, serve on localhost, and rebuild and reload the browser on every change."""
+    from generator.serve import serve as run_serve
+
+    if not (source / "content" / "site.yaml").is_file():
+        click.echo(f"credsite serve: no content/site.yaml in {source}; run it in a site's folder "
+                   "or give --source", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        run_serve(source, output or source / "_site", port, drafts)
+    except OSError as exc:
+        click.echo(f"credsite serve: cannot listen on port {port} ({exc.strerror}); try --port 0", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@source_option
 def check(source: Path) -> None:
     """Validate all content; write nothing."""
     content = run_check(source)
