@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import feeds, jsonld, routes, theme
+from generator import feeds, jsonld, routes, search, theme
 from generator.config import load_site
 from generator.courses import load_courses
 from generator.did import did_document
@@ -104,6 +104,7 @@ def render_site(content: Content, previous: Path | None = None) -> tuple[dict[st
     for lang in site.languages:
         path = routes.catalogue(site, lang)
         files[routes.output_file(path)] = render_catalogue(env, site, lang, offered, ctx(lang, path)).encode()
+        files[search.index_path(site, lang)] = search.search_index(site, lang, offered)
     pages.append({lang: routes.catalogue(site, lang) for lang in site.languages})
     pages += [{lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions]
 

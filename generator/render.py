@@ -192,6 +192,7 @@ def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], c
         page=ctx, site=site, lang=lang,
         courses=[(c, course_facets(c), routes.course(site, lang, c)) for c in courses],
         filters=catalogue_filters(courses, ctx),
+        search_index=f"{routes.lang_prefix(site, lang)}search.json",
         alternates=alternates(site, lambda code: routes.catalogue(site, code)),
         canonical=routes.absolute(site, routes.catalogue(site, lang)),
     )

@@ -206,3 +206,41 @@ def test_badge_downloads_work_without_javascript(browser, site_url):
         response = page.request.get(page.url + href)
         assert response.ok, href
     page.context.close()
+
+
+def test_search_finds_courses_by_title_outcome_and_skill(browser, site_url):
+    page, foreign, errors = open_page(browser, site_url)
+    box = page.locator("#search-input")
+    box.wait_for(state="visible")
+    box.fill("water")
+    assert visible_titles(page) == ["Sustainable Urban Water Management"]
+    box.fill("causal")  # only in an outcome of the data literacy course
+    assert visible_titles(page) == ["Data Literacy for Policy Makers"]
+    box.fill("think crit")  # word prefixes, in a skill or elsewhere
+    assert set(visible_titles(page)) == {"Data Literacy for Policy Makers", "AI in Healthcare Practice",
+                                         "Teaching with Generative AI"}
+    assert visible_titles(page)[0] != "Teaching with Generative AI"  # a skill outranks body text
+    page.locator("label[for='f-eqf-7']").click()  # search and filters combine
+    assert visible_titles(page) == ["Data Literacy for Policy Makers"]
+    assert "q=think+crit" in page.url
+    shoot(page, "catalogue-search")
+    box.fill("zzzz")
+    assert visible_titles(page) == [] and page.locator("#no-results").is_visible()
+    assert foreign == [] and errors == []
+    page.context.close()
+
+
+def test_search_works_in_dutch_and_ignores_accents(browser, site_url):
+    page, _, _ = open_page(browser, site_url + "nl/?q=circulair")
+    page.wait_for_function("document.querySelectorAll('.course-card:not([hidden])').length === 1")
+    assert visible_titles(page) == ["Circulair bouwen in de praktijk"]
+    page.locator("#search-input").fill("ZORGPRÁKTIJK")
+    assert visible_titles(page) == ["AI in de zorgpraktijk"]
+    page.context.close()
+
+
+def test_without_javascript_the_search_box_is_not_offered(browser, site_url):
+    page, _, _ = open_page(browser, site_url, javascript=False)
+    assert page.locator("#search").is_hidden()
+    assert len(visible_titles(page)) == 5
+    page.context.close()
