@@ -12,6 +12,7 @@ import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -27,6 +28,9 @@ from generator.problems import Problem, errors, sort_key
 from generator.render import render_catalogue, render_issuer, render_not_found
 from generator.units import Renderer, Reuse, render_units
 from generator.writer import write_site
+
+
+Progress = Callable[[str], None]  # receives one line per stage of a long build
 
 
 @dataclass
@@ -65,19 +69,21 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     return Content(site, families, sorted(problems, key=sort_key), credentials)
 
 
-def verify(content: Content, skip_invalid: bool = False) -> Content:
+def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
+           progress: Progress | None = None) -> Content:
     """Check every issued credential; only those that verify are published."""
     if content.site is None or errors(content.problems):
         return content
     published, problems = verify_issued(content.site, content.credentials, content.families,
-                                        now(), skip_invalid)
+                                        now(), skip_invalid, save_cache, progress)
     content.published = published
     content.problems = sorted(content.problems + problems, key=sort_key)
     return content
 
 
 def check(source: Path, base_url: str | None = None) -> Content:
-    return verify(load(source, base_url, drafts=True))
+    """Everything a build checks, without writing anything (not even the cache)."""
+    return verify(load(source, base_url, drafts=True), save_cache=False)
 
 
 def now() -> dt.datetime:
@@ -88,14 +94,15 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def render_site(content: Content, previous: Path | None = None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
+def render_site(content: Content, previous: Path | None = None,
+                progress: Progress | None = None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
     """Every output file, keyed by its path in the output folder.
 
     `previous` is the last build's output: units that have not changed since
     are reused from it instead of rendered again (see units.py).
     """
     site, families = content.site, content.families
-    files, problems = render_units(site, families, content.published, previous)
+    files, problems = render_units(site, families, content.published, previous, progress=progress)
     renderer = Renderer(site)
     env, ctx = renderer.env, renderer.ctx
     pages: list[dict[str, str]] = []
@@ -213,13 +220,16 @@ def check_output_location(source: Path, output: Path) -> list[Problem]:
 
 
 def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,
-          skip_invalid: bool = False) -> BuildResult:
-    content = verify(load(source, base_url, drafts), skip_invalid)
+          skip_invalid: bool = False, progress: Progress | None = None) -> BuildResult:
+    say = progress or (lambda message: None)
+    content = load(source, base_url, drafts)
+    say(f"loaded {len(content.families)} course(s) and {len(content.credentials)} credential(s)")
+    content = verify(content, skip_invalid, progress=progress)
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
     try:
-        files, render_problems = render_site(content, output if output.is_dir() else None)
+        files, render_problems = render_site(content, output if output.is_dir() else None, progress)
     except jinja2.TemplateError as exc:
         return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
     render_problems += changed_versions(content, files, output)
@@ -227,5 +237,6 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     if errors(problems):
         return BuildResult(problems)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    say(f"writing {len(files)} files")
     write_site(files, output, int(epoch) if epoch.isdigit() else None)
     return BuildResult(problems, files, written=True)

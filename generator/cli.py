@@ -27,6 +27,13 @@ def report(problems: list[Problem]) -> None:
         click.echo(f"{n_err} error(s), {n_warn} warning(s)", err=True)
 
 
+def progress_printer(started: float):
+    """Stage lines on stderr with the time since the start, for long builds."""
+    def say(message: str) -> None:
+        click.echo(f"[{time.perf_counter() - started:6.1f} s] {message}", err=True)
+    return say
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="credsite")
 def cli() -> None:
@@ -51,7 +58,8 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
     started = time.perf_counter()
     output = output or source / "_site"
     existed = output.exists()
-    result = run_build(source, output, base_url=base_url, drafts=drafts, skip_invalid=skip_invalid)
+    result = run_build(source, output, base_url=base_url, drafts=drafts, skip_invalid=skip_invalid,
+                       progress=progress_printer(started))
     report(result.problems)
     if not result.ok:
         click.echo(f"build failed; {output} was left as it was" if existed else

@@ -94,8 +94,8 @@ def _save_cache(path: Path, cache: dict) -> None:
         pass  # a cache that cannot be written only costs time
 
 
-def signature_problems(site: Site, credentials: list[IssuedCredential],
-                       workers: int | None = None) -> dict[str, tuple[str, ...]]:
+def signature_problems(site: Site, credentials: list[IssuedCredential], workers: int | None = None,
+                       save: bool = True, progress=None) -> dict[str, tuple[str, ...]]:
     """digest -> problems (empty when sound), from the cache or checked on all cores."""
     did_doc = did_document(site)
     # A changed key list changes every answer, so it is part of the key.
@@ -110,6 +110,9 @@ def signature_problems(site: Site, credentials: list[IssuedCredential],
             results[cred.digest] = tuple(cache[key])
         else:
             todo.append(cred)
+    if progress:
+        progress(f"verifying {len(todo)} credential(s) ({len(credentials) - len(todo)} unchanged, "
+                 "verified before)")
     if todo:
         workers = workers or os.cpu_count() or 1
         jobs = [(c.raw, did_doc) for c in todo]
@@ -121,18 +124,20 @@ def signature_problems(site: Site, credentials: list[IssuedCredential],
         for cred, answer in zip(todo, answers):
             results[cred.digest] = answer
             cache[f"{did_hash}:{cred.digest}"] = list(answer)
-        _save_cache(cache_path, cache)
+        if save:
+            _save_cache(cache_path, cache)
     return results
 
 
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
-                  now: dt.datetime, skip_invalid: bool = False) -> tuple[list[Published], list[Problem]]:
+                  now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
+                  progress=None) -> tuple[list[Published], list[Problem]]:
     problems: list[Problem] = []
     if credentials and not site.keys:
         return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
                             "verified", "list the issuer's keys (see docs/issuing.md)")]
     versions = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
-    signatures = signature_problems(site, credentials)
+    signatures = signature_problems(site, credentials, save=save_cache, progress=progress)
     resolver = KeyResolver(did_document(site))
     base = site.base_url
     lookup = status_lookup_from_files(

@@ -179,7 +179,8 @@ def report(problems: list[Problem], seconds: float, files: int, ok: bool) -> Non
 def rebuild(source: Path, output: Path, state: State, drafts: bool) -> None:
     started = time.perf_counter()
     try:
-        result = build(source, output, drafts=drafts)
+        result = build(source, output, drafts=drafts,
+                       progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True))
         problems, ok, count = result.problems, result.ok, len(result.files)
     except Exception as exc:  # a bug or an odd file must not stop the server
         problems = [Problem("credsite", None, "", f"the build stopped: {type(exc).__name__}: {exc}",

@@ -154,7 +154,7 @@ class UnitCache:
 
 
 def render_units(site: Site, families: list[CourseFamily], published: list, output: Path | None,
-                 workers: int | None = None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
+                 workers: int | None = None, progress=None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
     fp = fingerprint(site)
     cache = UnitCache(site, output, fp)
     files: dict[str, bytes | Reuse] = {}
@@ -181,6 +181,10 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
         else:
             badge_todo.append((item, key))
 
+    if progress:
+        units = sum(len(f.versions) for f in families) + len(published)
+        progress(f"rendering {len(course_todo) + len(badge_todo)} of {units} course versions and badges "
+                 "(the rest are unchanged)")
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(site,)) if use_pool else None

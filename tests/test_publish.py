@@ -237,3 +237,34 @@ def test_a_removed_key_stops_publishing_and_a_retired_key_does_not(tmp_path):
     assert not result.ok
     assert all("unknown verification method" in p.message or "NOT PUBLISHED" in p.message
                for p in result.problems if p.is_error)
+
+
+def test_published_credentials_pass_the_ob3_json_schema(built):
+    from generator.schemas import schema_problems
+
+    for path in sorted(built.glob("badges/*/credential.json")):
+        assert schema_problems(json.loads(path.read_text())) == [], path
+
+
+def test_check_writes_nothing_not_even_the_cache(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    site = sample_site(tmp_path)
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    result = CliRunner().invoke(cli, ["check", "--source", str(site)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_build_reports_its_stages_on_stderr(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    site = sample_site(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "--source", str(site)])
+    assert result.exit_code == 0, result.stderr
+    stages = re.findall(r"^\[\s*[\d.]+ s\] (\w+)", result.stderr, re.M)
+    assert stages == ["loaded", "verifying", "rendering", "writing"]
