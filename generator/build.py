@@ -223,7 +223,8 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
           skip_invalid: bool = False, progress: Progress | None = None) -> BuildResult:
     say = progress or (lambda message: None)
     content = load(source, base_url, drafts)
-    say(f"loaded {len(content.families)} course(s) and {len(content.credentials)} credential(s)")
+    if content.ok:
+        say(f"loaded {len(content.families)} course(s) and {len(content.credentials)} credential(s)")
     content = verify(content, skip_invalid, progress=progress)
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):

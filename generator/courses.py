@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import langcodes
+from babel import Locale
 
 from generator import vocab
 from generator.model import (Contact, Course, CourseFamily, Grading, Offering, Site, Skill,
@@ -27,6 +28,8 @@ VERSION = r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}"
 OB3_LANGUAGE = r"[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?"
 ESCO_SKILL = r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
 HOURS_PER_EC = 28
+# Codes that are valid BCP 47 but name no language a course is taught in.
+NOT_LANGUAGES = {"und", "zxx", "mul", "mis"}
 
 TOP_LEVEL = (
     "id", "version", "status", "title", "summary", "language", "awarding_body", "workload",
@@ -259,9 +262,13 @@ def language_tag_problem(tag: str) -> tuple[str, str] | None:
     if not re.fullmatch(OB3_LANGUAGE, tag) or not langcodes.tag_is_valid(tag):
         return (f"'{tag}' is not a BCP 47 language tag",
                 "use a code such as 'en', 'nl' or 'en-GB' (lower-case language, upper-case region)")
-    parsed = langcodes.Language.get(tag)
-    if not parsed.is_valid() or parsed.language_name() == parsed.language:
+    language, *rest = tag.split("-")
+    names = Locale.parse("en")
+    if language not in names.languages or language in NOT_LANGUAGES:
         return f"'{tag}' is not a known language", "use a code such as 'en', 'nl', 'de' or 'fr'"
+    for part in rest:
+        if (len(part) == 2 or part.isdigit()) and part not in names.territories:
+            return f"'{tag}': {part} is not a region code", f"use '{language}' or a region such as '{language}-NL'"
     return None
 
 

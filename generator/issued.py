@@ -27,13 +27,33 @@ CACHE_FILE = ".credsite-cache/verified.json"
 UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 
 
-@dataclass(frozen=True)
+FACTS_FILE = ".credsite-cache/facts.json"
+
+
+def facts_of(document: dict) -> dict:
+    """The few fields a build needs of an unchanged credential, so it need not parse it again."""
+    subject = document.get("credentialSubject") if isinstance(document.get("credentialSubject"), dict) else {}
+    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
+    keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
+    return {**{k: document[k] for k in keep if k in document},
+            "credentialSubject": {"achievement": {"id": achievement.get("id")}}}
+
+
+@dataclass
 class IssuedCredential:
     source: str  # e.g. content/issued/<uuid>.json
     raw: bytes  # published exactly as signed
-    document: dict
     uuid: str
     digest: str  # sha256 of raw
+    facts: dict  # see facts_of()
+    parsed: dict | None = None
+
+    @property
+    def document(self) -> dict:
+        """The whole credential, parsed when first needed (pages, proofs)."""
+        if self.parsed is None:
+            self.parsed = json.loads(self.raw)
+        return self.parsed
 
 
 @dataclass(frozen=True)
@@ -48,16 +68,21 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
     folder = site.source / "content" / "issued"
     out: list[IssuedCredential] = []
     seen: dict[str, str] = {}
+    known = _load_cache(site.source / FACTS_FILE)
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        shown = path.relative_to(site.source).as_posix()
+        shown = f"content/issued/{path.name}"
         raw = path.read_bytes()
-        try:
-            document = json.loads(raw)
-        except (UnicodeDecodeError, ValueError) as exc:
-            problems.append(Problem(shown, None, "", f"is not valid JSON ({exc})",
-                                    "restore the file exactly as credsite issue wrote it"))
-            continue
-        match = UUID.fullmatch(document.get("id", "")) if isinstance(document, dict) else None
+        digest = hashlib.sha256(raw).hexdigest()
+        facts, document = known.get(digest), None
+        if facts is None:
+            try:
+                document = json.loads(raw)
+            except (UnicodeDecodeError, ValueError) as exc:
+                problems.append(Problem(shown, None, "", f"is not valid JSON ({exc})",
+                                        "restore the file exactly as credsite issue wrote it"))
+                continue
+            facts = facts_of(document) if isinstance(document, dict) else {}
+        match = UUID.fullmatch(str(facts.get("id", "")))
         if not match:
             problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",
                                     "publish only credentials made by credsite issue"))
@@ -68,7 +93,7 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
                                     "remove the duplicate file"))
             continue
         seen[uid] = shown
-        out.append(IssuedCredential(shown, raw, document, uid, hashlib.sha256(raw).hexdigest()))
+        out.append(IssuedCredential(shown, raw, uid, digest, facts, document))
     return out
 
 
@@ -150,17 +175,19 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         "" if skip_invalid else " (credsite build --skip-invalid publishes the others)")
     for cred in credentials:
         found = list(signatures[cred.digest])
-        achievement = (cred.document.get("credentialSubject") or {}).get("achievement") or {}
+        achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
         course = versions.get(achievement.get("id")) if isinstance(achievement, dict) else None
         if not found and course is None:
             found.append(f"its achievement {achievement.get('id')} is not a published course version of "
                          "this site")
-        verdict = None if found else check_state(cred.document, lookup, now)
+        verdict = None if found else check_state(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
             found, verdict = list(verdict.problems), None
         if found:
             shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
             problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}", fix, severity))
             continue
-        published.append(Published(cred, verdict, course, reasons.get(cred.document["id"], "")))
+        published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], "")))
+    if save_cache:
+        _save_cache(site.source / FACTS_FILE, {c.digest: c.facts for c in credentials})
     return published, problems

@@ -12,7 +12,6 @@ import posixpath
 import re
 
 import jinja2
-import langcodes
 from babel.dates import format_date
 from babel import Locale
 from babel.numbers import format_currency, format_decimal
@@ -104,7 +103,11 @@ class PageContext:
 
     def language_name(self, tag: str, in_lang: str | None = None) -> str:
         """A language's name, in the page's language unless `in_lang` is given."""
-        return langcodes.Language.get(tag).display_name(in_lang or self.lang)
+        shown_in = (in_lang or self.lang).replace("-", "_")
+        try:
+            return Locale.parse(tag.replace("-", "_")).get_display_name(shown_in) or tag
+        except (ValueError, LookupError):
+            return Locale.parse(shown_in).languages.get(tag.split("-")[0], tag)
 
     @property
     def home(self) -> str:

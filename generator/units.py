@@ -31,7 +31,7 @@ PARALLEL_FROM = 24  # below this many units a worker pool costs more than it sav
 class Reuse:
     """An output file identical to one in the previous build: linked, not rewritten."""
 
-    path: Path
+    path: str
 
 
 class Renderer:
@@ -133,7 +133,8 @@ class UnitCache:
         entry = self.units.get(unit)
         if not entry or entry["key"] != key or self.output is None:
             return None
-        if not all((self.output / name).is_file() for name in entry["files"]):
+        base = str(self.output) + os.sep
+        if not all(os.path.isfile(base + name) for name in entry["files"]):
             return None
         self.fresh[unit] = entry
         return entry
@@ -167,7 +168,7 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
             course_keys[course.key] = key
             entry = cache.hit(f"course:{course.slug}/{course.version}", key)
             if entry:
-                files.update({name: Reuse(output / name) for name in entry["files"]})
+                files.update({name: Reuse(f"{output}/{name}") for name in entry["files"]})
                 problems.extend(Problem(*p) for p in entry["problems"])
             else:
                 course_todo.append((family, course))
@@ -177,7 +178,7 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason, course_keys[item.course.key])
         entry = cache.hit(f"badge:{item.credential.uuid}", key)
         if entry:
-            files.update({name: Reuse(output / name) for name in entry["files"]})
+            files.update({name: Reuse(f"{output}/{name}") for name in entry["files"]})
         else:
             badge_todo.append((item, key))
 
@@ -206,7 +207,7 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
                     for name in ("badge.png", "badge.svg"):
                         path = routes.course_image(course, name)
                         data = files[path]
-                        course_files[path] = data.path.read_bytes() if isinstance(data, Reuse) else data
+                        course_files[path] = Path(data.path).read_bytes() if isinstance(data, Reuse) else data
         if pool:
             chunk = max(1, len(badge_todo) // (workers * 8))
             batches = [badge_todo[i:i + chunk] for i in range(0, len(badge_todo), chunk)]

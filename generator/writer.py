@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,10 +21,14 @@ def write_site(files: dict, output: Path, mtime: int | None = None) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
+    made: set[str] = set()
     try:
         for name in sorted(files):
             target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            folder = os.path.dirname(name)
+            if folder not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(folder)
             data = files[name]
             if isinstance(data, bytes):
                 target.write_bytes(data)
@@ -53,5 +59,20 @@ def _swap(staging: Path, output: Path) -> None:
     except BaseException:
         os.rename(retired, output)  # put the old site back
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove_later(retired)
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the replaced output without making the build wait for it.
+
+    Removing tens of thousands of folders takes longer than building them; a
+    detached process does it while credsite returns. Leftovers of an interrupted
+    removal are cleared by the next build.
+    """
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+                          str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
