@@ -58,7 +58,8 @@
 
   function update(push) {
     var filters = chosen();
-    var query = input ? words(input.value) : [];
+    // Until the index has arrived, search cannot hide anything.
+    var query = input && index ? words(input.value) : [];
     var list = cards[0] && cards[0].parentNode;
     var shown = [];
     cards.forEach(function (card) {
@@ -102,8 +103,13 @@
                          outcomes: words(e.outcomes), text: words(e.text)};
       });
       update(false);
-    }).catch(function () { searchBox.hidden = true; });
-    input.addEventListener("input", function () { update(true); });
+    }).catch(function () { input.value = ""; searchBox.hidden = true; update(false); });
+    // Wait for a pause in typing, so a screen reader announces one count, not one per key.
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { update(true); }, 250);
+    });
   }
   form.addEventListener("change", function () { update(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
