@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         assert result.ok, result.problems
 
     size = len(json.dumps(signed[0], ensure_ascii=False).encode())
-    print(f"{args.n} OpenBadgeCredentials, {size:,} bytes each signed, eddsa-rdfc-2022 (pyld URDNA2015)")
+    print(f"{args.n} OpenBadgeCredentials, {size:,} bytes each signed, eddsa-rdfc-2022 (pyld expansion, pyoxigraph RDFC-1.0)")
     print(f"first call (warm-up):  sign {warm_sign:7.2f} ms   verify {warm_verify:7.2f} ms")
     for label, values in (("sign", sign_ms), ("verify", verify_ms)):
         print(f"{label:<7} per credential: median {statistics.median(values):6.2f} ms   "
