@@ -25,9 +25,11 @@ from generator.build import build, load
 from generator.problems import Problem, errors
 
 EVENTS = "/__credsite/events"
+# The page knows the build generation it was served from, so a rebuild that finishes
+# before the event stream connects still reloads it.
 RELOAD_SCRIPT = (
-    "<script>(function(){var v=null;var s=new EventSource('%s');"
-    "s.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>" % EVENTS
+    "<script>(function(){var v='%%s';var s=new EventSource('%s');"
+    "s.onmessage=function(e){if(e.data!==v){location.reload();}};})();</script>" % EVENTS
 )
 WATCHED = ("content", "themes")
 
@@ -39,6 +41,7 @@ class State:
     generation: int = 0
     problems: list[Problem] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
+    building: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
 
     def publish(self, problems: list[Problem]) -> None:
         with self.changed:
@@ -69,13 +72,13 @@ def headers_for(rules, path: str) -> dict[str, str]:
     return out
 
 
-def error_page(problems: list[Problem]) -> bytes:
+def error_page(problems: list[Problem], generation: int) -> bytes:
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in problems if p.is_error)
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>Build failed</title>"
             f"<style>body{{font:16px system-ui,sans-serif;margin:2rem;color:#1b1f24}}h1{{color:#b3261e}}"
             f"li{{margin:.5rem 0}}code{{white-space:pre-wrap}}</style></head><body>"
             f"<h1>Build failed</h1><p>Fix the problems below and save; this page reloads by itself.</p>"
-            f"<ol>{items}</ol>{RELOAD_SCRIPT}</body></html>").encode()
+            f"<ol>{items}</ol>{RELOAD_SCRIPT % generation}</body></html>").encode()
 
 
 def make_handler(output: Path, base_path: str, state: State):
@@ -105,7 +108,7 @@ def make_handler(output: Path, base_path: str, state: State):
                 target = target / "index.html"
             is_html = target.suffix == ".html" or not target.suffix
             if state.problems and errors(state.problems) and is_html:
-                return self._send(500, error_page(state.problems), "text/html; charset=utf-8")
+                return self._send(500, error_page(state.problems, state.generation), "text/html; charset=utf-8")
             if not target.is_file():
                 page = output / "404.html"
                 body = page.read_bytes() if page.is_file() else b"not found"
@@ -121,7 +124,8 @@ def make_handler(output: Path, base_path: str, state: State):
             self._send(200, body, kind, extra)
 
         def _inject(self, body: bytes) -> bytes:
-            return body.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+            script = (RELOAD_SCRIPT % state.generation).encode()
+            return body.replace(b"</body>", script + b"</body>", 1)
 
         def _redirect(self, location: str):
             self.send_response(302)
@@ -177,6 +181,11 @@ def report(problems: list[Problem], seconds: float, files: int, ok: bool) -> Non
 
 
 def rebuild(source: Path, output: Path, state: State, drafts: bool) -> None:
+    with state.building:
+        _rebuild(source, output, state, drafts)
+
+
+def _rebuild(source: Path, output: Path, state: State, drafts: bool) -> None:
     started = time.perf_counter()
     try:
         result = build(source, output, drafts=drafts,
@@ -213,12 +222,13 @@ def serve(source: Path, output: Path, port: int, drafts: bool = False, host: str
     content = load(source)
     base_path = routes.site_root_path(content.site) if content.site else "/"
     state = State()
-    rebuild(source, output, state, drafts)
-    server = http.server.ThreadingHTTPServer((host, port), make_handler(output, base_path, state))
-    server.daemon_threads = True
+    # Watch before the first build, so no edit made while it runs goes unseen.
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(source, output, state, drafts, stop), daemon=True)
     watcher.start()
+    rebuild(source, output, state, drafts)
+    server = http.server.ThreadingHTTPServer((host, port), make_handler(output, base_path, state))
+    server.daemon_threads = True
     print(f"serving on http://{host}:{server.server_address[1]}{base_path} (Ctrl+C stops)",
           file=sys.stderr, flush=True)
     try:
