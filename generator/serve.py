@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from watchfiles import watch as watch_changes
+
 from generator import routes
 from generator.build import build, load
 from generator.problems import Problem, errors
@@ -200,8 +202,6 @@ def _rebuild(source: Path, output: Path, state: State, drafts: bool) -> None:
 
 
 def watch(source: Path, output: Path, state: State, drafts: bool, stop: threading.Event) -> None:
-    from watchfiles import watch as watch_changes
-
     paths = [source / name for name in WATCHED if (source / name).exists()]
     ignored = {output.resolve(), (source / ".credsite-cache").resolve()}
 

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -42,6 +43,9 @@ def server(tmp_path):
         if match:
             url = match.group(1)
     assert url, "credsite serve did not start:\n" + "".join(log)
+    # Keep reading the server's log, so a failing test can show it.
+    threading.Thread(target=lambda: log.extend(iter(process.stderr.readline, "")), daemon=True).start()
+    process.log = log
     yield site, url, process
     process.send_signal(signal.SIGINT)
     try:
@@ -74,8 +78,11 @@ def test_edit_reloads_the_page_and_a_broken_edit_shows_its_error(server):
 
         course.write_text(original.replace("en: Data Literacy for Policy Makers",
                                            "en: Data Literacy for Policy Leaders"))
-        page.wait_for_function("document.querySelector('h1').innerText === 'Data Literacy for Policy Leaders'",
-                               timeout=60_000)
+        try:
+            page.wait_for_function(
+                "document.querySelector('h1').innerText === 'Data Literacy for Policy Leaders'", timeout=60_000)
+        except Exception:
+            raise AssertionError("the page did not change; server log:\n" + "".join(process.log)) from None
 
         course.write_text(original.replace('version: "2026.1"', 'version: "2026.1"\nlevel: [oops'))
         page.wait_for_function("document.title === 'Build failed'", timeout=60_000)
