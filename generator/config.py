@@ -13,7 +13,7 @@ from generator.model import Institution, Site, SiteKey
 from generator.problems import Problem
 from generator.reader import FieldReader
 from generator.textfile import read_text
-from generator.yamlsource import YamlError, parse
+from generator.yamlsource import parse_mapping
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
@@ -33,15 +33,9 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
     text = read_text(path, SITE_FILE, problems)
     if text is None:
         return None
-    try:
-        located = parse(text)
-    except YamlError as exc:
-        problems.append(Problem(SITE_FILE, exc.line, "", exc.message,
-                                "check the indentation and quote text that contains ': ' or '#'"))
-        return None
-    if not isinstance(located.data, dict):
-        problems.append(Problem(SITE_FILE, 1, "", "is not a set of 'key: value' lines",
-                                "see docs/site-settings.md for an example"))
+    located = parse_mapping(text, SITE_FILE, problems, 1, "the file",
+                            "see docs/site-settings.md for an example")
+    if located is None:
         return None
     before = len(problems)
     r = FieldReader(SITE_FILE, located, ("en",), problems)

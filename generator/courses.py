@@ -20,7 +20,7 @@ from generator.model import (Contact, Course, CourseFamily, Grading, Offering, S
 from generator.problems import Problem
 from generator.reader import FieldReader
 from generator.textfile import read_text, split_front_matter, split_languages
-from generator.yamlsource import YamlError, parse
+from generator.yamlsource import parse_mapping
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}"
@@ -138,15 +138,9 @@ def load_course(site: Site, path: Path, problems: list[Problem], expect_slug: st
     if split is None:
         return None
     yaml_text, body, body_line = split
-    try:
-        located = parse(yaml_text, first_line=2)
-    except YamlError as exc:
-        problems.append(Problem(shown, exc.line, "", exc.message,
-                                "check the indentation and quote text that contains ': ' or '#'"))
-        return None
-    if not isinstance(located.data, dict):
-        problems.append(Problem(shown, 2, "", "the front matter is not a set of 'key: value' lines",
-                                "write one field per line, e.g. 'id: my-course'"))
+    located = parse_mapping(yaml_text, shown, problems, 2, "the front matter",
+                            "write one field per line, e.g. 'id: my-course'")
+    if located is None:
         return None
     before = len(problems)
     course = _read_course(site, FieldReader(shown, located, site.languages, problems),

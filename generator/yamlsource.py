@@ -97,3 +97,19 @@ def _build(node, path, lines, constructor, offset):
         raise YamlError(node.start_mark.line + 1 + offset, f"malformed YAML: {exc.problem}") from None
     except ValueError as exc:  # e.g. an impossible date like 2026-02-30
         raise YamlError(node.start_mark.line + 1 + offset, f"invalid value: {exc}") from None
+
+
+def parse_mapping(text: str, shown: str, problems: list, first_line: int, what: str, fix: str) -> Located | None:
+    """Parse YAML that must be a mapping; a problem (and None) for bad YAML or another shape."""
+    from generator.problems import Problem
+
+    try:
+        located = parse(text, first_line=first_line)
+    except YamlError as exc:
+        problems.append(Problem(shown, exc.line, "", exc.message,
+                                "check the indentation and quote text that contains ': ' or '#'"))
+        return None
+    if not isinstance(located.data, dict):
+        problems.append(Problem(shown, first_line, "", f"{what} is not a set of 'key: value' lines", fix))
+        return None
+    return located

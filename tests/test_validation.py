@@ -613,7 +613,7 @@ def test_site_yaml_missing(make_site):
 
 def test_site_yaml_not_a_mapping(make_site):
     assert messages(make_site(site_yaml="- a\n- b\n")) == [
-        f"{S}:1: is not a set of 'key: value' lines; see docs/site-settings.md for an example"]
+        f"{S}:1: the file is not a set of 'key: value' lines; see docs/site-settings.md for an example"]
 
 
 def test_site_yaml_not_utf8(make_site):
