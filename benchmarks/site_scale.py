@@ -11,7 +11,6 @@ process so peak memory (ru_maxrss of that process and its workers) is its own.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shutil

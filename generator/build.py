@@ -22,8 +22,8 @@ from generator.courses import load_courses
 from generator.did import did_document
 from generator.hosting import headers_file
 from generator.issued import IssuedCredential, Published, load_issued, verify_issued
-from generator.linked_data import data_loss, extension_context
-from generator.model import Course, CourseFamily, Site
+from generator.linked_data import extension_context
+from generator.model import CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
 from generator.render import render_catalogue, render_issuer, render_not_found
 from generator.units import Renderer, Reuse, render_units

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from generator import statuslist
 from generator.model import Site
 
@@ -25,7 +23,7 @@ def headers_file(site: Site) -> bytes:
                              "Cache-Control: public, max-age=3600"]),
         ("/issuer.json", [f"Content-Type: {JSON_LD}", "Access-Control-Allow-Origin: *",
                           "Cache-Control: public, max-age=3600"]),
-        ("/did.json", [f"Content-Type: application/did+ld+json", "Access-Control-Allow-Origin: *",
+        ("/did.json", ["Content-Type: application/did+ld+json", "Access-Control-Allow-Origin: *",
                        "Cache-Control: public, max-age=300"]),
         ("/.well-known/did.json", ["Content-Type: application/did+ld+json", "Access-Control-Allow-Origin: *",
                                    "Cache-Control: public, max-age=300"]),
@@ -41,6 +39,3 @@ def headers_file(site: Site) -> bytes:
         lines.extend(f"  {h}" for h in headers)
     return ("\n".join(lines) + "\n").encode()
 
-
-def site_path(site: Site) -> str:
-    return urlsplit(site.base_url).path

@@ -42,10 +42,3 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
 def sort_key(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.field, problem.message)
 
-
-class InputError(Exception):
-    """Raised at a stage boundary when input problems make going on pointless."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(problems, key=sort_key)

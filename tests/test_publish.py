@@ -69,7 +69,7 @@ def test_embedded_credential_is_the_signed_one(built):
     html = (built / "badges" / path.stem / "index.html").read_text()
     embedded = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert json.loads(embedded) == json.loads(path.read_text())
-    assert f'<link rel="alternate" type="application/vc+ld+json" href="credential.json"' in html
+    assert '<link rel="alternate" type="application/vc+ld+json" href="credential.json"' in html
 
 
 def test_revoked_badge_says_so_with_reason(built):
