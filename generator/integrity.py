@@ -203,9 +203,7 @@ def _expand_guarded(document: dict, loader: DocumentLoader, prefix: str, problem
         raise IntegrityError(problems[0], problems)
     dropped: list[str | None] = []
     try:
-        expanded = jsonld.expand(
-            document, {"documentLoader": loader, "base": None}, on_property_dropped=dropped.append
-        )
+        expanded = linked_data.expand(document, loader, dropped.append)
     except Exception as exc:  # pyld raises many kinds on malformed input
         problems.append(json_ld_problem(exc))
         raise IntegrityError(problems[0], problems) from None

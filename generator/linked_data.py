@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from importlib import resources
 
+from frozendict import frozendict
 from pyld import jsonld
 
 from generator import routes
@@ -28,6 +30,49 @@ def loader(extra: dict[str, dict] | None = None):
     return make_loader(extra, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
 
 
+# Processed scoped contexts, shared by every expansion in this process (see Processor).
+_SCOPED: dict[tuple, tuple] = {}
+_SCOPED_LIMIT = 50_000
+
+
+class Processor(jsonld.JsonLdProcessor):
+    """pyld's processor, remembering the type- and property-scoped contexts it processed.
+
+    pyld re-processes a scoped context for every node that uses it, because each
+    time it starts from a fresh copy of the active context; for an Open Badges
+    credential that is most of the expansion. The result depends only on the
+    active context (named by its _uuid), the scoped context object and the flags,
+    so it is kept and reused: expansion becomes about seven times faster, with
+    identical output (tests/test_canonical_backends.py compares both).
+    """
+
+    def _process_context(self, active_ctx, local_ctx, options, override_protected=False, propagate=True,
+                         validate_scoped=True, cycles=None):
+        uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
+        if uid is None or cycles or not isinstance(local_ctx, Mapping) or not local_ctx:
+            return super()._process_context(active_ctx, local_ctx, options, override_protected, propagate,
+                                            validate_scoped, cycles)
+        key = (uid, id(local_ctx), override_protected, propagate, validate_scoped,
+               options.get("processingMode"))
+        hit = _SCOPED.get(key)
+        # Holding local_ctx in the entry keeps its id from being reused by another object.
+        if hit is not None and hit[0] is local_ctx:
+            return hit[1]
+        result = super()._process_context(active_ctx, local_ctx, options, override_protected, propagate,
+                                          validate_scoped, cycles)
+        if isinstance(result, frozendict):  # only results nobody can change are shared
+            if len(_SCOPED) >= _SCOPED_LIMIT:
+                _SCOPED.clear()
+            _SCOPED[key] = (local_ctx, result)
+        return result
+
+
+def expand(document: dict, loader, on_property_dropped=None) -> list:
+    """Expand with our offline loader, no base IRI, and the scoped-context cache."""
+    processor = Processor(on_property_dropped=on_property_dropped) if on_property_dropped else Processor()
+    return processor.expand(document, {"documentLoader": loader, "base": None})
+
+
 def data_loss(document: dict, extra: dict[str, dict] | None = None) -> list[str]:
     """Terms or IRIs that would vanish or change meaning on expansion; empty when clean."""
     dropped: list[str] = []
@@ -35,8 +80,7 @@ def data_loss(document: dict, extra: dict[str, dict] | None = None) -> list[str]
     def on_dropped(term):
         dropped.append(f"'{term}' is not defined by any @context")
 
-    expanded = jsonld.expand(document, {"documentLoader": loader(extra), "base": None},
-                             on_property_dropped=on_dropped)
+    expanded = expand(document, loader(extra), on_dropped)
     dropped.extend(_relative_iris(expanded))
     return dropped
 
