@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 import jsonschema
+import jsonschema_rs
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT201909
@@ -51,9 +52,23 @@ def achievement_credential_validator() -> jsonschema.Draft201909Validator:
     )
 
 
-def _json_path(error: ValidationError) -> str:
+@lru_cache(maxsize=None)
+def _fast_validator() -> jsonschema_rs.Draft201909Validator:
+    """The same schema in jsonschema-rs: a hundred times faster at saying "valid".
+
+    Formats are checked by the very functions the Python validator uses, so both
+    agree on what a date-time is; jsonschema-rs alone would also accept leap
+    seconds (23:59:60), which rfc3339-validator rejects.
+    """
+    checker = jsonschema.FormatChecker()
+    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in ("date", "date-time")}
+    return jsonschema_rs.Draft201909Validator(achievement_credential_schema(), formats=formats,
+                                              validate_formats=True, offline=True)
+
+
+def _json_path(parts) -> str:
     path = ""
-    for part in error.absolute_path:
+    for part in parts:
         if isinstance(part, int):
             path += f"[{part}]"
         elif _PLAIN_KEY.match(part):
@@ -79,7 +94,7 @@ def _line(error: ValidationError) -> str:
     message = " ".join(error.message.split())
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 3] + "..."
-    return f"{_json_path(error)}: {message}"
+    return f"{_json_path(error.absolute_path)}: {message}"
 
 
 def schema_problems(document: dict) -> list[str]:
@@ -88,7 +103,13 @@ def schema_problems(document: dict) -> list[str]:
     Lines are "<json path>: <message>", sorted and de-duplicated; after 20 lines
     the rest is summarised as "... and N more".
     """
+    if _fast_validator().is_valid(document):
+        return []
+    # Only an invalid credential pays for the Python validator, whose messages are clearer.
     lines = sorted({_line(e) for e in achievement_credential_validator().iter_errors(document)})
+    if not lines:  # the two validators disagree: never let that pass silently
+        lines = sorted({f"{_json_path(e.instance_path)}: {' '.join(e.message.split())[:MAX_MESSAGE]}"
+                        for e in _fast_validator().iter_errors(document)})
     if len(lines) > MAX_PROBLEMS:
         return lines[:MAX_PROBLEMS] + [f"... and {len(lines) - MAX_PROBLEMS} more"]
     return lines

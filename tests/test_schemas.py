@@ -178,6 +178,7 @@ def test_bad_date_time_is_a_format_problem():
 
 def test_validation_never_uses_the_network(no_network):
     achievement_credential_validator.cache_clear()
+    schemas._fast_validator.cache_clear()
     schemas.achievement_credential_schema.cache_clear()
     assert schema_problems(credential()) == []
     assert schema_problems(credential(validFrom=None)) == ["$: 'validFrom' is a required property"]
@@ -187,3 +188,37 @@ def test_validation_never_uses_the_network(no_network):
     with pytest.raises(Unresolvable):
         list(remote.iter_errors({}))
     assert no_network == []
+
+
+# schema_problems asks jsonschema-rs first and the Python validator only for a
+# failing credential; the two must agree on every verdict.
+AGREEMENT_CASES = {
+    "valid": {},
+    "leap second": {"validFrom": "2016-12-31T23:59:60Z"},
+    "lower-case t and z": {"validFrom": "2026-01-15t10:00:00z"},
+    "no time zone": {"validFrom": "2026-01-15T10:00:00"},
+    "impossible date": {"validFrom": "2026-02-30T10:00:00Z"},
+    "offset without colon": {"validUntil": "2027-01-15T10:00:00+0100"},
+    "number for a name": {"name": 7},
+    "type without the credential type": {"type": ["VerifiableCredential"]},
+    "issuer as a string": {"issuer": "https://uni.example.org/mc/issuer.json"},
+    "issuer as a number": {"issuer": 3},
+    "no subject": {"credentialSubject": None},
+    "extra top-level member": {"somethingElse": {"a": 1}},
+}
+
+
+@pytest.mark.parametrize("changes", AGREEMENT_CASES.values(), ids=AGREEMENT_CASES.keys())
+def test_fast_and_python_validators_agree(changes):
+    doc = credential(**changes)
+    python_says_valid = not list(achievement_credential_validator().iter_errors(doc))
+    assert schemas._fast_validator().is_valid(doc) == python_says_valid
+    assert (schema_problems(doc) == []) == python_says_valid
+
+
+def test_a_disagreement_still_reports_the_credential(monkeypatch):
+    # Should the Python validator ever find nothing where jsonschema-rs found a fault,
+    # the fault is reported from jsonschema-rs rather than passed over.
+    lenient = jsonschema.Draft201909Validator({})
+    monkeypatch.setattr(schemas, "achievement_credential_validator", lambda: lenient)
+    assert schema_problems(credential(validFrom=None)) == ['$: "validFrom" is a required property']
