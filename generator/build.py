@@ -26,8 +26,9 @@ from generator.linked_data import extension_context
 from generator.model import CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
 from generator.render import render_catalogue, render_issuer, render_not_found
-from generator.units import Renderer, Reuse, render_units
-from generator.writer import write_site
+from generator.units import Renderer, Rendered, render_units
+from generator.writer import Staging as Stage
+from generator.writer import staging
 
 
 Progress = Callable[[str], None]  # receives one line per stage of a long build
@@ -49,7 +50,7 @@ class Content:
 @dataclass
 class BuildResult:
     problems: list[Problem]
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # every file of the published output
     written: bool = False
 
     @property
@@ -94,15 +95,17 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def render_site(content: Content, previous: Path | None = None,
-                progress: Progress | None = None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
-    """Every output file, keyed by its path in the output folder.
+def render_site(content: Content, stage: Stage, previous: Path | None = None,
+                progress: Progress | None = None) -> Rendered:
+    """Render every output file into the staging folder.
 
-    `previous` is the last build's output: units that have not changed since
-    are reused from it instead of rendered again (see units.py).
+    Units (course versions and credentials) are rendered on all cores; those
+    unchanged since `previous`, the last build's output, are linked from it
+    instead (see units.py). The site-wide pages and endpoints follow here.
     """
     site, families = content.site, content.families
-    files, problems = render_units(site, families, content.published, previous, progress=progress)
+    rendered = render_units(site, families, content.published, previous, stage, progress=progress)
+    files: dict[str, bytes] = {}
     renderer = Renderer(site)
     env, ctx = renderer.env, renderer.ctx
     pages: list[dict[str, str]] = []
@@ -145,7 +148,10 @@ def render_site(content: Content, previous: Path | None = None,
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     files[".nojekyll"] = b""
     files["_headers"] = headers_file(site)
-    return files, problems
+    for name, data in files.items():
+        stage.write(name, data)
+    rendered.names += files
+    return rendered
 
 
 def template_problem(exc: jinja2.TemplateError, site: Site) -> Problem:
@@ -175,7 +181,7 @@ def build_time(site: Site) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
 
 
-def changed_versions(content: Content, files: dict[str, bytes], output: Path) -> list[Problem]:
+def changed_versions(content: Content, achievements: dict[str, bytes], output: Path) -> list[Problem]:
     """Warn when a published version's learning content changed without a new version.
 
     Issued credentials point at a version's Achievement URL; if its outcomes,
@@ -188,15 +194,13 @@ def changed_versions(content: Content, files: dict[str, bytes], output: Path) ->
         for course in family.versions:
             name = routes.achievement(course)
             previous = output / name
-            if not previous.is_file():
-                continue
+            if name not in achievements or not previous.is_file():
+                continue  # reused unchanged from the previous build, or new
             try:
                 old = json.loads(previous.read_bytes())
             except (OSError, ValueError):
                 continue
-            if not isinstance(files[name], bytes):
-                continue  # reused unchanged from the previous build
-            new = json.loads(files[name])
+            new = json.loads(achievements[name])
             changed = [key for key in watched if old.get(key) != new.get(key)]
             if changed:
                 problems.append(Problem(
@@ -229,15 +233,19 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
-    try:
-        files, render_problems = render_site(content, output if output.is_dir() else None, progress)
-    except jinja2.TemplateError as exc:
-        return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
-    render_problems += changed_versions(content, files, output)
-    problems = sorted(problems + render_problems, key=sort_key)
-    if errors(problems):
-        return BuildResult(problems)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    say(f"writing {len(files)} files")
-    write_site(files, output, int(epoch) if epoch.isdigit() else None)
-    return BuildResult(problems, files, written=True)
+    previous = output if output.is_dir() else None
+    with staging(output, int(epoch) if epoch.isdigit() else None) as stage:
+        try:
+            rendered = render_site(content, stage, previous, progress)
+        except jinja2.TemplateError as exc:
+            return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
+        problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output),
+                          key=sort_key)
+        if errors(problems):
+            return BuildResult(problems)
+        say(f"publishing {len(rendered.names)} files")
+        stage.publish()
+    # Only now does the output hold what the cache describes.
+    rendered.cache.save()
+    return BuildResult(problems, rendered.names, written=True)

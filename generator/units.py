@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import __version__, jsonld, routes, theme
+from generator import __version__, jsonld, routes, theme, writer
 from generator.linked_data import data_loss
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
@@ -25,13 +25,6 @@ from generator.render import (PageContext, asset_hashes, course_images, make_env
 
 CACHE_FILE = ".credsite-cache/units.json"
 PARALLEL_FROM = 24  # below this many units a worker pool costs more than it saves
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """An output file identical to one in the previous build: linked, not rewritten."""
-
-    path: str
 
 
 class Renderer:
@@ -70,27 +63,55 @@ class Renderer:
         return render_badge(self.env, self.site, item, course_files, self.ctx)
 
 
-# One renderer per worker process, made by the pool's initializer.
-_worker: Renderer | None = None
+@dataclass(frozen=True)
+class Job:
+    """What a process needs to render units: the site's renderer and where files go."""
+
+    renderer: Renderer
+    root: str  # the staging folder (see writer.Staging)
+    mtime: int | None
 
 
-def _init_worker(site: Site) -> None:
-    global _worker
-    _worker = Renderer(site)
+# Course files the main process needs back: badge images for baking, the
+# Achievement for the changed-version check.
+KEEP = ("badge.png", "badge.svg")
 
 
-def _course_job(args):
-    family, course = args
-    files, problems = _worker.course_unit(family, course)
-    return files, problems
+def course_job(job: Job, family: CourseFamily, course: Course) -> tuple[list[str], list[Problem], dict[str, bytes]]:
+    files, problems = job.renderer.course_unit(family, course)
+    for name, data in files.items():
+        writer.put(job.root, name, data, job.mtime)
+    keep = {routes.course_image(course, n): files[routes.course_image(course, n)] for n in KEEP}
+    keep[routes.achievement(course)] = files[routes.achievement(course)]
+    return sorted(files), problems, keep
 
 
-def _badge_job(args):
-    items, course_files = args
-    out = {}
+def badge_job(job: Job, items: list, course_files: dict[str, bytes]) -> list[list[str]]:
+    """Render and write each credential's files; their names, one list per credential."""
+    names = []
     for item in items:
-        out.update(_worker.badge_unit(item, course_files))
-    return out
+        files = job.renderer.badge_unit(item, course_files)
+        for name, data in files.items():
+            writer.put(job.root, name, data, job.mtime)
+        names.append(sorted(files))
+    return names
+
+
+# One Job per worker process, made by the pool's initializer.
+_worker: Job | None = None
+
+
+def _init_worker(site: Site, root: str, mtime: int | None) -> None:
+    global _worker
+    _worker = Job(Renderer(site), root, mtime)
+
+
+def _pool_course_job(args):
+    return course_job(_worker, *args)
+
+
+def _pool_badge_job(args):
+    return badge_job(_worker, *args)
 
 
 def fingerprint(site: Site) -> str:
@@ -139,8 +160,8 @@ class UnitCache:
         self.fresh[unit] = entry
         return entry
 
-    def store(self, unit: str, key: str, files: dict, problems: list[Problem] = ()) -> None:
-        self.fresh[unit] = {"key": key, "files": sorted(files),
+    def store(self, unit: str, key: str, files: list[str], problems: list[Problem] = ()) -> None:
+        self.fresh[unit] = {"key": key, "files": files,
                             "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity]
                                          for p in problems]}
 
@@ -154,21 +175,31 @@ class UnitCache:
             pass  # a cache that cannot be written only costs time
 
 
-def render_units(site: Site, families: list[CourseFamily], published: list, output: Path | None,
-                 workers: int | None = None, progress=None) -> tuple[dict[str, bytes | Reuse], list[Problem]]:
+@dataclass
+class Rendered:
+    names: list[str]  # every file the units put into the output
+    problems: list[Problem]
+    achievements: dict[str, bytes]  # Achievement JSON of the course versions rendered this time
+    cache: UnitCache  # save() it once the output is published
+
+
+def render_units(site: Site, families: list[CourseFamily], published: list, previous: Path | None,
+                 stage: writer.Staging, workers: int | None = None, progress=None) -> Rendered:
+    """Render or reuse every unit into the staging folder."""
     fp = fingerprint(site)
-    cache = UnitCache(site, output, fp)
-    files: dict[str, bytes | Reuse] = {}
+    cache = UnitCache(site, previous, fp)
+    names: list[str] = []
     problems: list[Problem] = []
     course_keys: dict[tuple[str, str], str] = {}
     course_todo = []
+    course_files: dict[str, bytes] = {}
     for family in families:
         for course in family.versions:
             key = course_key(site, fp, family, course)
             course_keys[course.key] = key
             entry = cache.hit(f"course:{course.slug}/{course.version}", key)
             if entry:
-                files.update({name: Reuse(f"{output}/{name}") for name in entry["files"]})
+                _reuse(stage, previous, entry["files"], names)
                 problems.extend(Problem(*p) for p in entry["problems"])
             else:
                 course_todo.append((family, course))
@@ -178,7 +209,7 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason, course_keys[item.course.key])
         entry = cache.hit(f"badge:{item.credential.uuid}", key)
         if entry:
-            files.update({name: Reuse(f"{output}/{name}") for name in entry["files"]})
+            _reuse(stage, previous, entry["files"], names)
         else:
             badge_todo.append((item, key))
 
@@ -188,49 +219,46 @@ def render_units(site: Site, families: list[CourseFamily], published: list, outp
                  "(the rest are unchanged)")
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(site,)) if use_pool else None
-    local = None if use_pool else Renderer(site)
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(site, stage.root, stage.mtime)) \
+        if use_pool else None
+    local = None if use_pool else Job(Renderer(site), stage.root, stage.mtime)
+    achievements = {}
     try:
-        results = pool.map(_course_job, course_todo) if pool else \
-            (local.course_unit(f, c) for f, c in course_todo)
-        for (family, course), (unit_files, unit_problems) in zip(course_todo, results):
-            files.update(unit_files)
+        results = pool.map(_pool_course_job, course_todo) if pool else \
+            (course_job(local, f, c) for f, c in course_todo)
+        for (family, course), (unit_names, unit_problems, keep) in zip(course_todo, results):
+            names += unit_names
             problems.extend(unit_problems)
-            cache.store(f"course:{course.slug}/{course.version}", course_keys[course.key], unit_files,
+            course_files.update(keep)
+            achievements[routes.achievement(course)] = keep[routes.achievement(course)]
+            cache.store(f"course:{course.slug}/{course.version}", course_keys[course.key], unit_names,
                         unit_problems)
         # Baking needs each course version's badge images, made above or kept from before.
-        needed = {item.course.key for item, _ in badge_todo}
-        course_files = {}
-        for family in families:
-            for course in family.versions:
-                if course.key in needed:
-                    for name in ("badge.png", "badge.svg"):
-                        path = routes.course_image(course, name)
-                        data = files[path]
-                        course_files[path] = Path(data.path).read_bytes() if isinstance(data, Reuse) else data
+        for item, _ in badge_todo:
+            for name in KEEP:
+                path = routes.course_image(item.course, name)
+                if path not in course_files:
+                    course_files[path] = (previous / path).read_bytes()
+        items = [item for item, _ in badge_todo]
         if pool:
-            chunk = max(1, len(badge_todo) // (workers * 8))
-            batches = [badge_todo[i:i + chunk] for i in range(0, len(badge_todo), chunk)]
-            jobs = [([item for item, _ in batch], {k: course_files[k] for k in {
-                routes.course_image(item.course, n) for item, _ in batch for n in ("badge.png", "badge.svg")}})
-                for batch in batches]
-            outputs = [out for out in pool.map(_badge_job, jobs)]
-            rendered = {}
-            for out in outputs:
-                rendered.update(out)
+            chunk = max(1, len(items) // (workers * 8))
+            batches = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+            jobs = [(batch, {k: course_files[k] for k in {
+                routes.course_image(item.course, n) for item in batch for n in KEEP}}) for batch in batches]
+            badge_names = [unit for out in pool.map(_pool_badge_job, jobs) for unit in out]
         else:
-            rendered = {}
-            for item, _ in badge_todo:
-                rendered.update(local.badge_unit(item, course_files))
-        files.update(rendered)
-        by_uuid: dict[str, list[str]] = {}
-        for name in rendered:
-            parts = name.split("/")
-            by_uuid.setdefault(parts[parts.index("badges") + 1], []).append(name)
-        for item, key in badge_todo:
-            cache.store(f"badge:{item.credential.uuid}", key, dict.fromkeys(by_uuid[item.credential.uuid]))
+            badge_names = badge_job(local, items, course_files)
+        for (item, key), unit_names in zip(badge_todo, badge_names):
+            names += unit_names
+            cache.store(f"badge:{item.credential.uuid}", key, unit_names)
     finally:
         if pool:
             pool.shutdown()
-    cache.save()
-    return files, problems
+    return Rendered(names, problems, achievements, cache)
+
+
+def _reuse(stage: writer.Staging, previous: Path, files: list[str], names: list[str]) -> None:
+    base = str(previous) + os.sep
+    for name in files:
+        stage.link(name, base + name)
+    names += files

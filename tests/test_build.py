@@ -71,22 +71,66 @@ def test_crash_while_writing_leaves_previous_output_untouched(make_site, tmp_pat
     before = tree(out)
     (site / "content/courses/testing-things.md").write_text(
         course_text(**{"  ects: 4": "  ects: 5", "  hours: 112": "  hours: 140"}), encoding="utf-8")
-    real = Path.write_bytes
+    real = writer.put
     calls = {"n": 0}
 
-    def failing(self, data):
+    def failing(root, name, data, mtime=None):
         calls["n"] += 1
         if calls["n"] == 5:  # half-way through the output
             raise OSError(28, "No space left on device")
-        return real(self, data)
+        return real(root, name, data, mtime)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(writer, "put", failing)
     with pytest.raises(OSError):
         build(site, out)
-    monkeypatch.setattr(Path, "write_bytes", real)
+    monkeypatch.setattr(writer, "put", real)
     assert tree(out) == before
     leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".out.")]
     assert leftovers == []
+
+
+def test_unit_cache_is_saved_only_with_a_published_output(make_site, tmp_path, monkeypatch):
+    # The cache says which files the output holds for which inputs; saved for an
+    # output that never got published, it would make the next build reuse stale files.
+    from generator.units import CACHE_FILE
+
+    site = make_site()
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    cache_before = (site / CACHE_FILE).read_bytes()
+    (site / "content/courses/testing-things.md").write_text(
+        course_text(**{"  ects: 4": "  ects: 5", "  hours: 112": "  hours: 140"}), encoding="utf-8")
+
+    def failing(self):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(writer.Staging, "publish", failing)
+    with pytest.raises(OSError):
+        build(site, out)
+    assert (site / CACHE_FILE).read_bytes() == cache_before
+    monkeypatch.undo()
+    assert build(site, out).ok
+    [achievement] = (out / "achievements/testing-things").glob("*.json")
+    assert json.loads(achievement.read_text())["creditsAvailable"] == 5.0
+
+
+def test_leftovers_of_interrupted_builds_are_cleared(tmp_path):
+    import os
+    import time
+
+    out = tmp_path / "out"
+    writer.write_site({"a.txt": b"1"}, out)
+    for name in (".out.old-crashed", ".out.new-abandoned", ".out.new-running"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "f.txt").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(tmp_path / ".out.new-abandoned", (two_days_ago, two_days_ago))
+    writer.write_site({"a.txt": b"2"}, out)
+    deadline = time.monotonic() + 20  # removal runs in a detached process
+    while time.monotonic() < deadline and sorted(p.name for p in tmp_path.iterdir()) != [".out.new-running", "out"]:
+        time.sleep(0.1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.new-running", "out"]
+    assert tree(out) == {"a.txt": b"2"}
 
 
 def test_swap_replaces_output_and_removes_stale_files(tmp_path):

@@ -267,4 +267,4 @@ def test_build_reports_its_stages_on_stderr(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--source", str(site)])
     assert result.exit_code == 0, result.stderr
     stages = re.findall(r"^\[\s*[\d.]+ s\] (\w+)", result.stderr, re.M)
-    assert stages == ["loaded", "verifying", "rendering", "writing"]
+    assert stages == ["loaded", "verifying", "rendering", "publishing"]
