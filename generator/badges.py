@@ -86,7 +86,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size)
 
 
-def _png_bytes(image: Image.Image) -> bytes:
+def _png_bytes(image: Image.Image, colours: int | None = None) -> bytes:
+    """PNG bytes; with `colours`, as a palette image (flat artwork only: photos would band)."""
+    if colours:
+        image = image.quantize(colors=colours, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
@@ -122,14 +125,15 @@ def badge_png(title: str, ects: str, eqf: str, institution: str, size: int = 600
               fill=BRAND, anchor="mm")
     # Every credential carries a baked copy, so size counts: a 64-colour palette
     # looks the same on this flat design and is a third of the size of RGBA.
-    palette = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE)
-    out = io.BytesIO()
-    palette.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    return _png_bytes(image, colours=64)
 
 
-def preview_png(badge: bytes, title: str, subtitle: str, site: str) -> bytes:
-    """The 1200x630 Open Graph / Twitter image: badge on the left, text on the right."""
+def preview_png(badge: bytes, title: str, subtitle: str, site: str, flat: bool = True) -> bytes:
+    """The 1200x630 Open Graph / Twitter image: badge on the left, text on the right.
+
+    `flat` says the badge is our own drawing, so a 128-colour palette keeps it
+    intact at a quarter of the size; a course's own image may be a photo.
+    """
     image = Image.new("RGB", (1200, 630), (244, 246, 249))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 1200, 14), fill=BRAND)
@@ -144,7 +148,7 @@ def preview_png(badge: bytes, title: str, subtitle: str, site: str) -> bytes:
         y += 64
     draw.text((560, y + 20), subtitle, font=_font(30), fill=(74, 85, 99))
     draw.text((560, 560), site, font=_font(24), fill=(74, 85, 99))
-    return _png_bytes(image)
+    return _png_bytes(image, colours=128 if flat else None)
 
 
 def qr_svg(url: str) -> str:

@@ -247,13 +247,13 @@ def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
     svg = env.get_template("badge.svg").render(
         title=title, institution=institution, ects=ects, eqf=course.eqf, lines=lines,
         top=300 - (len(lines) - 1) * 27)
-    png = badges.badge_png(title, ects, str(course.eqf), institution)
     if own is not None and own.suffix.lower() == ".svg":
         svg = own.read_text(encoding="utf-8")
-    if own is not None and own.suffix.lower() == ".png":
-        png = own.read_bytes()
+    own_png = own is not None and own.suffix.lower() == ".png"
+    png = own.read_bytes() if own_png else badges.badge_png(title, ects, str(course.eqf), institution)
     subtitle = f"{ects} EC · EQF {course.eqf} · {institution}"
-    preview = badges.preview_png(png, title, subtitle, site.base_url.split("//", 1)[1].rstrip("/"))
+    preview = badges.preview_png(png, title, subtitle, site.base_url.split("//", 1)[1].rstrip("/"),
+                                 flat=not own_png)
     return {"badge.png": png, "badge.svg": svg.encode("utf-8"), "preview.png": preview}
 
 
