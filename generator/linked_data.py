@@ -27,12 +27,23 @@ def extension_context() -> dict:
 
 
 def loader(extra: dict[str, dict] | None = None):
+    if not extra:
+        return _default_loader()
     return make_loader(extra, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
 
 
-# Processed scoped contexts, shared by every expansion in this process (see Processor).
+@functools.lru_cache(maxsize=None)
+def _default_loader():
+    # One object, so expansions with it can share the node cache (see Processor._expand).
+    return make_loader(None, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
+
+
+# Processed scoped contexts and expanded nodes, shared by every expansion in
+# this process (see Processor).
 _SCOPED: dict[tuple, tuple] = {}
-_SCOPED_LIMIT = 50_000
+_NODES: dict[tuple, tuple] = {}
+_CACHE_LIMIT = 50_000
+_NOT_OPTIONS = ("documentLoader", "contextResolver")
 
 
 class Processor(jsonld.JsonLdProcessor):
@@ -44,7 +55,63 @@ class Processor(jsonld.JsonLdProcessor):
     active context (named by its _uuid), the scoped context object and the flags,
     so it is kept and reused: expansion becomes about seven times faster, with
     identical output (tests/test_canonical_backends.py compares both).
+
+    It also remembers expanded identified nodes (objects with an "id"): every
+    credential of a course carries the same achievement and issuer, byte for
+    byte, and expanding them is half the work of a credential.
     """
+
+    def __init__(self, on_property_dropped=None):
+        self._dropped = 0
+        user = on_property_dropped
+
+        def count(term):
+            self._dropped += 1
+            if user:
+                user(term)
+
+        super().__init__(on_property_dropped=count)
+
+    def _expand(self, active_ctx, active_property, element, options, inside_list=False, inside_index=False,
+                type_scoped_ctx=None):
+        key = self._node_key(active_ctx, active_property, element, options, inside_list, inside_index,
+                             type_scoped_ctx)
+        if key is None:
+            return super()._expand(active_ctx, active_property, element, options, inside_list, inside_index,
+                                   type_scoped_ctx)
+        hit = _NODES.get(key)
+        if hit is not None and hit[0] is options["documentLoader"]:
+            return json.loads(hit[1])  # a fresh copy: callers own what they get
+        dropped = self._dropped
+        result = super()._expand(active_ctx, active_property, element, options, inside_list, inside_index,
+                                 type_scoped_ctx)
+        # A node that lost a term is never remembered, so every document holding
+        # it reports the loss itself.
+        if self._dropped == dropped:
+            if len(_NODES) >= _CACHE_LIMIT:
+                _NODES.clear()
+            _NODES[key] = (options["documentLoader"], json.dumps(result))
+        return result
+
+    @staticmethod
+    def _node_key(active_ctx, active_property, element, options, inside_list, inside_index, type_scoped_ctx):
+        """The cache key of an identified node: everything its expansion depends on, or None."""
+        if active_property is None:  # a whole document is never seen twice
+            return None
+        if not isinstance(element, dict) or "id" not in element or not isinstance(active_ctx, Mapping):
+            return None
+        uid = active_ctx.get("_uuid")
+        scoped = type_scoped_ctx.get("_uuid") if isinstance(type_scoped_ctx, Mapping) else None
+        if uid is None or (type_scoped_ctx is not None and scoped is None):
+            return None
+        try:
+            text = json.dumps(element)
+        except (TypeError, ValueError):
+            return None
+        settings = repr(sorted((k, v) for k, v in options.items() if k not in _NOT_OPTIONS))
+        # The loader's identity is checked on a hit; its id keeps loaders apart here.
+        return (uid, scoped, active_property, inside_list, inside_index, settings,
+                id(options.get("documentLoader")), text)
 
     def _process_context(self, active_ctx, local_ctx, options, override_protected=False, propagate=True,
                          validate_scoped=True, cycles=None):
@@ -61,7 +128,7 @@ class Processor(jsonld.JsonLdProcessor):
         result = super()._process_context(active_ctx, local_ctx, options, override_protected, propagate,
                                           validate_scoped, cycles)
         if isinstance(result, frozendict):  # only results nobody can change are shared
-            if len(_SCOPED) >= _SCOPED_LIMIT:
+            if len(_SCOPED) >= _CACHE_LIMIT:
                 _SCOPED.clear()
             _SCOPED[key] = (local_ctx, result)
         return result
@@ -69,8 +136,7 @@ class Processor(jsonld.JsonLdProcessor):
 
 def expand(document: dict, loader, on_property_dropped=None) -> list:
     """Expand with our offline loader, no base IRI, and the scoped-context cache."""
-    processor = Processor(on_property_dropped=on_property_dropped) if on_property_dropped else Processor()
-    return processor.expand(document, {"documentLoader": loader, "base": None})
+    return Processor(on_property_dropped).expand(document, {"documentLoader": loader, "base": None})
 
 
 def data_loss(document: dict, extra: dict[str, dict] | None = None) -> list[str]:

@@ -42,3 +42,49 @@ def test_scoped_context_cache_expands_exactly_like_pyld():
             plain = jsonld.expand(document, {"documentLoader": loader, "base": None})
             cached = Processor().expand(document, {"documentLoader": loader, "base": None})
             assert cached == plain, path.name
+
+
+def _credential_with(achievement: dict, context: list | None = None) -> dict:
+    return {
+        "@context": context or ["https://www.w3.org/ns/credentials/v2",
+                                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": "https://uni.example.org/issuer.json",
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": achievement},
+    }
+
+
+def test_a_remembered_node_that_drops_a_term_is_reported_every_time():
+    achievement = {"id": "https://uni.example.org/a/1", "type": ["Achievement"], "name": "A",
+                   "notATerm": "lost"}
+    for _ in range(3):
+        dropped = []
+        linked_data.expand(_credential_with(dict(achievement)), linked_data.loader(), dropped.append)
+        assert dropped == ["notATerm"]
+
+
+def test_a_remembered_node_is_expanded_again_under_another_context():
+    achievement = {"id": "https://uni.example.org/a/2", "type": ["Achievement"], "name": "A"}
+    plain = linked_data.expand(_credential_with(dict(achievement)), linked_data.loader())
+    other = {"@vocab": "https://example.org/other#"}
+    # The same node, byte for byte, means something else under another context.
+    changed = linked_data.expand(
+        {"@context": other, "subject": {"achievement": dict(achievement)}}, linked_data.loader())
+    assert "https://example.org/other#name" in json.dumps(changed)
+    assert "https://example.org/other#name" not in json.dumps(plain)
+
+
+def test_callers_may_change_what_they_get_from_the_node_cache():
+    achievement = {"id": "https://uni.example.org/a/3", "type": ["Achievement"], "name": "A"}
+    first = linked_data.expand(_credential_with(dict(achievement)), linked_data.loader())
+    text = json.dumps(first)
+
+    def wipe(node):
+        for value in node.values() if isinstance(node, dict) else node if isinstance(node, list) else []:
+            wipe(value)
+        if isinstance(node, (dict, list)):
+            node.clear()
+
+    wipe(first)  # including the achievement node, which came from the cache
+    second = linked_data.expand(_credential_with(dict(achievement)), linked_data.loader())
+    assert json.dumps(second) == text
