@@ -301,8 +301,19 @@ def _iri_problem(document: dict, iri: str, prefix: str) -> str:
     return f"{where}: '{iri}' is a relative IRI; {fix}"
 
 
+# How such a character looks in json.dumps(..., ensure_ascii=False): C0 characters
+# other than \n are escaped (\u0000, \t, \r, \b, \f), DEL is kept as is. An escaped
+# backslash before t/r/b/f also matches; then the exact walk below decides.
+_CONTROL_IN_JSON = re.compile(r"\\(?:u00[01][0-9a-fA-F]|[trbf])|\x7f")
+
+
 def control_character_problems(document: Any, prefix: str = "") -> list[str]:
     """One problem per string (or key) that holds a C0 control character other than \\n, or DEL."""
+    try:
+        if not _CONTROL_IN_JSON.search(json.dumps(document, ensure_ascii=False)):
+            return []  # the common case, without walking every member in Python
+    except (TypeError, ValueError):
+        pass
     problems = []
     for path, key, value in _walk(document):
         for text, what in ((key, "its name"), (value, "its value")):

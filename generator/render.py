@@ -41,7 +41,8 @@ def make_environment(site: Site) -> jinja2.Environment:
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(theme.default_dir(site) / "templates"))}),
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             auto_reload=False)  # one environment per build; no need to stat templates
     env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(markup.to_html(text))
     env.filters["tojson_ld"] = _script_json
     return env

@@ -559,3 +559,17 @@ def test_json_literal_is_not_a_relative_iri(signer):
                             {"rawData": {"@id": "https://example.org/vocab#rawData", "@type": "@json"}}]
     document["rawData"] = {"b": [1, 2], "a": "text"}
     assert verify(sign_rdfc(document, private, vm, "2026-01-15T09:00:00Z"), resolve).ok
+
+
+def test_control_character_check_finds_every_one_in_values_and_names():
+    # The check first looks at the document's JSON text and walks it only on a hit;
+    # every character must come out the same as the plain rule says.
+    from generator.integrity import control_character_problems
+
+    for code in range(0x80):
+        char = chr(code)
+        bad = (code < 0x20 and char != "\n") or code == 0x7F
+        for document in ({"name": f"a{char}b"}, {f"na{char}me": "x"}, {"list": ["ok", {"deep": char}]}):
+            assert bool(control_character_problems(document)) == bad, (hex(code), document)
+    # Backslashes followed by letters are text, not control characters.
+    assert control_character_problems({"path": "C:\\temp\\report\\u0001"}) == []
