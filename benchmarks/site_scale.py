@@ -135,6 +135,8 @@ def measure(work: Path, label: str) -> None:
             "t = time.perf_counter(); r = build(Path(%r), Path(%r))\n"
             "assert r.ok, [str(p) for p in r.problems][:5]\n"
             "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n") % (str(ROOT), str(work), str(work / "_site"))
+    # Let the disk catch up with whatever came before, so it is not billed to this build.
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if out.returncode:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +19,12 @@ from generator import routes
 from generator.did import KeyResolver, did_document
 from generator.issuing import revocation_reasons
 from generator.model import Course, CourseFamily, Site
+from generator.pool import worker_pool
 from generator.problems import Problem
 from generator.verification import Verdict, check_signature, check_state, status_lookup_from_files
 
 CACHE_FILE = ".credsite-cache/verified.json"
+PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
 UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 
 
@@ -93,7 +94,9 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
                                     "remove the duplicate file"))
             continue
         seen[uid] = shown
-        out.append(IssuedCredential(shown, raw, uid, digest, facts, document))
+        # Not keeping `document`: workers parse the raw bytes themselves, and a
+        # parsed copy of every credential would be pickled to them for nothing.
+        out.append(IssuedCredential(shown, raw, uid, digest, facts))
     return out
 
 
@@ -141,9 +144,10 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
     if todo:
         workers = workers or os.cpu_count() or 1
         jobs = [(c.raw, did_doc) for c in todo]
-        if workers > 1 and len(todo) > 8:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                answers = list(pool.map(_check, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        if workers > 1 and len(todo) >= PARALLEL_FROM:
+            with worker_pool(workers) as pool:
+                # About half a second of work per task, so neither worker idles long at the end.
+                answers = list(pool.map(_check, jobs, chunksize=max(1, min(150, len(jobs) // (workers * 8)))))
         else:
             answers = [_check(job) for job in jobs]
         for cred, answer in zip(todo, answers):

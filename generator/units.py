@@ -12,19 +12,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__, jsonld, routes, theme, writer
 from generator.linked_data import data_loss
 from generator.model import Course, CourseFamily, Site
+from generator.pool import worker_pool
 from generator.problems import Problem
 from generator.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
                               render_course)
 
 CACHE_FILE = ".credsite-cache/units.json"
 PARALLEL_FROM = 24  # below this many units a worker pool costs more than it saves
+BATCH = 100  # credentials per worker task
 
 
 class Renderer:
@@ -59,8 +61,8 @@ class Renderer:
         files[routes.achievement(course)] = jsonld.dumps(document).encode()
         return files, problems
 
-    def badge_unit(self, item, course_files: dict[str, bytes]) -> dict[str, bytes]:
-        return render_badge(self.env, self.site, item, course_files, self.ctx)
+    def badge_unit(self, item, course_images: dict[str, bytes]) -> dict[str, bytes]:
+        return render_badge(self.env, self.site, item, course_images, self.ctx)
 
 
 @dataclass(frozen=True)
@@ -70,27 +72,34 @@ class Job:
     renderer: Renderer
     root: str  # the staging folder (see writer.Staging)
     mtime: int | None
+    images: dict[str, bytes] = field(default_factory=dict)  # course badge images, read once
 
 
-# Course files the main process needs back: badge images for baking, the
-# Achievement for the changed-version check.
-KEEP = ("badge.png", "badge.svg")
+BAKED = ("badge.png", "badge.svg")  # the course images every credential gets a baked copy of
 
 
-def course_job(job: Job, family: CourseFamily, course: Course) -> tuple[list[str], list[Problem], dict[str, bytes]]:
+def course_job(job: Job, family: CourseFamily, course: Course) -> tuple[list[str], list[Problem], bytes]:
+    """Render and write one course version; its file names, problems and Achievement JSON."""
     files, problems = job.renderer.course_unit(family, course)
     for name, data in files.items():
         writer.put(job.root, name, data, job.mtime)
-    keep = {routes.course_image(course, n): files[routes.course_image(course, n)] for n in KEEP}
-    keep[routes.achievement(course)] = files[routes.achievement(course)]
-    return sorted(files), problems, keep
+    return sorted(files), problems, files[routes.achievement(course)]
 
 
-def badge_job(job: Job, items: list, course_files: dict[str, bytes]) -> list[list[str]]:
-    """Render and write each credential's files; their names, one list per credential."""
+def badge_job(job: Job, items: list) -> list[list[str]]:
+    """Render and write each credential's files; their names, one list per credential.
+
+    The course images to bake are already in the staging folder (made by the
+    course units, or linked from the last build), so workers read them there.
+    """
     names = []
     for item in items:
-        files = job.renderer.badge_unit(item, course_files)
+        for image in BAKED:
+            path = routes.course_image(item.course, image)
+            if path not in job.images:
+                with open(os.path.join(job.root, path), "rb") as handle:
+                    job.images[path] = handle.read()
+        files = job.renderer.badge_unit(item, job.images)
         for name, data in files.items():
             writer.put(job.root, name, data, job.mtime)
         names.append(sorted(files))
@@ -110,8 +119,8 @@ def _pool_course_job(args):
     return course_job(_worker, *args)
 
 
-def _pool_badge_job(args):
-    return badge_job(_worker, *args)
+def _pool_badge_job(items):
+    return badge_job(_worker, items)
 
 
 def fingerprint(site: Site) -> str:
@@ -192,7 +201,6 @@ def render_units(site: Site, families: list[CourseFamily], published: list, prev
     problems: list[Problem] = []
     course_keys: dict[tuple[str, str], str] = {}
     course_todo = []
-    course_files: dict[str, bytes] = {}
     for family in families:
         for course in family.versions:
             key = course_key(site, fp, family, course)
@@ -219,41 +227,28 @@ def render_units(site: Site, families: list[CourseFamily], published: list, prev
                  "(the rest are unchanged)")
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(site, stage.root, stage.mtime)) \
-        if use_pool else None
-    local = None if use_pool else Job(Renderer(site), stage.root, stage.mtime)
-    achievements = {}
-    try:
+    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime)) if use_pool
+          else nullcontext()) as pool:
+        local = None if pool else Job(Renderer(site), stage.root, stage.mtime)
+        achievements = {}
         results = pool.map(_pool_course_job, course_todo) if pool else \
             (course_job(local, f, c) for f, c in course_todo)
-        for (family, course), (unit_names, unit_problems, keep) in zip(course_todo, results):
+        for (family, course), (unit_names, unit_problems, achievement) in zip(course_todo, results):
             names += unit_names
             problems.extend(unit_problems)
-            course_files.update(keep)
-            achievements[routes.achievement(course)] = keep[routes.achievement(course)]
+            achievements[routes.achievement(course)] = achievement
             cache.store(f"course:{course.slug}/{course.version}", course_keys[course.key], unit_names,
                         unit_problems)
-        # Baking needs each course version's badge images, made above or kept from before.
-        for item, _ in badge_todo:
-            for name in KEEP:
-                path = routes.course_image(item.course, name)
-                if path not in course_files:
-                    course_files[path] = (previous / path).read_bytes()
         items = [item for item, _ in badge_todo]
         if pool:
-            chunk = max(1, len(items) // (workers * 8))
-            batches = [items[i:i + chunk] for i in range(0, len(items), chunk)]
-            jobs = [(batch, {k: course_files[k] for k in {
-                routes.course_image(item.course, n) for item in batch for n in KEEP}}) for batch in batches]
-            badge_names = [unit for out in pool.map(_pool_badge_job, jobs) for unit in out]
+            # Small batches keep both workers busy to the end; each takes about a second.
+            batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+            badge_names = [unit for out in pool.map(_pool_badge_job, batches) for unit in out]
         else:
-            badge_names = badge_job(local, items, course_files)
+            badge_names = badge_job(local, items)
         for (item, key), unit_names in zip(badge_todo, badge_names):
             names += unit_names
             cache.store(f"badge:{item.credential.uuid}", key, unit_names)
-    finally:
-        if pool:
-            pool.shutdown()
     return Rendered(names, problems, achievements, cache)
 
 

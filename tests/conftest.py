@@ -106,3 +106,13 @@ def no_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def sample_site(tmp_path: Path, name: str = "site") -> Path:
+    """A private copy of the sample site, so tests can break it."""
+    import shutil
+
+    site = tmp_path / name
+    for folder in ("content", "themes"):
+        shutil.copytree(ROOT / folder, site / folder)
+    return site

@@ -17,15 +17,7 @@ from generator import badges
 from generator.build import build
 from generator.issued import CACHE_FILE
 
-from conftest import ROOT
-
-
-def sample_site(tmp_path: Path) -> Path:
-    """A private copy of the sample site, so tests can break it."""
-    site = tmp_path / "site"
-    for name in ("content", "themes"):
-        shutil.copytree(ROOT / name, site / name)
-    return site
+from conftest import ROOT, sample_site
 
 
 def revoked_ids() -> set[str]:
