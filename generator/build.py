@@ -26,8 +26,7 @@ from generator.linked_data import extension_context
 from generator.model import CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
 from generator.render import render_catalogue, render_issuer, render_not_found
-from generator.units import Renderer, Rendered, render_units
-from generator.writer import Staging as Stage
+from generator.units import Renderer, plan_units, render_units
 from generator.writer import staging
 
 
@@ -51,7 +50,8 @@ class Content:
 class BuildResult:
     problems: list[Problem]
     files: list[str] = field(default_factory=list)  # every file of the published output
-    written: bool = False
+    written: bool = False  # a new output was swapped in
+    up_to_date: bool = False  # nothing changed, so the output was left as it was
 
     @property
     def ok(self) -> bool:
@@ -95,16 +95,9 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def render_site(content: Content, stage: Stage, previous: Path | None = None,
-                progress: Progress | None = None) -> Rendered:
-    """Render every output file into the staging folder.
-
-    Units (course versions and credentials) are rendered on all cores; those
-    unchanged since `previous`, the last build's output, are linked from it
-    instead (see units.py). The site-wide pages and endpoints follow here.
-    """
+def site_files(content: Content) -> dict[str, bytes]:
+    """The site-wide files: catalogue, issuer page, feeds, sitemap, endpoints, theme assets."""
     site, families = content.site, content.families
-    rendered = render_units(site, families, content.published, previous, stage, progress=progress)
     files: dict[str, bytes] = {}
     renderer = Renderer(site)
     env, ctx = renderer.env, renderer.ctx
@@ -148,10 +141,7 @@ def render_site(content: Content, stage: Stage, previous: Path | None = None,
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     files[".nojekyll"] = b""
     files["_headers"] = headers_file(site)
-    for name, data in files.items():
-        stage.write(name, data)
-    rendered.names += files
-    return rendered
+    return files
 
 
 def template_problem(exc: jinja2.TemplateError, site: Site) -> Problem:
@@ -234,18 +224,34 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    mtime = int(epoch) if epoch.isdigit() else None
     previous = output if output.is_dir() else None
-    with staging(output, int(epoch) if epoch.isdigit() else None) as stage:
+    site = content.site
+    plan = plan_units(site, content.families, content.published, previous, mtime)
+    try:
+        shared = site_files(content)
+    except jinja2.TemplateError as exc:
+        return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+    if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
+        # The new output would be the old one, file for file: leave it alone.
+        names = [name for files in plan.reused.values() for name in files] + list(shared)
+        say(f"nothing changed since the last build; {len(names)} files are up to date")
+        return BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True)
+    with staging(output, mtime) as stage:
         try:
-            rendered = render_site(content, stage, previous, progress)
+            rendered = render_units(site, plan, previous, stage, progress=progress)
         except jinja2.TemplateError as exc:
-            return BuildResult(sorted(problems + [template_problem(exc, content.site)], key=sort_key))
+            return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+        for name, data in shared.items():
+            stage.write(name, data)
+        names = rendered.names + list(shared)
         problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output),
                           key=sort_key)
         if errors(problems):
             return BuildResult(problems)
-        say(f"publishing {len(rendered.names)} files")
+        say(f"publishing {len(names)} files")
         stage.publish()
     # Only now does the output hold what the cache describes.
-    rendered.cache.save()
-    return BuildResult(problems, rendered.names, written=True)
+    plan.cache.store_site_files(shared)
+    plan.cache.save()
+    return BuildResult(problems, names, written=True)

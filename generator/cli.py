@@ -69,8 +69,12 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
     if skipped:
         click.echo(f"WARNING: {len(skipped)} credential(s) were NOT published because they do not verify; "
                    "their learners' badge links are broken until you fix or re-issue them", err=True)
-    click.echo(f"built {len(result.files)} files into {output} in "
-               f"{time.perf_counter() - started:.2f} s", err=True)
+    if result.up_to_date:
+        click.echo(f"{output} is up to date ({len(result.files)} files, nothing changed); checked in "
+                   f"{time.perf_counter() - started:.2f} s", err=True)
+    else:
+        click.echo(f"built {len(result.files)} files into {output} in "
+                   f"{time.perf_counter() - started:.2f} s", err=True)
 
 
 @cli.command()

@@ -70,9 +70,14 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
     out: list[IssuedCredential] = []
     seen: dict[str, str] = {}
     known = _load_cache(site.source / FACTS_FILE)
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        shown = f"content/issued/{path.name}"
-        raw = path.read_bytes()
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".json")) if folder.is_dir() else []
+    for name in names:
+        shown = f"content/issued/{name}"
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path):
+            continue
+        with open(path, "rb") as handle:
+            raw = handle.read()
         digest = hashlib.sha256(raw).hexdigest()
         facts, document = known.get(digest), None
         if facts is None:

@@ -123,9 +123,9 @@ def _pool_badge_job(items):
     return badge_job(_worker, items)
 
 
-def fingerprint(site: Site) -> str:
-    """Everything every unit depends on: theme, site settings, credsite itself."""
-    digest = hashlib.sha256(__version__.encode())
+def fingerprint(site: Site, mtime: int | None = None) -> str:
+    """Everything every unit depends on: theme, site settings, credsite itself, file times."""
+    digest = hashlib.sha256(f"{__version__}\0{site.base_url}\0{mtime}".encode())
     folders = [*theme.theme_dirs(site), Path(__file__).parent]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
@@ -154,9 +154,24 @@ class UnitCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        self.units: dict = data.get("units", {}) if data.get("fingerprint") == fp else {}
+        same = data.get("fingerprint") == fp
+        self.units: dict = data.get("units", {}) if same else {}
+        # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
+        self.site_files: dict = data.get("site_files", {}) if same else {}
         self.fp = fp
         self.fresh: dict = {}
+        self.fresh_site_files: dict = {}
+
+    def same_site_files(self, files: dict[str, bytes]) -> bool:
+        """True when the previous output holds exactly these site-wide files."""
+        if self.output is None or files.keys() != self.site_files.keys():
+            return False
+        base = str(self.output) + os.sep
+        return all(self.site_files[name] == hashlib.sha256(data).hexdigest() and os.path.isfile(base + name)
+                   for name, data in files.items())
+
+    def store_site_files(self, files: dict[str, bytes]) -> None:
+        self.fresh_site_files = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
 
     def hit(self, unit: str, key: str) -> dict | None:
         """The cached unit when its key matches and its files are still in the previous output."""
@@ -178,10 +193,56 @@ class UnitCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp = self.path.with_suffix(".tmp")
-            temp.write_text(json.dumps({"fingerprint": self.fp, "units": self.fresh}), encoding="utf-8")
+            temp.write_text(json.dumps({"fingerprint": self.fp, "units": self.fresh,
+                                        "site_files": self.fresh_site_files}), encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+@dataclass
+class Plan:
+    """Which units the previous output still holds, and which must be rendered."""
+
+    cache: UnitCache
+    reused: dict[str, list[str]]  # unit -> its files in the previous output
+    problems: list[Problem]  # remembered warnings of reused course versions
+    course_todo: list[tuple[CourseFamily, Course]]
+    badge_todo: list[tuple[object, str]]  # (Published, key)
+    course_keys: dict[tuple[str, str], str]
+
+    @property
+    def units_unchanged(self) -> bool:
+        """Every unit of the previous output is reused, and none is gone or new."""
+        return not self.course_todo and not self.badge_todo and self.reused.keys() == self.cache.units.keys()
+
+
+def plan_units(site: Site, families: list[CourseFamily], published: list, previous: Path | None,
+               mtime: int | None = None) -> Plan:
+    fp = fingerprint(site, mtime)
+    cache = UnitCache(site, previous, fp)
+    plan = Plan(cache, {}, [], [], [], {})
+    for family in families:
+        for course in family.versions:
+            key = course_key(site, fp, family, course)
+            plan.course_keys[course.key] = key
+            unit = f"course:{course.slug}/{course.version}"
+            entry = cache.hit(unit, key)
+            if entry:
+                plan.reused[unit] = entry["files"]
+                plan.problems.extend(Problem(*p) for p in entry["problems"])
+            else:
+                plan.course_todo.append((family, course))
+    for item in published:
+        key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
+                   plan.course_keys[item.course.key])
+        unit = f"badge:{item.credential.uuid}"
+        entry = cache.hit(unit, key)
+        if entry:
+            plan.reused[unit] = entry["files"]
+        else:
+            plan.badge_todo.append((item, key))
+    return plan
 
 
 @dataclass
@@ -189,40 +250,21 @@ class Rendered:
     names: list[str]  # every file the units put into the output
     problems: list[Problem]
     achievements: dict[str, bytes]  # Achievement JSON of the course versions rendered this time
-    cache: UnitCache  # save() it once the output is published
 
 
-def render_units(site: Site, families: list[CourseFamily], published: list, previous: Path | None,
-                 stage: writer.Staging, workers: int | None = None, progress=None) -> Rendered:
-    """Render or reuse every unit into the staging folder."""
-    fp = fingerprint(site)
-    cache = UnitCache(site, previous, fp)
+def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging,
+                 workers: int | None = None, progress=None) -> Rendered:
+    """Link the reused units from the previous output and render the rest, into the staging folder."""
     names: list[str] = []
-    problems: list[Problem] = []
-    course_keys: dict[tuple[str, str], str] = {}
-    course_todo = []
-    for family in families:
-        for course in family.versions:
-            key = course_key(site, fp, family, course)
-            course_keys[course.key] = key
-            entry = cache.hit(f"course:{course.slug}/{course.version}", key)
-            if entry:
-                _reuse(stage, previous, entry["files"], names)
-                problems.extend(Problem(*p) for p in entry["problems"])
-            else:
-                course_todo.append((family, course))
-
-    badge_todo = []
-    for item in published:
-        key = _key(fp, item.credential.digest, item.verdict.status, item.reason, course_keys[item.course.key])
-        entry = cache.hit(f"badge:{item.credential.uuid}", key)
-        if entry:
-            _reuse(stage, previous, entry["files"], names)
-        else:
-            badge_todo.append((item, key))
-
+    base = str(previous) + os.sep
+    for files in plan.reused.values():
+        for name in files:
+            stage.link(name, base + name)
+        names += files
+    problems = list(plan.problems)
+    course_todo, badge_todo, cache = plan.course_todo, plan.badge_todo, plan.cache
     if progress:
-        units = sum(len(f.versions) for f in families) + len(published)
+        units = len(plan.reused) + len(course_todo) + len(badge_todo)
         progress(f"rendering {len(course_todo) + len(badge_todo)} of {units} course versions and badges "
                  "(the rest are unchanged)")
     workers = workers or os.cpu_count() or 1
@@ -237,7 +279,7 @@ def render_units(site: Site, families: list[CourseFamily], published: list, prev
             names += unit_names
             problems.extend(unit_problems)
             achievements[routes.achievement(course)] = achievement
-            cache.store(f"course:{course.slug}/{course.version}", course_keys[course.key], unit_names,
+            cache.store(f"course:{course.slug}/{course.version}", plan.course_keys[course.key], unit_names,
                         unit_problems)
         items = [item for item, _ in badge_todo]
         if pool:
@@ -249,11 +291,4 @@ def render_units(site: Site, families: list[CourseFamily], published: list, prev
         for (item, key), unit_names in zip(badge_todo, badge_names):
             names += unit_names
             cache.store(f"badge:{item.credential.uuid}", key, unit_names)
-    return Rendered(names, problems, achievements, cache)
-
-
-def _reuse(stage: writer.Staging, previous: Path, files: list[str], names: list[str]) -> None:
-    base = str(previous) + os.sep
-    for name in files:
-        stage.link(name, base + name)
-    names += files
+    return Rendered(names, problems, achievements)

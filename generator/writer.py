@@ -35,29 +35,6 @@ def put(root: str, name: str, data: bytes, mtime: int | None = None) -> None:
         os.utime(path, (mtime, mtime))
 
 
-def link(root: str, name: str, existing: str, mtime: int | None = None) -> None:
-    """Share an unchanged file of the previous output instead of writing it again."""
-    path = os.path.join(root, name)
-    try:
-        _link_or_copy(existing, path)
-    except FileNotFoundError:
-        if not os.path.exists(existing):
-            raise
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        _link_or_copy(existing, path)
-    if mtime is not None:
-        os.utime(path, (mtime, mtime))
-
-
-def _link_or_copy(existing: str, path: str) -> None:
-    try:
-        os.link(existing, path)
-    except FileNotFoundError:
-        raise
-    except OSError:  # another file system, or links not allowed
-        shutil.copyfile(existing, path)
-
-
 class Staging:
     """The folder a build writes into; `publish()` makes it the output."""
 
@@ -69,12 +46,26 @@ class Staging:
         os.chmod(self.root, 0o755)  # mkdtemp makes it private; a web server must be able to read it
         self.mtime = mtime
         self.published = False
+        self._folders: set[str] = {""}  # made by this process (workers make their own)
 
     def write(self, name: str, data: bytes) -> None:
         put(self.root, name, data, self.mtime)
 
     def link(self, name: str, existing: str) -> None:
-        link(self.root, name, existing, self.mtime)
+        """Share an unchanged file of the previous output instead of writing it again."""
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self.root, folder), exist_ok=True)
+            self._folders.add(folder)
+        path = os.path.join(self.root, name)
+        try:
+            os.link(existing, path)
+        except FileNotFoundError:
+            raise
+        except OSError:  # another file system, or links not allowed
+            shutil.copyfile(existing, path)
+        if self.mtime is not None:
+            os.utime(path, (self.mtime, self.mtime))
 
     def publish(self) -> None:
         # The rename must not reach the disk before the files it publishes.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,67 @@ def test_base_url_option_overrides_site_yaml(make_site, tmp_path):
     assert doc["id"] == "https://other.example/x/achievements/testing-things/2026.1.json"
 
 
+def test_base_url_option_rebuilds_what_the_last_build_made_with_another(make_site, tmp_path):
+    site, out = make_site(), tmp_path / "out"
+    assert build(site, out).ok
+    result = build(site, out, base_url="https://other.example/x")
+    assert result.written and not result.up_to_date
+    doc = json.loads((out / "achievements/testing-things/2026.1.json").read_text())
+    assert doc["id"] == "https://other.example/x/achievements/testing-things/2026.1.json"
+
+
+def test_an_unchanged_site_leaves_its_output_alone(tmp_path):
+    site, out = sample_site(tmp_path), tmp_path / "out"
+    first = build(site, out)
+    assert first.written
+    before, inode = tree(out), out.stat().st_ino
+    again = build(site, out)
+    assert again.ok and again.up_to_date and not again.written
+    assert sorted(again.files) == sorted(first.files)
+    assert out.stat().st_ino == inode  # not even swapped
+    assert tree(out) == before
+
+
+def test_the_cli_says_when_nothing_changed(tmp_path):
+    site = sample_site(tmp_path)
+    assert CliRunner().invoke(cli, ["build", "--source", str(site)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["build", "--source", str(site)])
+    assert result.exit_code == 0
+    assert re.search(r"_site is up to date \(\d+ files, nothing changed\)", result.stderr)
+
+
+@pytest.mark.parametrize("change", ["removed credential", "deleted output file", "edited output-wide input",
+                                    "new build time", "changed status list"])
+def test_any_change_makes_a_real_build(tmp_path, monkeypatch, change):
+    site, out = sample_site(tmp_path), tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build(site, out).written
+    victim = sorted((site / "content/issued").glob("*.json"))[0]
+    if change == "removed credential":
+        victim.unlink()
+    elif change == "deleted output file":
+        (out / "sitemap.xml").unlink()
+    elif change == "edited output-wide input":
+        (site / "themes/default/static/site.css").write_text("body { color: red }\n")
+    elif change == "new build time":
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
+    else:
+        status = site / "content/status/revocation.json"
+        status.write_bytes(status.read_bytes().replace(b"\n", b"\n\n", 1))
+    result = build(site, out)
+    assert result.ok and result.written and not result.up_to_date
+    assert tree(out) == tree(build_fresh(site, tmp_path / "fresh"))
+
+
+def build_fresh(site: Path, out: Path) -> Path:
+    """The same site built into an empty folder: what an incremental build must equal."""
+    from generator.units import CACHE_FILE
+
+    (site / CACHE_FILE).unlink(missing_ok=True)
+    assert build(site, out).written
+    return out
+
+
 def test_achievement_document(make_site, tmp_path):
     out = tmp_path / "out"
     assert build(make_site(), out).ok
@@ -337,7 +399,6 @@ def test_sitemap_feed_and_robots(tmp_path):
 
 def test_no_page_references_another_origin(tmp_path):
     """No CDN, web font or analytics: every src and stylesheet href is relative."""
-    import re
 
     out = tmp_path / "out"
     assert build(ROOT, out).ok
