@@ -7,6 +7,7 @@ context each template gets is documented in docs/themes.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 
@@ -85,10 +86,10 @@ class PageContext:
         return routes.absolute(self.site, path)
 
     def date(self, value: dt.date | None, form: str = "long") -> str:
-        return format_date(value, format=form, locale=self.lang.replace("-", "_")) if value else ""
+        return _date(value, form, self.locale) if value else ""
 
     def number(self, value) -> str:
-        return format_decimal(value, locale=self.lang.replace("-", "_"))
+        return _number(value, self.locale)
 
     def concept(self, table: str, token) -> str:
         tables = {"participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
@@ -103,11 +104,7 @@ class PageContext:
 
     def language_name(self, tag: str, in_lang: str | None = None) -> str:
         """A language's name, in the page's language unless `in_lang` is given."""
-        shown_in = (in_lang or self.lang).replace("-", "_")
-        try:
-            return Locale.parse(tag.replace("-", "_")).get_display_name(shown_in) or tag
-        except (ValueError, LookupError):
-            return Locale.parse(shown_in).languages.get(tag.split("-")[0], tag)
+        return _language_name(tag, (in_lang or self.lang).replace("-", "_"))
 
     @property
     def home(self) -> str:
@@ -135,11 +132,36 @@ class PageContext:
         return format_currency(euros, "EUR", locale=self.locale)
 
     def country(self, code: str) -> str:
-        return Locale.parse(self.locale).territories.get(code, code)
+        return _country(code, self.locale)
 
     @property
     def locale(self) -> str:
         return self.lang.replace("-", "_")
+
+
+# Babel's formatting is the slowest part of a page, and ten thousand badge
+# pages ask for the same few dates, numbers and names: remember the answers.
+@functools.lru_cache(maxsize=8192)
+def _date(value: dt.date, form: str, locale: str) -> str:
+    return format_date(value, format=form, locale=locale)
+
+
+@functools.lru_cache(maxsize=1024, typed=True)  # 6 and 6.0 may format differently
+def _number(value, locale: str) -> str:
+    return format_decimal(value, locale=locale)
+
+
+@functools.lru_cache(maxsize=1024)
+def _language_name(tag: str, shown_in: str) -> str:
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_display_name(shown_in) or tag
+    except (ValueError, LookupError):
+        return Locale.parse(shown_in).languages.get(tag.split("-")[0], tag)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country(code: str, locale: str) -> str:
+    return Locale.parse(locale).territories.get(code, code)
 
 
 def asset_hashes(site: Site) -> dict[str, str]:
