@@ -7,12 +7,13 @@ credential into a copy only splices a chunk into bytes made once.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import textwrap
 import zlib
 from urllib.parse import urlencode
 
-import segno
+import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
 
 OB_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
@@ -20,6 +21,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_KEYWORD = b"openbadgecredential"
 BRAND = (21, 58, 91)
 ACCENT = (242, 177, 52)
+QR_QUIET = 4  # modules of light margin around a QR symbol
+_DARK_RUN = re.compile(rb"\x00+")  # a run of dark modules in a row of a QR symbol
 
 
 # -- baking (Open Badges 3.0, "Baking") ----------------------------------------
@@ -152,13 +155,29 @@ def preview_png(badge: bytes, title: str, subtitle: str, site: str, flat: bool =
 
 
 def qr_svg(url: str) -> str:
-    """The badge URL as an SVG QR code (medium error correction survives print and folds)."""
-    out = io.BytesIO()
-    # A fixed mask skips segno's search for the best of eight (most of its time);
-    # every mask gives a valid code that phones read.
-    segno.make(url, error="m", mask=0).save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True,
-                                    title="QR code", dark="#000")
-    return out.getvalue().decode("utf-8")
+    """The badge URL as an SVG QR code that scales to whatever size the page gives it.
+
+    zxing-cpp encodes (medium error correction survives print and folds; it picks
+    the best of the eight masks in C, in a tenth of the time segno takes with a
+    fixed one). The symbol is drawn as one path, a horizontal line per run of dark
+    modules, inside the four-module quiet zone the QR specification asks for.
+    """
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    height, width = modules.shape
+    rows = modules.tobytes()  # one byte per module: 0 dark, 255 light
+    path = []
+    for y in range(height):
+        pen = None  # where the last run of this row ended; later runs move relative to it
+        for run in _DARK_RUN.finditer(rows[y * width:(y + 1) * width]):
+            start, end = run.span()
+            path.append(f"M{QR_QUIET + start} {QR_QUIET + y}.5h{end - start}" if pen is None
+                        else f"m{start - pen} 0h{end - start}")
+            pen = end
+    side = f"0 0 {width + 2 * QR_QUIET} {height + 2 * QR_QUIET}"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{side}" shape-rendering="crispEdges">'
+            f'<title>QR code</title><rect width="100%" height="100%" fill="#fff"/>'
+            f'<path stroke="#000" d="{"".join(path)}"/></svg>')
 
 
 # -- LinkedIn ---------------------------------------------------------------------

@@ -8,12 +8,15 @@ filter that works with and without JavaScript, and no request to any other origi
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import io
+import re
 import threading
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from generator.build import build
 
@@ -180,6 +183,10 @@ def test_badge_page_prints_as_a_one_page_certificate_with_qr(browser, site_url, 
     assert page.locator(".qr svg").is_visible()
     assert page.locator(".share").count() == 0 or page.locator(".share").is_hidden()
     shoot(page, f"badge-{name}-print")
+    # A phone pointed at the printed certificate opens the badge's public URL.
+    qr = Image.open(io.BytesIO(page.locator(".qr").screenshot()))
+    found = zxingcpp.read_barcodes(qr, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [code.text for code in found] == [page.locator('link[rel="canonical"]').get_attribute("href")]
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the certificate does not fit on one page"
     assert foreign == [] and errors == []

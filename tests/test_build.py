@@ -505,3 +505,13 @@ def test_missing_hours_default_to_28_per_credit(make_site, tmp_path):
     out = tmp_path / "out"
     assert build(site, out).ok
     assert json.loads((out / "achievements/testing-things/2026.1.json").read_text())["studyLoadHours"] == 112
+
+
+def test_put_writes_every_byte_and_makes_folders(tmp_path):
+    data = bytes(range(256)) * 40_000  # 10 MB, more than one write() may take
+    writer.put(str(tmp_path), "a/b/c.bin", data)
+    writer.put(str(tmp_path), "a/b/c.bin", b"shorter")  # replaced, not appended to
+    writer.put(str(tmp_path), "a/d.bin", data, mtime=1767225600)
+    assert (tmp_path / "a/b/c.bin").read_bytes() == b"shorter"
+    assert (tmp_path / "a/d.bin").read_bytes() == data
+    assert (tmp_path / "a/d.bin").stat().st_mtime == 1767225600

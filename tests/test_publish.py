@@ -122,6 +122,36 @@ def test_baking_refuses_a_second_credential():
         badges.bake_png(badges.bake_png(png, b"{}"), b"{}")
 
 
+def _draw_qr_svg(svg: str, scale: int = 4) -> Image.Image:
+    """Rasterize the QR SVG the way a browser would: each "h" draws a run of dark modules."""
+    width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())
+    image = Image.new("L", (width * scale, height * scale), 255)
+    x = y = 0.0
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:  # a horizontal stroke one module high, centred on y
+            image.paste(0, (int(x * scale), int((y - 0.5) * scale), int((x + float(a)) * scale), int((y + 0.5) * scale)))
+            x += float(a)
+    return image
+
+
+@pytest.mark.parametrize("url", [
+    "https://example-university.github.io/microcredentials/badges/1b4e28ba-2fa1-11d2-883f-0016d3cca427/",
+    "https://microcredentials.a-rather-long-university-name.example.ac.uk/catalogue/" + "x" * 180 + "/badges/1/",
+])
+def test_qr_code_reads_back_as_the_badge_url(url):
+    import zxingcpp
+
+    svg = badges.qr_svg(url)
+    assert svg.startswith("<svg ") and "<?xml" not in svg and "<!DOCTYPE" not in svg  # fit to inline in HTML
+    found = zxingcpp.read_barcodes(_draw_qr_svg(svg), formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [code.text for code in found] == [url]
+    assert found[0].ec_level == "M"
+
+
 def test_og_image_is_a_real_1200x630_png(built):
     path = issued()[0]
     html = (built / "badges" / path.stem / "index.html").read_text()
