@@ -161,10 +161,13 @@ def main() -> None:
     work = args.work or Path(f"/tmp/credsite-bench-{args.courses}-{args.credentials}")
     if args.regenerate or not (work / "content/issued").is_dir():
         generate(work, args.courses, args.credentials)
-    # The last run's output is moved aside and deleted only after measuring: on
-    # ext4, creating files within minutes of deleting ~50,000 others makes the
-    # kernel check each recently freed inode (recently_deleted()), which doubled
-    # the system time of the cold build. A real cold build follows no such purge.
+    # The last run's output is moved aside and deleted only after measuring. On
+    # ext4 without a journal (this machine's disk), allocating an inode skips,
+    # one by one, every inode freed in the last minutes (find_inode_bit ->
+    # recently_deleted), so creating 50,000 files right after deleting 50,000
+    # took 24 s instead of 3.4 s, and still 9.4 s two minutes later. A real cold
+    # build follows no such purge; back-to-back runs of this script show it as
+    # higher system time, so wait a few minutes between runs.
     trash = work / ".bench-trash"
     trash.mkdir(exist_ok=True)
     for name in (".credsite-cache", "_site"):
