@@ -250,8 +250,9 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         if errors(problems):
             return BuildResult(problems)
         say(f"publishing {len(names)} files")
+        plan.cache.forget()
         stage.publish()
     # Only now does the output hold what the cache describes.
     plan.cache.store_site_files(shared)
-    plan.cache.save()
+    plan.cache.save(output)
     return BuildResult(problems, names, written=True)

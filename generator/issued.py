@@ -80,7 +80,7 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
             raw = handle.read()
         digest = hashlib.sha256(raw).hexdigest()
         facts, document = known.get(digest), None
-        if facts is None:
+        if not isinstance(facts, dict):
             try:
                 document = json.loads(raw)
             except (UnicodeDecodeError, ValueError) as exc:
@@ -112,19 +112,20 @@ def _check(args: tuple[bytes, dict]) -> tuple[str, ...]:
 
 def _load_cache(path: Path) -> dict:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}  # a damaged cache only costs time
 
 
 def _save_cache(path: Path, cache: dict) -> None:
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds each own one
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(".tmp")
         temp.write_text(json.dumps(cache, sort_keys=True), encoding="utf-8")
         os.replace(temp, path)
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
 
 def signature_problems(site: Site, credentials: list[IssuedCredential], workers: int | None = None,
@@ -139,7 +140,7 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
     todo = []
     for cred in credentials:
         key = f"{did_hash}:{cred.digest}"
-        if key in cache:
+        if isinstance(cache.get(key), list) and all(isinstance(p, str) for p in cache[key]):
             results[cred.digest] = tuple(cache[key])
         else:
             todo.append(cred)

@@ -9,9 +9,12 @@ Units that must be rendered are spread over worker processes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
+from importlib import metadata
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,9 +126,26 @@ def _pool_badge_job(items):
     return badge_job(_worker, items)
 
 
+@functools.lru_cache(maxsize=1)
+def dependency_versions() -> str:
+    """The installed versions of the libraries credsite uses: an upgrade can change pages and images."""
+    try:
+        requirements = metadata.requires("credsite") or []
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "not installed"
+    names = sorted({re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0] for r in requirements if "extra ==" not in r})
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return " ".join(versions)
+
+
 def fingerprint(site: Site, mtime: int | None = None) -> str:
-    """Everything every unit depends on: theme, site settings, credsite itself, file times."""
-    digest = hashlib.sha256(f"{__version__}\0{site.base_url}\0{mtime}".encode())
+    """Everything every unit depends on: theme, site settings, credsite and its libraries, file times."""
+    digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}\0{site.base_url}\0{mtime}".encode())
     folders = [*theme.theme_dirs(site), Path(__file__).parent]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
@@ -146,7 +166,26 @@ def course_key(site: Site, fp: str, family: CourseFamily, course: Course) -> str
                 own.read_bytes().hex() if own else "")
 
 
+def output_identity(output: Path | None) -> list | None:
+    """Which folder `output` is: each build publishes a new folder, so this changes with every publish."""
+    if output is None:
+        return None
+    try:
+        info = os.stat(output)
+    except OSError:
+        return None
+    return [str(output.resolve()), info.st_dev, info.st_ino]
+
+
 class UnitCache:
+    """What the last published output holds, unit by unit (in the source's .credsite-cache/).
+
+    The cache describes one output folder, the one published right after it was
+    written; it is trusted only for that same folder. Building into another
+    folder, or after a build that published but died before saving, renders
+    everything again instead of reusing files the output does not hold.
+    """
+
     def __init__(self, site: Site, output: Path | None, fp: str):
         self.path = site.source / CACHE_FILE
         self.output = output
@@ -154,7 +193,8 @@ class UnitCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        same = data.get("fingerprint") == fp
+        same = (isinstance(data, dict) and data.get("fingerprint") == fp
+                and output_identity(output) is not None and data.get("output") == output_identity(output))
         self.units: dict = data.get("units", {}) if same else {}
         # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
         self.site_files: dict = data.get("site_files", {}) if same else {}
@@ -189,15 +229,27 @@ class UnitCache:
                             "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity]
                                          for p in problems]}
 
-    def save(self) -> None:
+    def forget(self) -> None:
+        """Drop the saved cache: called before publishing, so a build that dies
+        between publishing and saving leaves no cache that describes another output."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass  # an unremovable cache is still checked against the output's identity
+
+    def save(self, output: Path) -> None:
+        """Record what the just-published `output` holds."""
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # concurrent builds each own one
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.path.with_suffix(".tmp")
-            temp.write_text(json.dumps({"fingerprint": self.fp, "units": self.fresh,
-                                        "site_files": self.fresh_site_files}), encoding="utf-8")
+            temp.write_text(json.dumps({"fingerprint": self.fp, "output": output_identity(output),
+                                        "units": self.fresh, "site_files": self.fresh_site_files}),
+                            encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
 
 @dataclass

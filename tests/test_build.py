@@ -124,7 +124,8 @@ def test_unit_cache_is_saved_only_with_a_published_output(make_site, tmp_path, m
     monkeypatch.setattr(writer.Staging, "publish", failing)
     with pytest.raises(OSError):
         build(site, out)
-    assert (site / CACHE_FILE).read_bytes() == cache_before
+    # Dropped before publishing (a publish may get halfway), never replaced by the unpublished one.
+    assert not (site / CACHE_FILE).exists() or (site / CACHE_FILE).read_bytes() == cache_before
     monkeypatch.undo()
     assert build(site, out).ok
     [achievement] = (out / "achievements/testing-things").glob("*.json")
@@ -277,6 +278,62 @@ def build_fresh(site: Path, out: Path) -> Path:
     (site / CACHE_FILE).unlink(missing_ok=True)
     assert build(site, out).written
     return out
+
+
+def retitle(site: Path, title: str) -> None:
+    settings = site / "content/site.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"(?m)^(title:\s*\{?\s*en:\s*)[^,}\n]+", rf"\g<1>{title}", text, count=1),
+                        encoding="utf-8")
+
+
+def test_one_source_built_into_two_folders_keeps_both_right(tmp_path, monkeypatch):
+    # The unit cache lives with the source; it must not vouch for a folder it does not describe.
+    site, a, b = sample_site(tmp_path), tmp_path / "a", tmp_path / "b"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build(site, a).written
+    retitle(site, "Retitled Microcredentials")
+    assert build(site, b).written
+    result = build(site, a)
+    assert result.ok and result.written and not result.up_to_date
+    assert b"Retitled Microcredentials" in (a / "index.html").read_bytes()
+    assert tree(a) == tree(b) == tree(build_fresh(site, tmp_path / "fresh"))
+
+
+def test_a_build_that_dies_after_publishing_leaves_no_stale_cache(tmp_path, monkeypatch):
+    from generator import units
+
+    site, out = sample_site(tmp_path), tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build(site, out).written
+    original = (site / "content/site.yaml").read_text(encoding="utf-8")
+    retitle(site, "Retitled Microcredentials")
+
+    def killed(self, output):
+        raise KeyboardInterrupt  # the process ends between publishing and saving its cache
+
+    monkeypatch.setattr(units.UnitCache, "save", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(site, out)
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert b"Retitled Microcredentials" in (out / "index.html").read_bytes()  # it did publish
+    (site / "content/site.yaml").write_text(original, encoding="utf-8")
+    result = build(site, out)
+    assert result.ok and result.written and not result.up_to_date
+    assert tree(out) == tree(build_fresh(site, tmp_path / "fresh"))
+
+
+def test_upgrading_a_library_rebuilds_everything(tmp_path, monkeypatch):
+    from generator import units
+
+    versions = units.dependency_versions()
+    assert re.search(r"(^| )jinja2==\d", versions) and re.search(r"(^| )zxing-cpp==\d", versions), versions
+    site, out = sample_site(tmp_path), tmp_path / "out"
+    assert build(site, out).written
+    monkeypatch.setattr(units, "dependency_versions", lambda: versions.replace("jinja2==", "jinja2==9"))
+    result = build(site, out)
+    assert result.written and not result.up_to_date and result.files
 
 
 def test_achievement_document(make_site, tmp_path):
@@ -515,3 +572,17 @@ def test_put_writes_every_byte_and_makes_folders(tmp_path):
     assert (tmp_path / "a/b/c.bin").read_bytes() == b"shorter"
     assert (tmp_path / "a/d.bin").read_bytes() == data
     assert (tmp_path / "a/d.bin").stat().st_mtime == 1767225600
+
+
+def test_a_damaged_cache_only_costs_time(tmp_path):
+    site, out = sample_site(tmp_path), tmp_path / "out"
+    assert build(site, out).written
+    fresh = tree(out)
+    cache = site / ".credsite-cache"
+    for name in ("units.json", "facts.json", "verified.json"):  # every entry becomes a value of the wrong kind
+        entries = json.loads((cache / name).read_text())
+        (cache / name).write_text(json.dumps({key: 7 for key in entries}))
+    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date"
+    result = build(site, out)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    assert tree(out) == fresh
