@@ -202,14 +202,30 @@ def changed_versions(content: Content, achievements: dict[str, bytes], output: P
     return problems
 
 
+SOURCE_FOLDERS = ("content", "themes", ".credsite-cache", ".git")  # what a build reads or keeps
+BUILD_MARKERS = (".nojekyll", "_headers")  # files every build writes at the top of its output
+
+
 def check_output_location(source: Path, output: Path) -> list[Problem]:
+    """Refuse an output that the build's replace-the-whole-folder publish would destroy wrongly."""
     source, output = source.resolve(), output.resolve()
+
+    def refuse(message: str, fix: str = "build into a separate folder such as _site/") -> list[Problem]:
+        return [Problem(str(output), None, "--output", message, fix)]
+
     if output == source or output in source.parents:
-        return [Problem(str(output), None, "", "the output folder contains the site's own files",
-                        "build into a separate folder such as _site/")]
+        return refuse("the output folder contains the site's own files")
+    for name in SOURCE_FOLDERS:
+        if output == source / name or source / name in output.parents:
+            return refuse(f"the output folder is inside the site's {name}/ folder")
+    if output.exists() and not output.is_dir():
+        return refuse("is a file, not a folder; building would replace it")
     if (output / "content" / "site.yaml").exists():
-        return [Problem(str(output), None, "", "looks like a site's source folder, not a build output",
-                        "choose an empty folder or _site/")]
+        return refuse("looks like a site's source folder, not a build output", "choose an empty folder or _site/")
+    if output.is_dir() and any(output.iterdir()) and not all((output / m).is_file() for m in BUILD_MARKERS):
+        return refuse("is a folder with other files in it, not a site credsite built (it has no "
+                      f"{' or '.join(BUILD_MARKERS)}); every build replaces the whole folder",
+                      "choose a new or empty folder, or move those files away first")
     return []
 
 

@@ -166,6 +166,31 @@ def test_refuses_to_build_into_the_source_folder(make_site):
     assert (site / "content/site.yaml").exists()
 
 
+@pytest.mark.parametrize("target,message", [
+    ("content", "inside the site's content/ folder"),
+    ("content/courses", "inside the site's content/ folder"),
+    ("content/new-output", "inside the site's content/ folder"),
+    ("themes", "inside the site's themes/ folder"),
+    ("README.md", "is a file, not a folder"),
+    ("docs", "is a folder with other files in it"),
+])
+def test_refuses_an_output_that_publishing_would_destroy(make_site, target, message):
+    site = make_site({"README.md": "# Our site\n", "docs/guide.md": "Read me.\n"})
+    before = tree(site)
+    result = CliRunner().invoke(cli, ["build", "--source", str(site), "--output", str(site / target)])
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr and "--output" in result.stderr
+    after = {name: data for name, data in tree(site).items() if not name.startswith(".credsite-cache/")}
+    assert after == before  # nothing moved, replaced or added
+
+
+def test_builds_into_a_new_an_empty_or_its_own_earlier_folder(make_site, tmp_path):
+    site = make_site()
+    (tmp_path / "empty").mkdir()
+    for out in (tmp_path / "new", tmp_path / "empty", tmp_path / "new", site / "_site"):
+        assert build(site, out).ok
+
+
 def test_site_theme_overrides_template_asset_and_string(make_site, tmp_path):
     site = make_site({
         "themes/campus/templates/404.html":
