@@ -65,29 +65,80 @@ class Published:
     reason: str = ""  # why it was revoked, from content/status/revocations.csv
 
 
+_IGNORED = ("", "")
+
+
+def _not_a_credential_file(name: str, path: str) -> tuple[str, str] | None:
+    """Why content/issued/<name> is skipped (message, fix), _IGNORED for files that are clearly
+    not meant as credentials, None for a credential file to read."""
+    if name.startswith("."):
+        return _IGNORED  # .gitkeep, editor swap files
+    if not name.endswith(".json"):
+        if name.lower().endswith(".json"):
+            return ("is skipped: only names ending in lower-case .json are read",
+                    f"rename it to {name[:-5]}.json")
+        if os.path.isdir(path):
+            return ("is a folder; credentials in subfolders are not published",
+                    "move the credential files into content/issued/ itself")
+        return _IGNORED
+    if os.path.isfile(path):
+        return None
+    if os.path.isdir(path):
+        return ("is a folder, not a credential file", "move what it holds into content/issued/ and remove it")
+    if os.path.lexists(path) and not os.path.exists(path):
+        return ("is a broken link", "remove it or point it at the credential file")
+    return ("is not a regular file", "replace it with the credential file itself")
+
+
+def _encoding_problem(raw: bytes) -> str | None:
+    """Credential files are UTF-8 without a BOM: what credsite issue writes and verifiers read."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "starts with a byte-order mark (BOM), which JSON verifiers reject"
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        return "is UTF-16 or UTF-32 text, not UTF-8"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"is not UTF-8 text (byte {exc.start} cannot be decoded)"
+    return None
+
+
 def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
     folder = site.source / "content" / "issued"
     out: list[IssuedCredential] = []
     seen: dict[str, str] = {}
     known = _load_cache(site.source / FACTS_FILE)
-    names = sorted(name for name in os.listdir(folder) if name.endswith(".json")) if folder.is_dir() else []
+    names = sorted(os.listdir(folder)) if folder.is_dir() else []
     for name in names:
         shown = f"content/issued/{name}"
         path = os.path.join(folder, name)
-        if not os.path.isfile(path):
+        skipped = _not_a_credential_file(name, path)
+        if skipped:
+            if skipped is not _IGNORED:
+                problems.append(Problem(shown, None, "", skipped[0], skipped[1], "warning"))
             continue
         with open(path, "rb") as handle:
             raw = handle.read()
+        encoding = _encoding_problem(raw)
+        if encoding:
+            problems.append(Problem(shown, None, "", encoding, "restore the file exactly as credsite issue "
+                                    "wrote it (UTF-8 without a byte-order mark); its signature covers every byte"))
+            continue
         digest = hashlib.sha256(raw).hexdigest()
         facts, document = known.get(digest), None
         if not isinstance(facts, dict):
             try:
                 document = json.loads(raw)
-            except (UnicodeDecodeError, ValueError) as exc:
-                problems.append(Problem(shown, None, "", f"is not valid JSON ({exc})",
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+                reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+                problems.append(Problem(shown, None, "", f"is not valid JSON ({reason})",
                                         "restore the file exactly as credsite issue wrote it"))
                 continue
-            facts = facts_of(document) if isinstance(document, dict) else {}
+            if not isinstance(document, dict):
+                problems.append(Problem(shown, None, "", "is not a JSON object, so not a credential",
+                                        "restore the file exactly as credsite issue wrote it, or remove it"))
+                continue
+            facts = facts_of(document)
         match = UUID.fullmatch(str(facts.get("id", "")))
         if not match:
             problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from generator import badges
-from generator.build import build
+from generator.build import build, check
 from generator.issued import CACHE_FILE
 
 from conftest import ROOT, sample_site
@@ -220,6 +220,50 @@ def test_skip_invalid_publishes_the_rest_with_a_warning(tmp_path):
     assert not (out / "badges" / target.stem).exists()
     others = [p for p in (site / "content/issued").glob("*.json") if p != target]
     assert all((out / "badges" / p.stem / "credential.json").exists() for p in others)
+
+
+@pytest.mark.parametrize("damage,message", [
+    (lambda raw: b"\xef\xbb\xbf" + raw, "starts with a byte-order mark (BOM)"),
+    (lambda raw: raw.decode().encode("utf-16"), "is UTF-16 or UTF-32 text, not UTF-8"),
+    (lambda raw: raw.decode().encode("utf-16-le"), "is UTF-16 or UTF-32 text, not UTF-8"),
+    (lambda raw: raw.replace(b"{", b"{\xff", 1), "is not UTF-8 text (byte 1 cannot be decoded)"),
+    (lambda raw: b"[" * 200_000, "is not valid JSON (it is nested too deeply)"),
+    (lambda raw: b"[1, 2]", "is not a JSON object, so not a credential"),
+    (lambda raw: b"null", "is not a JSON object, so not a credential"),
+])
+def test_a_credential_file_that_is_not_utf8_json_is_named_and_stops_the_build(tmp_path, damage, message):
+    # Saved by an editor that adds a BOM or writes UTF-16: publishing those bytes as they are
+    # would give verifiers a file they reject, so the build stops and says which file.
+    site = sample_site(tmp_path)
+    target = sorted((site / "content/issued").glob("*.json"))[0]
+    target.write_bytes(damage(target.read_bytes()))
+    for run in (check, build):
+        result = run(site) if run is check else run(site, tmp_path / "_site")
+        errors = [str(p) for p in result.problems if p.is_error]
+        assert errors and errors[0].startswith(f"content/issued/{target.name}: {message}"), errors
+        assert "restore the file exactly as credsite issue wrote it" in errors[0]
+    assert not (tmp_path / "_site").exists()
+
+
+def test_entries_of_content_issued_that_are_not_read_are_reported(tmp_path):
+    site = sample_site(tmp_path)
+    issued_dir = site / "content/issued"
+    first = sorted(issued_dir.glob("*.json"))[0]
+    first.rename(issued_dir / (first.stem + ".JSON"))
+    (issued_dir / "2026-cohort").mkdir()
+    (issued_dir / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    (issued_dir / ".gitkeep").write_text("")
+    (issued_dir / "README.md").write_text("Signed credentials live here.\n")
+    result = build(site, tmp_path / "_site")
+    assert result.ok
+    warnings = sorted(str(p) for p in result.problems if p.severity == "warning" and "content/issued/" in p.path)
+    assert warnings == sorted([
+        f"content/issued/{first.stem}.JSON: warning: is skipped: only names ending in lower-case .json are read; "
+        f"rename it to {first.stem}.json",
+        "content/issued/2026-cohort: warning: is a folder; credentials in subfolders are not published; "
+        "move the credential files into content/issued/ itself",
+        "content/issued/gone.json: warning: is a broken link; remove it or point it at the credential file",
+    ])
 
 
 def test_unknown_achievement_is_not_published(tmp_path):
