@@ -42,9 +42,13 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
     r.unknown_keys((), located.data, TOP_LEVEL)
     languages = _languages(r)
     r.languages = tuple(languages) or ("en",)
+    if base_url is not None and not base_url.strip():
+        problems.append(Problem("--base-url", None, "", "is empty",
+                                "give the site's address, e.g. https://example.org/, or leave the option out"))
+        base_url = None
     url = base_url or r.string(("base_url",), required=True, what="every absolute URL starts with it",
                                fix="add e.g. 'base_url: https://example.github.io/catalogue/'")
-    url = _base_url(r, url, from_option=base_url is not None)
+    url = _base_url(r, url, from_option=bool(base_url))
     title = r.text(("title",), required=True, plain=True, max_len=120)
     description = r.text(("description",), plain=True, max_len=300)
     institution = _institution(r, source)
@@ -120,6 +124,8 @@ def _base_url(r: FieldReader, url: str, from_option: bool) -> str:
         problem = (f"'{url}' has a query or fragment", "give only the address of the site's folder")
     elif parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1"):
         problem = (f"'{url}' uses http", "publish over https; verifiers resolve did:web over https only")
+    else:
+        problem = _did_web_problem(url, parts)
     if problem:
         if where:
             r.problems.append(Problem(where, None, "", *problem))
@@ -127,6 +133,39 @@ def _base_url(r: FieldReader, url: str, from_option: bool) -> str:
             r.report(("base_url",), *problem)
         return ""
     return url if url.endswith("/") else url + "/"
+
+
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_PATH_SEGMENT = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+")
+
+
+def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
+    """Why `url` cannot name the site's did:web issuer (host, port, then path segments), or None."""
+    if parts.username is not None or parts.password is not None:
+        return f"'{url}' holds a user name or password", "remove the part before '@'"
+    try:
+        parts.port
+    except ValueError:
+        return f"'{url}' has a port that is not a number from 1 to 65535", "fix or remove the ':port'"
+    host = parts.hostname or ""
+    netloc_host = parts.netloc.rsplit("@", 1)[-1].split(":", 1)[0]
+    if netloc_host != netloc_host.lower():
+        return f"'{url}' has upper-case letters in its host", f"write the host as {netloc_host.lower()}"
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = "its xn-- form"
+        return f"'{url}' has a host with non-ASCII letters", f"write the host as {ascii_host}"
+    if not _HOST.fullmatch(host):
+        return f"'{url}' does not have a valid host name", "use the host name as in the browser, e.g. example.org"
+    for segment in parts.path.split("/"):
+        if segment in (".", ".."):
+            return f"'{url}' has a '{segment}' path segment", "give the folder's address without '.' or '..'"
+        if segment and not _PATH_SEGMENT.fullmatch(segment):
+            return (f"'{url}' has a path segment '{segment}' with characters a URL may not hold",
+                    "use letters, digits, '-', '_' and '.' in folder names (or percent-encode them)")
+    return None
 
 
 def _institution(r: FieldReader, source: Path) -> Institution | None:

@@ -215,6 +215,23 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
     return results
 
 
+def _fix_for(found: list[str], site: Site) -> str:
+    """What to do about a credential that cannot be published, from the first thing wrong with it."""
+    first = found[0]
+    if "is not this site's issuer" in first:
+        return ("it was signed for another address: build with the base_url it was issued under "
+                "(a --base-url preview cannot verify credentials; add --skip-invalid there), "
+                "or re-issue it with credsite issue")
+    if "is not a published course version" in first:
+        return ("publish that course version again: keep its text as content/courses/archive/<course>/"
+                "<version>.md, or set the course back to status: published (docs/course-format.md)")
+    status = re.search(r"status list (\S+) (?:is not|does not)", first)
+    if status and status.group(1).startswith(site.base_url):
+        name = "content/" + status.group(1)[len(site.base_url):]
+        return f"restore {name} as credsite issue and credsite revoke left it (e.g. git checkout -- {name})"
+    return "re-issue it with credsite issue, or remove the file"
+
+
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
                   progress=None) -> tuple[list[Published], list[Problem]]:
@@ -232,8 +249,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     reasons = revocation_reasons(site.source)
     published: list[Published] = []
     severity = "warning" if skip_invalid else "error"
-    fix = "re-issue it with credsite issue, or remove the file" + (
-        "" if skip_invalid else " (credsite build --skip-invalid publishes the others)")
+    others = "" if skip_invalid else " (credsite build --skip-invalid publishes the others)"
     for cred in credentials:
         found = list(signatures[cred.digest])
         achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
@@ -246,7 +262,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
             found, verdict = list(verdict.problems), None
         if found:
             shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
-            problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}", fix, severity))
+            problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}",
+                                    _fix_for(found, site) + others, severity))
             continue
         published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], "")))
     if save_cache:

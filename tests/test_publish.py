@@ -274,7 +274,23 @@ def test_unknown_achievement_is_not_published(tmp_path):
     (site / "content/courses/circular-construction.md").unlink()  # ... but this course has a credential
     result = build(site, tmp_path / "b")
     assert not result.ok
-    assert any("is not a published course version of this site" in str(p) for p in result.problems)
+    (problem,) = [p for p in result.problems if "is not a published course version of this site" in p.message]
+    assert problem.fix.startswith("publish that course version again: keep its text as content/courses/archive/")
+
+
+def test_each_kind_of_unpublishable_credential_gets_its_own_fix(tmp_path):
+    site = sample_site(tmp_path)
+    preview = build(site, tmp_path / "a", base_url="https://preview.example.org/x/")
+    assert not preview.ok
+    assert all("build with the base_url it was issued under" in p.fix and "--skip-invalid" in p.fix
+               for p in preview.problems if p.is_error)
+    status = site / "content/status/revocation.json"
+    status.write_bytes(status.read_bytes()[:100])
+    broken = build(site, tmp_path / "b")
+    fixes = {p.fix for p in broken.problems if p.is_error}
+    assert fixes == {"restore content/status/revocation.json as credsite issue and credsite revoke left it "
+                     "(e.g. git checkout -- content/status/revocation.json) "
+                     "(credsite build --skip-invalid publishes the others)"}
 
 
 def test_verification_is_cached_by_content_hash(tmp_path, monkeypatch):

@@ -567,6 +567,22 @@ SITE = [
     ("base-url-missing", {"base_url: https://uni.example.org/mc/\n": ""},
      [f"{S}:1: base_url: missing; every absolute URL starts with it; "
       "add e.g. 'base_url: https://example.github.io/catalogue/'"]),
+    ("base-url-space", {"base_url: https://uni.example.org/mc/": "base_url: https://uni exam.org/mc/"},
+     [f"{S}:1: base_url: 'https://uni exam.org/mc/' does not have a valid host name; use the host name as in the browser, e.g. example.org"]),
+    ("base-url-user", {"base_url: https://uni.example.org/mc/": "base_url: https://user:pw@uni.example.org/mc/"},
+     [f"{S}:1: base_url: 'https://user:pw@uni.example.org/mc/' holds a user name or password; remove the part before '@'"]),
+    ("base-url-port", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:99999/mc/"},
+     [f"{S}:1: base_url: 'https://uni.example.org:99999/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
+    ("base-url-port-text", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:abc/mc/"},
+     [f"{S}:1: base_url: 'https://uni.example.org:abc/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
+    ("base-url-upper-case", {"base_url: https://uni.example.org/mc/": "base_url: https://UNI.Example.org/mc/"},
+     [f"{S}:1: base_url: 'https://UNI.Example.org/mc/' has upper-case letters in its host; write the host as uni.example.org"]),
+    ("base-url-idn", {"base_url: https://uni.example.org/mc/": "base_url: https://universität.example/mc/"},
+     [f"{S}:1: base_url: 'https://universität.example/mc/' has a host with non-ASCII letters; write the host as xn--universitt-y5a.example"]),
+    ("base-url-dot-dot", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/../mc/"},
+     [f"{S}:1: base_url: 'https://uni.example.org/../mc/' has a '..' path segment; give the folder's address without '.' or '..'"]),
+    ("base-url-path-space", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/micro credentials/"},
+     [f"{S}:1: base_url: 'https://uni.example.org/micro credentials/' has a path segment 'micro credentials' with characters a URL may not hold; use letters, digits, '-', '_' and '.' in folder names (or percent-encode them)"]),
     ("country-EN", {"  country: NL": "  country: EN"},
      [f"{S}:8: institution.country: 'EN' is not an ISO 3166-1 country code; "
       "EN is a language; for England or the UK use GB"]),
@@ -704,6 +720,14 @@ def test_cli_build_with_bad_base_url_option(make_site):
         "--base-url: 'ftp://x/' is not an absolute URL; give the full address, e.g. https://example.org/",
         "1 error(s), 0 warning(s)"]
     assert not output.exists()
+
+
+def test_cli_build_with_empty_base_url_option(make_site):
+    folder = make_site()
+    result = run("build", "--source", folder, "--output", folder.parent / "out", "--base-url", " ")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "--base-url: is empty; give the site's address, e.g. https://example.org/, or leave the option out")
 
 
 def test_cli_build_with_warnings_only(make_site):
