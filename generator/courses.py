@@ -614,6 +614,7 @@ def _credential(r: FieldReader) -> str:
 def _body(r: FieldReader, body: str, body_line: int) -> dict[str, str]:
     default = r.languages[0]
     out: dict[str, str] = {}
+    unmarked_top = False
     for lang, text, offset in split_languages(body, default):
         if lang not in r.languages:
             r.problems.append(Problem(r.path, body_line + offset, "body",
@@ -621,8 +622,19 @@ def _body(r: FieldReader, body: str, body_line: int) -> dict[str, str]:
                                       "use one of " + ", ".join(r.languages)))
             continue
         if lang in out:
-            r.problems.append(Problem(r.path, body_line + offset, "body",
-                                      f"a second '{lang}' section", "merge the two sections"))
+            if lang == default and unmarked_top:
+                # Typical after reordering site.yaml's languages: the unmarked text at the
+                # top used to be in the old default language.
+                r.problems.append(Problem(
+                    r.path, body_line + offset, "body",
+                    f"a second '{lang}' section: the text above the first '<!-- lang: -->' line counts as "
+                    f"the site's default language, '{default}' (the first of languages in content/site.yaml)",
+                    "put a '<!-- lang: xx -->' line above the text at the top to say which language it is in"))
+            else:
+                r.problems.append(Problem(r.path, body_line + offset, "body",
+                                          f"a second '{lang}' section", "merge the two sections"))
             continue
+        if not out:
+            unmarked_top = offset == 0 and lang == default and not body.lstrip().startswith("<!--")
         out[lang] = text
     return out

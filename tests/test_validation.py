@@ -322,6 +322,10 @@ CASES = [
     ("body-language-twice", {"Tekst in het Nederlands.": "Tekst in het Nederlands.\n\n"
                                                          "<!-- lang: nl -->\nNog een keer."},
      [f"{F}:32: body: a second 'nl' section; merge the two sections"]),
+    ("body-top-text-and-marked-default", {"<!-- lang: nl -->": "<!-- lang: en -->"},
+     [f"{F}:29: body: a second 'en' section: the text above the first '<!-- lang: -->' line counts as "
+      "the site's default language, 'en' (the first of languages in content/site.yaml); "
+      "put a '<!-- lang: xx -->' line above the text at the top to say which language it is in"]),
 ]
 
 
