@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from generator.problems import Problem
 from generator.vocab import closest
-from generator.yamlsource import Located
+from generator.yamlsource import InvalidScalar, Located
 
 MISSING = object()
 
@@ -28,6 +28,15 @@ def dotted(path: tuple) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+def _quote_fix(key: tuple, value: Any) -> str:
+    """For text YAML read as true/false (NO, yes, off...): how to keep it text."""
+    if not isinstance(value, bool):
+        return ""
+    name = str(key[-1]) if key else "key"
+    return (f"YAML reads unquoted yes, no, on, off, true and false as true/false; put the value in "
+            f"quotes, e.g. {name}: \"NO\"")
 
 
 def _type_name(value: Any) -> str:
@@ -119,7 +128,7 @@ class FieldReader:
             value = str(value)
         if not isinstance(value, str):
             self.report(key, f"expected text, got {_type_name(value)}",
-                        fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
+                        _quote_fix(key, value) or fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
             return ""
         value = value.strip()
         if pattern and not re.fullmatch(pattern, value):
@@ -154,8 +163,11 @@ class FieldReader:
             if required:
                 self._required(key, what, fix)
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-                (isinstance(value, float) and not math.isfinite(value)):
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(key, f"'{value}' is not a finite number", "write the number itself, e.g. '"
+                        f"{dotted(key).split('.')[-1]}: 4'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             kind = "a whole number" if integer else "a number"
             self.report(key, f"expected {kind}, got {_type_name(value)} '{value}'",
                         f"write it without quotes or units, e.g. '{dotted(key).split('.')[-1]}: 4'")
@@ -185,7 +197,8 @@ class FieldReader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        self.report(key, f"'{value}' is not a date", "write a date as YYYY-MM-DD, e.g. 2026-09-01")
+        reason = f" ({value.reason})" if isinstance(value, InvalidScalar) else ""
+        self.report(key, f"'{value}' is not a date{reason}", "write a date as YYYY-MM-DD, e.g. 2026-09-01")
         return None
 
     def url(self, key: tuple, required: bool = False, what: str = "") -> str:
@@ -219,6 +232,7 @@ class FieldReader:
             if required:
                 self._required(key, what, fix or self._text_example(key))
             return {}
+        empty: set[str] = set()  # languages given as blank text, reported already
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str):
@@ -235,9 +249,14 @@ class FieldReader:
                     continue
                 if isinstance(text, (int, float)) and not isinstance(text, bool):
                     text = str(text)
-                if not isinstance(text, str) or not text.strip():
+                if isinstance(text, str) and not text.strip():
+                    optional = "" if lang == self.languages[0] else f", or leave '{lang}' out"
+                    self.report(key + (lang,), "is empty", f"write the text after '{lang}:'{optional}")
+                    empty.add(lang)
+                    continue
+                if not isinstance(text, str):
                     self.report(key + (lang,), f"expected text, got {_type_name(text)}",
-                                "write the text after the language code")
+                                _quote_fix(key + (lang,), text) or "write the text after the language code")
                     continue
                 texts[lang] = text
         else:
@@ -245,7 +264,7 @@ class FieldReader:
                         self._text_example(key))
             return {}
         texts = {lang: t.strip() for lang, t in texts.items()}
-        if required and texts and self.languages[0] not in texts:
+        if required and texts and self.languages[0] not in texts and self.languages[0] not in empty:
             self.report(key, f"no '{self.languages[0]}' text, the site's default language",
                         f"add {dotted(key)}.{self.languages[0]}")
         # Text given once for all languages is checked once.

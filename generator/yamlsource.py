@@ -40,6 +40,18 @@ class YamlError(ValueError):
         self.message = message
 
 
+class InvalidScalar(str):
+    """A value YAML recognised (such as a date) but could not build; `reason` says why."""
+
+    def __new__(cls, text: str, reason: str):
+        value = super().__new__(cls, text)
+        value.reason = reason
+        return value
+
+    def __reduce__(self):  # survives being sent to a worker process
+        return InvalidScalar, (str(self), self.reason)
+
+
 # libyaml's parser when available (about ten times faster); it keeps node marks too.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -96,7 +108,8 @@ def _build(node, path, lines, constructor, offset):
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(node.start_mark.line + 1 + offset, f"malformed YAML: {exc.problem}") from None
     except ValueError as exc:  # e.g. an impossible date like 2026-02-30
-        raise YamlError(node.start_mark.line + 1 + offset, f"invalid value: {exc}") from None
+        # Kept as the text written, so the reader can name the field it is wrong for.
+        return InvalidScalar(node.value, str(exc))
 
 
 def parse_mapping(text: str, shown: str, problems: list, first_line: int, what: str, fix: str) -> Located | None:

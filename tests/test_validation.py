@@ -281,8 +281,13 @@ CASES = [
      [f"{F}:24: offerings[0].start: 'soon' is not a date; "
       "write a date as YYYY-MM-DD, e.g. 2026-09-01"]),
     ("offering-impossible-date", {PART: OFFERING.format("2026-02-30", "2026-10-01", 5)},
-     [f"{F}:24: invalid value: day is out of range for month; "
-      "check the indentation and quote text that contains ': ' or '#'"]),
+     [f"{F}:24: offerings[0].start: '2026-02-30' is not a date (day is out of range for month); "
+      "write a date as YYYY-MM-DD, e.g. 2026-09-01"]),
+    ("ects-not-a-number", {"  ects: 4": "  ects: .nan"},
+     [f"{F}:9: workload.ects: 'nan' is not a finite number; write the number itself, e.g. 'ects: 4'"]),
+    ("offering-impossible-month", {PART: OFFERING.format("2026-09-01", "2026-13-01", 5)},
+     [f"{F}:25: offerings[0].end: '2026-13-01' is not a date (month must be in 1..12); "
+      "write a date as YYYY-MM-DD, e.g. 2026-09-01"]),
     # text fields
     ("duplicate-outcome", {OUTCOME_2: "  - {en: Write tests that can fail., "
                                       "nl: Tests schrijven die kunnen falen.}"}, [
@@ -590,6 +595,12 @@ SITE = [
     ("country-EN", {"  country: NL": "  country: EN"},
      [f"{S}:8: institution.country: 'EN' is not an ISO 3166-1 country code; "
       "EN is a language; for England or the UK use GB"]),
+    ("country-norway-unquoted", {"  country: NL": "  country: NO"},
+     [f"{S}:8: institution.country: expected text, got true/false; YAML reads unquoted yes, no, on, off, "
+      "true and false as true/false; put the value in quotes, e.g. country: \"NO\""]),
+    ("title-empty", {"title: {en: Test Microcredentials, nl: Test-microcredentials}":
+                     "title: {en: '', nl: Test-microcredentials}"},
+     [f"{S}:3: title.en: is empty; write the text after 'en:'"]),
     ("country-lower-case", {"  country: NL": "  country: nl"},
      [f"{S}:8: institution.country: 'nl' is not an ISO 3166-1 country code; write 'NL'"]),
     ("country-alpha-3", {"  country: NL": "  country: NLD"},
