@@ -508,6 +508,26 @@ def test_cli_build_and_new_course(tmp_path):
     assert (site / "_site/courses/my-course/index.html").exists()
 
 
+def test_publishing_the_untouched_course_template_names_every_example_left(tmp_path):
+    runner = CliRunner()
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/site.yaml").write_text((ROOT / "content/site.yaml").read_text())
+    assert runner.invoke(cli, ["new", "course", "my-course", "--source", str(site)]).exit_code == 0
+    course = site / "content/courses/my-course.md"
+    course.write_text(course.read_text().replace("status: draft ", "status: published"))
+    result = runner.invoke(cli, ["check", "--source", str(site)])
+    assert result.exit_code == 1
+    fields = re.findall(r"^content/courses/my-course\.md:\d+: ([\w.\[\]]+): (?:is still the course template's "
+                        r"example|the '\w+' description is still)", result.stderr, flags=re.M)
+    assert fields == ["title.en", "title.nl", "summary.en", "summary.nl", "learning_outcomes[0].en",
+                      "learning_outcomes[0].nl", "learning_outcomes[1].en", "learning_outcomes[1].nl",
+                      "learning_outcomes[2].en", "learning_outcomes[2].nl", "assessment.description.en",
+                      "assessment.description.nl", "prerequisites.en", "prerequisites.nl", "target_group.en",
+                      "target_group.nl", "further_information", "offerings[0].enrol_url", "body", "body"]
+    assert "write the course's own text there (credsite new course put the example in)" in result.stderr
+
+
 def test_unreadable_course_is_reported_without_traceback(make_site, monkeypatch):
     site = make_site()
     real = Path.read_bytes
