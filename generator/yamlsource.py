@@ -76,12 +76,20 @@ def parse(text: str, first_line: int = 1) -> Located:
         located.data = {}
         return located
     constructor = _Constructor()
-    located.data = _build(root, (), located.lines, constructor, offset)
+    located.data = _build(root, (), located.lines, constructor, offset, set())
     return located
 
 
-def _build(node, path, lines, constructor, offset):
+def _build(node, path, lines, constructor, offset, seen):
     lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # A list or mapping met twice is an alias (*name) of it: building it out again
+        # each time lets a few lines of aliases grow into gigabytes.
+        if id(node) in seen:  # a list item's own line is unknown here (it is the anchor's): use its list's
+            raise YamlError(lines[path[:-1]] if path and isinstance(path[-1], int) else lines[path],
+                            "YAML anchors and aliases (&name, *name) of lists or mappings are not supported; "
+                            "write the values out")
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
@@ -97,11 +105,11 @@ def _build(node, path, lines, constructor, offset):
                 raise YamlError(key_node.start_mark.line + 1 + offset,
                                 f"key '{key}' appears twice in the same mapping")
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            out[key] = _build(value_node, path + (key,), lines, constructor, offset)
+            out[key] = _build(value_node, path + (key,), lines, constructor, offset, seen)
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), lines, constructor, offset)
+        return [_build(item, path + (i,), lines, constructor, offset, seen)
                 for i, item in enumerate(node.value)]
     try:
         return constructor.construct_object(node, deep=True)

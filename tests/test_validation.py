@@ -802,3 +802,15 @@ def test_language_tag_suggestions_are_valid():
     message, fix = language_tag_problem("en_EN")
     suggested = re.findall(r"'([^']+)'", fix)
     assert suggested and all(language_tag_problem(tag) is None for tag in suggested)
+
+
+def test_yaml_aliases_of_lists_cannot_blow_up(make_site):
+    # Nine aliases of nine aliases ... : a few lines that would build 387 million items.
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev, name = chr(96 + i), chr(97 + i)
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    folder = make_site({F: course_text(**{"  eqf: 6": "  eqf: 6\n" + "\n".join("  " + l for l in lines)})})
+    problems = [str(p) for p in check(folder).problems]
+    assert problems == [f"{F}:14: YAML anchors and aliases (&name, *name) of lists or mappings are not "
+                        "supported; write the values out; check the indentation and quote text that contains ': ' or '#'"]
