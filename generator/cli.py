@@ -40,7 +40,7 @@ def cli() -> None:
     """Publish microcredentials: a course catalogue, badge pages and Open Badges 3.0 data."""
 
 
-source_option = click.option("--source", "source", type=click.Path(file_okay=False, path_type=Path),
+source_option = click.option("--source", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
                              default=Path("."), show_default=True,
                              help="Site folder holding content/ and themes/.")
 
@@ -81,7 +81,8 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
 @source_option
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="Output folder  [default: SOURCE/_site]")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port on localhost; 0 picks a free one.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on localhost; 0 picks a free one.")
 @click.option("--drafts", is_flag=True, help="Also show courses with status: draft.")
 def serve(source: Path, output: Path | None, port: int, drafts: bool) -> None:
     """Build, serve on localhost, and rebuild and reload the browser on every change."""
@@ -165,6 +166,11 @@ def keygen(target: Path, key_id: str | None, source: Path) -> None:
 
     from generator import keys
 
+    if key_id is not None and not keys.KEY_ID.fullmatch(key_id):
+        click.echo(f"credsite keygen: --id: '{key_id}' is not a valid key id (content/site.yaml would refuse "
+                   "it); use letters, digits, dots, hyphens and underscores, starting with a letter or digit, "
+                   "e.g. key-2026", err=True)
+        sys.exit(EXIT_INPUT)
     try:
         key = keys.generate(target, source)
     except keys.KeyError_ as exc:
@@ -175,7 +181,16 @@ def keygen(target: Path, key_id: str | None, source: Path) -> None:
                err=True)
     click.echo(f"publicKeyMultibase: {key.public_multibase}\n")
     click.echo("Add these lines to content/site.yaml:\n")
-    click.echo(f"keys:\n  - id: {key_id}\n    public_key: {key.public_multibase}\n    status: active")
+    click.echo(f"keys:\n  - id: {_yaml_text(key_id)}\n    public_key: {key.public_multibase}\n    status: active")
+
+
+def _yaml_text(text: str) -> str:
+    """Quoted where YAML would read it as something else: an id of 2026 is a number, not text."""
+    import json
+
+    import yaml
+
+    return text if yaml.safe_load(text) == text else json.dumps(text)
 
 
 @cli.command()
@@ -205,20 +220,15 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
     if cohort and (name or email):
         click.echo("credsite issue: give either --csv or --name and --email, not both", err=True)
         sys.exit(EXIT_INPUT)
-    if cohort:
-        learners, problems = issuing.read_cohort(cohort, str(cohort), course)
-    elif name is None or email is None:
+    if not cohort and (name is None or email is None):
         click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
         sys.exit(EXIT_INPUT)
+    if cohort:
+        learners, problems = issuing.read_cohort(cohort, str(cohort), course)
     else:
-        problems = []
-        try:
-            moment = issuing.parse_moment(date) if date else None
-            until = issuing.parse_moment(valid_until) if valid_until else None
-        except ValueError as exc:
-            click.echo(f"credsite issue: --date/--valid-until: not a date ({exc}); write YYYY-MM-DD", err=True)
-            sys.exit(EXIT_INPUT)
-        learners = [issuing.Learner(name, email, grade, moment, tuple(evidence), until)]
+        learners, problems = _one_learner(name, email, grade, date, evidence, valid_until)
+    target = mail_merge or Path(f"issued-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
+    problems += _mail_merge_problems(target, given=mail_merge is not None)
     if problems:
         report(problems)
         sys.exit(EXIT_INPUT)
@@ -230,15 +240,60 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
         sys.exit(EXIT_INPUT)
     for item in issued:
         click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
-    target = mail_merge or Path(f"issued-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
-    try:
-        with open(target, "x", encoding="utf-8") as handle:  # never overwrite, e.g. the input CSV
-            handle.write(issuing.mail_merge_csv(issued))
-    except FileExistsError:
-        target = target.with_name(f"{target.stem}-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}{target.suffix}")
-        target.write_text(issuing.mail_merge_csv(issued), encoding="utf-8")
+    target = _write_mail_merge(target, issued)
     click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+def _one_learner(name, email, grade, date, evidence, valid_until):
+    from generator import issuing
+
+    problems, moments = [], {}
+    for option, text in (("--date", date), ("--valid-until", valid_until)):
+        try:
+            moments[option] = issuing.parse_moment(text) if text else None
+        except issuing.MomentError as exc:
+            problems.append(Problem("credsite issue", None, option, str(exc), exc.fix))
+    if problems:
+        return [], problems
+    # Stripped like a CSV cell: the grade goes into the signed credential verbatim.
+    return [issuing.Learner(name, email, grade.strip(), moments["--date"], tuple(evidence),
+                            moments["--valid-until"])], []
+
+
+def _mail_merge_problems(target: Path, given: bool) -> list[Problem]:
+    """Checked before signing: issued credentials whose mail-merge file is lost tempt people to issue again."""
+    folder = target.parent
+    fix = "create the folder or give --mail-merge a path in an existing, writable folder"
+    if not given:
+        fix = "run credsite issue in a writable folder, or give --mail-merge FILE"
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        return [Problem("credsite issue", None, "--mail-merge", f"{folder} {what}", fix)]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return [Problem("credsite issue", None, "--mail-merge", f"cannot write into {folder}", fix)]
+    return []
+
+
+def _write_mail_merge(target: Path, issued) -> Path:
+    from generator import issuing
+
+    text = issuing.mail_merge_csv(issued)
+    try:
+        try:
+            with open(target, "x", encoding="utf-8") as handle:  # never overwrite, e.g. the input CSV
+                handle.write(text)
+        except FileExistsError:
+            target = target.with_name(f"{target.stem}-{issuing.utc_now().strftime('%Y%m%d-%H%M%S')}"
+                                      f"{target.suffix}")
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(text)
+    except OSError as exc:
+        click.echo(f"credsite issue: --mail-merge: cannot write {target} ({exc.strerror}); the "
+                   f"{len(issued)} credential(s) above WERE issued into content/issued/: do not issue them "
+                   "again, copy their badge URLs from above instead", err=True)
+        sys.exit(EXIT_INPUT)
+    return target
 
 
 @cli.command()

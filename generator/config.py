@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from generator.courses import language_tag_problem
+from generator.keys import KEY_ID
 from generator.model import Institution, Site, SiteKey
 from generator.problems import Problem
 from generator.reader import FieldReader
@@ -74,7 +75,7 @@ def _keys(r: FieldReader) -> list[SiteKey]:
         if not r.mapping(key, ("id", "public_key", "status"), required=True):
             continue
         key_id = r.string(key + ("id",), required=True, what="the key's name in the DID document",
-                          fix="add e.g. 'id: key-2026'", pattern=r"[A-Za-z0-9][A-Za-z0-9._-]*",
+                          fix="add e.g. 'id: key-2026'", pattern=KEY_ID.pattern,
                           pattern_fix="use letters, digits, dots, hyphens and underscores")
         public = r.string(key + ("public_key",), required=True, what="the publicKeyMultibase",
                           fix="paste the z6Mk... value that 'credsite keygen' printed")

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from generator import routes
 from generator.model import Site
 from generator.multikey import public_from_multibase, resolve_did_key
+from generator.problems import Problem
 
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
 
@@ -56,10 +57,29 @@ def resolver_for_site(site: Site) -> KeyResolver:
     return KeyResolver(did_document(site))
 
 
-def resolver_for_output(folder: Path) -> KeyResolver | None:
-    """The DID document a built site publishes (either location)."""
+def resolver_for_output(folder: Path, problems: list[Problem]) -> KeyResolver | None:
+    """The DID document a built site publishes (either location); None, with a problem if it is broken."""
     for name in (".well-known/did.json", "did.json"):
         path = folder / name
         if path.is_file():
-            return KeyResolver(json.loads(path.read_text(encoding="utf-8")))
+            return _read_did_document(path, problems)
     return None
+
+
+def _read_did_document(path: Path, problems: list[Problem]) -> KeyResolver | None:
+    fix = "rebuild the site with 'credsite build', or download did.json from the issuer's site again"
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(str(path), None, "", f"cannot be read ({exc})", fix))
+        return None
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(str(path), exc.lineno, "", f"is not valid JSON ({exc.msg}, column {exc.colno})",
+                                fix))
+        return None
+    if not (isinstance(document, dict) and isinstance(document.get("id"), str)
+            and document["id"].startswith("did:web:")):
+        problems.append(Problem(str(path), None, "", "is not a DID document (a JSON object whose id starts "
+                                "with did:web:)", fix))
+        return None
+    return KeyResolver(document)

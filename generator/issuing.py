@@ -14,7 +14,9 @@ import io
 import json
 import re
 import secrets
+import unicodedata
 import uuid
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +34,21 @@ ISSUED = Path("content/issued")
 STATUS = Path("content/status")
 REGISTRY = STATUS / "revocation-registry.csv"  # every status index ever handed out
 REVOCATIONS = STATUS / "revocations.csv"  # who was revoked, when and why
+STATUS_LIST = STATUS / "revocation.json"
 CSV_COLUMNS = ("name", "email", "grade", "date", "evidence", "valid_until")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# ASCII digits only: "8,5", "1e1", "8." or a full-width "８" would go into the signed credential verbatim.
+MARK = re.compile(r"[0-9]+(\.[0-9]+)?")
+CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
+DATE_FIX = "write YYYY-MM-DD, e.g. 2026-11-13"
+
+
+class MomentError(ValueError):
+    """A date the user typed is not one; `fix` says how to write it."""
+
+    def __init__(self, message: str, fix: str = DATE_FIX):
+        super().__init__(message)
+        self.fix = fix
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,13 @@ class Learner:
     date: dt.datetime | None = None
     evidence: tuple[str, ...] = ()
     valid_until: dt.datetime | None = None
-    where: str = "command line"  # for messages: "cohort.csv:7"
+    where: str = "credsite issue"  # for messages: "cohort.csv:7", or the command for its options
+
+
+@dataclass
+class StatusList:
+    bits: bytearray
+    signers: set[str]  # the verification methods of its proofs; empty while there is no list yet
 
 
 @dataclass
@@ -65,13 +86,16 @@ def iso(moment: dt.datetime) -> str:
 
 
 def parse_moment(text: str) -> dt.datetime:
-    """YYYY-MM-DD (midnight UTC) or an ISO date-time with a zone."""
+    """YYYY-MM-DD (midnight UTC) or an ISO date-time with a zone; MomentError otherwise."""
     text = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
-    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise MomentError(f"'{text}' is not a date") from None
     if moment.tzinfo is None:
-        raise ValueError("has no time zone; add Z for UTC, e.g. 2026-06-30T12:00:00Z")
+        raise MomentError(f"'{text}' has no time zone", "add Z for UTC, e.g. 2026-06-30T12:00:00Z")
     return moment
 
 
@@ -99,10 +123,9 @@ def grade_problem(course: Course, grade: str) -> str | None:
         return f"course {course.slug} has no grading scale; leave the grade out"
     scale, mark = course.grading.scale, course.grading.pass_mark
     if scale == "nl-1-10":
-        try:
-            value = float(grade.replace(",", "."))
-        except ValueError:
-            return f"'{grade}' is not a mark on the 1-10 scale"
+        if not MARK.fullmatch(grade):
+            return _mark_problem(grade)
+        value = float(grade)
         if not 1 <= value <= 10:
             return f"'{grade}' is outside the 1-10 scale"
         if mark and value < float(mark):
@@ -115,6 +138,12 @@ def grade_problem(course: Course, grade: str) -> str | None:
     elif scale == "pass-fail" and grade.lower() != "pass":
         return "the course is graded pass/fail; use 'pass' or leave the grade out"
     return None
+
+
+def _mark_problem(grade: str) -> str:
+    suggestion = unicodedata.normalize("NFKC", grade).strip().replace(",", ".").rstrip(".")
+    fix = f"write {suggestion}" if MARK.fullmatch(suggestion) else "write a mark such as 7.5"
+    return f"'{grade}' is not a number with a decimal point; {fix}"
 
 
 def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list[str]:
@@ -195,16 +224,59 @@ def credential_uuid(document: dict) -> str:
     return document["id"].removeprefix("urn:uuid:")
 
 
-def used_indexes(source: Path) -> set[int]:
+def used_indexes(source: Path) -> tuple[set[int], list[Problem]]:
     """Indexes in the registry, plus any found in issued credentials (belt and braces)."""
+    used, problems = registry_indexes(source)
+    return used | _indexes_in_issued(source), problems
+
+
+def registry_indexes(source: Path) -> tuple[set[int], list[Problem]]:
+    """The registry's indexes. A damaged registry stops issuing: a lost row could hand an index out twice."""
+    path, shown = source / REGISTRY, str(REGISTRY)
+    restore = f"restore the last committed version with 'git restore {REGISTRY}' in the site's folder"
+    if not path.exists():
+        return set(), []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return set(), [Problem(shown, None, "", f"cannot be read ({getattr(exc, 'strerror', None) or exc})",
+                               restore)]
+    markers = [n for n, line in enumerate(lines, start=1) if line.startswith(CONFLICT_MARKERS)]
+    if markers:
+        return set(), [Problem(shown, markers[0], "", "has an unresolved git merge conflict (marker lines "
+                               f"{', '.join(map(str, markers))})", "keep the rows of both sides, since no "
+                               "index may be handed out twice, and delete the marker lines")]
+    rows = list(csv.reader(lines))
+    header = [cell.strip() for cell in rows[0]] if rows else []
+    if "index" not in header:
+        return set(), [Problem(shown, 1, "header", "has no 'index' column",
+                               f"the first line must be 'index,credential,issued'; {restore}")]
+    return _registry_rows(rows, header.index("index"), shown, restore)
+
+
+def _registry_rows(rows: list[list[str]], column: int, shown: str,
+                   restore: str) -> tuple[set[int], list[Problem]]:
     used: set[int] = set()
-    registry = source / REGISTRY
-    if registry.exists():
-        for row in csv.DictReader(registry.read_text(encoding="utf-8").splitlines()):
-            used.add(int(row["index"]))
+    problems: list[Problem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        value = row[column].strip() if column < len(row) else ""
+        if value.isascii() and value.isdigit() and int(value) < statuslist.LIST_SIZE:
+            used.add(int(value))
+        else:
+            problems.append(Problem(shown, number, "index", f"'{value}' is not a status list index (a whole "
+                                    f"number from 0 to {statuslist.LIST_SIZE - 1})", restore))
+    return used, problems
+
+
+def _indexes_in_issued(source: Path) -> set[int]:
+    used: set[int] = set()
     folder = source / ISSUED
     if folder.is_dir():
         for path in folder.glob("*.json"):
+            if not path.is_file():  # reading a FIFO would block for ever
+                continue
             try:
                 status = json.loads(path.read_text(encoding="utf-8")).get("credentialStatus", {})
                 used.add(int(status.get("statusListIndex")))
@@ -234,15 +306,16 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
     now = now or utc_now()
     method, problems = signing_method(site, key)
     for learner in learners:
-        for message in learner_problems(course, learner, now):
-            field_, _, text = message.partition(": ")
-            problems.append(Problem(learner.where.rsplit(":", 1)[0], _line(learner.where), field_, text))
+        problems += [_learner_problem(learner, message) for message in learner_problems(course, learner, now)]
     if problems:
         return [], problems
     if course.status == "draft":
         return [], [Problem(course.source, None, "status", "the course is a draft, so its achievement is not "
                             "published and the badge would point nowhere", "publish the course first")]
-    used = used_indexes(site.source)
+    used, problems = used_indexes(site.source)
+    current, more = read_status_list(site)
+    if problems or more:
+        return [], problems + more
     issued: list[Issued] = []
     for learner in learners:
         index = statuslist.allocate(used)
@@ -256,8 +329,16 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
         uid = credential_uuid(signed)
         issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
                              routes.absolute(site, routes.badge(uid)), signed))
-    _record(site, key, method, issued, now)
+    _record(site, key, method, issued, now, current)
     return issued, []
+
+
+def _learner_problem(learner: Learner, message: str) -> Problem:
+    field_, _, text = message.partition(": ")
+    line = _line(learner.where)
+    if line is None:  # typed on the command line, so name the option
+        return Problem(learner.where, None, "--" + field_.replace("_", "-"), text)
+    return Problem(learner.where.rsplit(":", 1)[0], line, field_, text)
 
 
 def _line(where: str) -> int | None:
@@ -265,7 +346,8 @@ def _line(where: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now: dt.datetime) -> None:
+def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now: dt.datetime,
+            current: StatusList) -> None:
     registry = site.source / REGISTRY
     if not registry.exists():
         files.create_new(registry, b"index,credential,issued\n")
@@ -275,18 +357,15 @@ def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now:
         for item in issued))
     for item in issued:
         files.create_new(item.path, credential_bytes(item.document))
-    refresh_status_list(site, key, method, now)
+    refresh_status_list(site, key, method, now, current)
 
 
-def refresh_status_list(site: Site, key: SigningKey, method: str, now: dt.datetime) -> bool:
+def refresh_status_list(site: Site, key: SigningKey, method: str, now: dt.datetime,
+                        current: StatusList) -> bool:
     """Create the list, or re-sign it when another key signed it (so a retired key can be removed)."""
-    path = site.source / STATUS / "revocation.json"
-    if path.exists():
-        proofs = json.loads(path.read_text(encoding="utf-8")).get("proof") or []
-        signers = {p.get("verificationMethod") for p in (proofs if isinstance(proofs, list) else [proofs])}
-        if signers == {method}:
-            return False
-    write_status_list(site, read_status_list(site), key, method, now)
+    if current.signers == {method}:
+        return False
+    write_status_list(site, current.bits, key, method, now)
     return True
 
 
@@ -300,12 +379,28 @@ def write_status_list(site: Site, bits: bytearray, key: SigningKey, method: str,
     files.replace(site.source / STATUS / "revocation.json", credential_bytes(signed))
 
 
-def read_status_list(site: Site) -> bytearray:
-    path = site.source / STATUS / "revocation.json"
+def read_status_list(site: Site) -> tuple[StatusList | None, list[Problem]]:
+    path, shown = site.source / STATUS_LIST, str(STATUS_LIST)
     if not path.exists():
-        return statuslist.empty()
-    document = json.loads(path.read_text(encoding="utf-8"))
-    return statuslist.decode(document["credentialSubject"]["encodedList"])
+        return StatusList(statuslist.empty(), set()), []
+    fix = (f"restore the last committed version with 'git restore {STATUS_LIST}' in the site's folder; "
+           "never edit the list by hand")
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        bits = statuslist.decode(document["credentialSubject"]["encodedList"])
+        proofs = document.get("proof") or []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(shown, exc.lineno, "", f"is not valid JSON ({exc.msg}, column {exc.colno})",
+                              fix)]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, EOFError,
+            zlib.error) as exc:
+        return None, [Problem(shown, None, "", f"is not a status list credential ({type(exc).__name__}: "
+                              f"{exc})", fix)]
+    if len(bits) * 8 < statuslist.LIST_SIZE:
+        return None, [Problem(shown, None, "encodedList", f"holds {len(bits) * 8} entries, not "
+                              f"{statuslist.LIST_SIZE}", fix)]
+    proofs = proofs if isinstance(proofs, list) else [proofs]
+    return StatusList(bits, {p.get("verificationMethod") for p in proofs if isinstance(p, dict)}), []
 
 
 def find_credential(site: Site, reference: str) -> Path | None:
@@ -331,13 +426,13 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
     if path is None:
         return "", [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/",
                             "give the credential's id (urn:uuid:...), its UUID or its file")]
-    document = json.loads(path.read_text(encoding="utf-8"))
-    status = document.get("credentialStatus") or {}
-    if status.get("statusListCredential") != statuslist.list_url(site):
-        return "", [Problem(str(path), None, "credentialStatus",
-                            "does not use this site's revocation list", "it cannot be revoked here")]
-    index = int(status["statusListIndex"])
-    bits = read_status_list(site)
+    document, index, problems = _revocable(site, path)
+    if problems:
+        return "", problems
+    current, problems = read_status_list(site)
+    if problems:
+        return "", problems
+    bits = current.bits
     if statuslist.is_set(bits, index):
         return "", [Problem(str(path), None, "", "is already revoked", "nothing to do")]
     statuslist.set_bit(bits, index)
@@ -347,6 +442,24 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
         files.create_new(log, b"date,credential,index,reason\n")
     files.append_line(log, csv_line(iso(now), document["id"], index, " ".join(reason.split())))
     return document["id"], []
+
+
+def _revocable(site: Site, path: Path) -> tuple[dict, int, list[Problem]]:
+    """The credential and its index in this site's list."""
+    fix = "restore the file exactly as credsite issue wrote it (e.g. from git)"
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        status = document.get("credentialStatus") or {}
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
+        return {}, 0, [Problem(str(path), None, "", f"is not a credential ({exc})", fix)]
+    if not isinstance(status, dict) or status.get("statusListCredential") != statuslist.list_url(site):
+        return {}, 0, [Problem(str(path), None, "credentialStatus",
+                               "does not use this site's revocation list", "it cannot be revoked here")]
+    index = str(status.get("statusListIndex", ""))
+    if not (index.isascii() and index.isdigit() and int(index) < statuslist.LIST_SIZE):
+        return {}, 0, [Problem(str(path), None, "credentialStatus.statusListIndex",
+                               f"'{index}' is not a status list index", fix)]
+    return document, int(index), []
 
 
 def revocation_reasons(source: Path) -> dict[str, str]:
@@ -367,17 +480,14 @@ def read_cohort(path: Path, shown: str, course: Course | None = None,
         return [], [Problem(shown, None, "", "is not UTF-8 text", "save the CSV as UTF-8")]
     except OSError as exc:
         return [], [Problem(shown, None, "", f"cannot be read ({exc.strerror})", "check the path")]
-    rows = list(csv.reader(text.splitlines()))
+    lines = text.splitlines()
+    rows = list(csv.reader(lines, delimiter=_delimiter(lines[0]))) if lines else []
     if not rows:
         return [], [Problem(shown, 1, "", "is empty", "add a header row: " + ",".join(CSV_COLUMNS))]
     header = [h.strip().lower() for h in rows[0]]
-    unknown = [h for h in header if h not in CSV_COLUMNS]
-    missing = [h for h in ("name", "email") if h not in header]
-    if unknown or missing:
-        parts = ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []) + \
-                ([f"missing column(s) {', '.join(missing)}"] if missing else [])
-        return [], [Problem(shown, 1, "header", "; ".join(parts),
-                            "use the columns " + ", ".join(CSV_COLUMNS) + " (name and email required)")]
+    problem = _header_problem(header, shown)
+    if problem:
+        return [], [problem]
     learners: list[Learner] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -392,8 +502,8 @@ def read_cohort(path: Path, shown: str, course: Course | None = None,
         for column in ("date", "valid_until"):
             try:
                 moments[column] = parse_moment(values[column]) if values.get(column) else None
-            except ValueError as exc:
-                problems.append(Problem(shown, number, column, f"not a date ({exc})", "write YYYY-MM-DD"))
+            except MomentError as exc:
+                problems.append(Problem(shown, number, column, str(exc), exc.fix))
         if len(moments) < 2:
             continue
         date, until = moments["date"], moments["valid_until"]
@@ -413,6 +523,28 @@ def read_cohort(path: Path, shown: str, course: Course | None = None,
     if not learners and not problems:
         problems.append(Problem(shown, 2, "", "has no learners", "add one row per learner below the header"))
     return learners, problems
+
+
+def _delimiter(header_line: str) -> str:
+    """Excel with Dutch (and most European) settings saves 'CSV' with semicolons.
+
+    The header row decides, as no column name holds a comma or a semicolon.
+    """
+    return ";" if ";" in header_line and "," not in header_line else ","
+
+
+def _header_problem(header: list[str], shown: str) -> Problem | None:
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    missing = [h for h in ("name", "email") if h not in header]
+    # Zipping a row with the header would silently keep only the last of two same-named columns.
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    parts = ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []) + \
+            ([f"missing column(s) {', '.join(missing)}"] if missing else []) + \
+            ([f"repeated column(s) {', '.join(repeated)}"] if repeated else [])
+    if not parts:
+        return None
+    return Problem(shown, 1, "header", "; ".join(parts), "use each of the columns " + ", ".join(CSV_COLUMNS)
+                   + " at most once (name and email required)")
 
 
 def csv_line(*values: object) -> str:

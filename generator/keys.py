@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from generator.multikey import private_from_multibase, private_to_multibase, pub
 
 KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
 KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"
+# What a key id may be: checked by keygen and for keys[].id in content/site.yaml.
+KEY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 class KeyError_(Exception):
@@ -83,17 +86,25 @@ def load(path: Path | None = None) -> SigningKey:
     path = path.expanduser()
     try:
         mode = path.stat().st_mode
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise KeyError_(f"{path}: cannot read the key file ({exc.strerror})") from None
+    # Which file it is comes first: "chmod 600" on, say, site.yaml would be the wrong advice.
+    secret = _secret_in(raw)
+    if secret is None:
+        raise KeyError_(f"{path}: not a credsite key file (JSON with secretKeyMultibase); give the file "
+                        "'credsite keygen' wrote")
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise KeyError_(f"{path}: other users can read this private key; run 'chmod 600 {path}'")
-    try:
-        document = json.loads(text)
-        secret = document["secretKeyMultibase"]
-    except (ValueError, KeyError, TypeError):
-        raise KeyError_(f"{path}: not a credsite key file (JSON with secretKeyMultibase)") from None
     return _from_secret(secret, str(path))
+
+
+def _secret_in(raw: bytes) -> str | None:
+    try:
+        secret = json.loads(raw.decode("utf-8"))["secretKeyMultibase"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return secret if isinstance(secret, str) else None
 
 
 def _from_secret(secret: str, where: str) -> SigningKey:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import struct
+import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,6 +23,7 @@ from generator.schemas import schema_problems
 
 # A status list lookup: list URL -> (bits, problem); the list's own proof is checked by the lookup.
 StatusLookup = Callable[[str], tuple[bytearray | None, str]]
+NOT_A_CREDENTIAL = "a credential is a JSON file, or a badge image (PNG or SVG) with one baked in"
 
 
 @dataclass(frozen=True)
@@ -154,15 +158,57 @@ def verify_files(paths: list[Path], resolver: KeyResolver, lookup: StatusLookup,
     out = []
     for path in paths:
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            out.append((path, Verdict("invalid", (f"cannot be read ({exc})",))))
+            raw = path.read_bytes()
+        except OSError as exc:
+            out.append((path, Verdict("invalid", (f"cannot be read ({exc.strerror})",))))
             continue
-        except ValueError as exc:
-            out.append((path, Verdict("invalid", (f"not valid JSON ({exc})",))))
+        document, problem = read_credential(raw)
+        if problem:
+            out.append((path, Verdict("invalid", (problem,))))
             continue
         out.append((path, verify_document(document, resolver, lookup, now)))
     return out
+
+
+def read_credential(raw: bytes) -> tuple[object, str]:
+    """A credential from its JSON, or from a badge image it is baked into (PNG or SVG)."""
+    # Imported here: badges pulls in Pillow and zxing, which the build's verifying workers never need.
+    from generator.badges import PNG_SIGNATURE, unbake_png, unbake_svg
+
+    if raw.startswith(PNG_SIGNATURE):
+        return _parse_json(_unbaked(raw, unbake_png), "PNG image")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, f"not a credential: {NOT_A_CREDENTIAL}"
+    if text.lstrip().startswith("<"):
+        return _parse_json(_unbaked(text, unbake_svg), "SVG image")
+    return _parse_json(text, "")
+
+
+def _unbaked(data: bytes | str, unbake: Callable) -> bytes | str:
+    """The baked credential; "" when there is none or the image is damaged."""
+    try:
+        return unbake(data) or ""
+    except (ValueError, IndexError, struct.error, zlib.error, ET.ParseError):
+        return ""
+
+
+def _parse_json(text: bytes | str, image: str) -> tuple[object, str]:
+    """`image` names the picture the text was baked into; "" for a plain JSON file."""
+    if image and not text:
+        return None, (f"this {image} carries no baked credential; verify the badge.png or badge.svg from "
+                      "the learner's badge page, or its credential.json")
+    where = f"the credential baked into this {image} is " if image else ""
+    try:
+        return json.loads(text), ""
+    except UnicodeDecodeError:
+        return None, f"{where}not UTF-8 text"
+    except json.JSONDecodeError as exc:
+        hint = "" if image else f"; {NOT_A_CREDENTIAL}"
+        return None, f"{where}not valid JSON ({exc.msg} at line {exc.lineno}){hint}"
+    except RecursionError:
+        return None, f"{where}not valid JSON (it is nested too deeply)"
 
 
 def verify_paths(paths: list[Path], site_dir: Path,
@@ -184,7 +230,9 @@ def verify_paths(paths: list[Path], site_dir: Path,
         relative = lambda url: url[len(base):] if url.startswith(base + "status/") else None  # noqa: E731
         reasons = revocation_reasons(site_dir)
     else:
-        resolver = resolver_for_output(site_dir)
+        resolver = resolver_for_output(site_dir, problems)
+        if problems:
+            return [], problems
         if resolver is None:
             return [], [Problem(str(site_dir), None, "--site", "has neither content/site.yaml nor did.json",
                                 "give the site's folder or its built output folder")]

@@ -507,7 +507,7 @@ def test_issuing_writes_the_signed_status_list_credential(one):
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30T12:00:00"], "time zone"),
     (["--name", "Ann", "--email", "ann@example.org", "--evidence", "http://x.example.org/"], "not an https://"),
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30", "--valid-until", "2025-06-01"],
-     "valid_until: is not after the award date"),
+     "--valid-until: is not after the award date"),
     (["--name", " ", "--email", "ann@example.org"], "name: missing"),
     (["--name", "Ann"], "give --name and --email"),
     (["--name", "Ann", "--email", "ann@example.org", "--csv", "x.csv"], "not both"),
@@ -589,7 +589,7 @@ def test_issue_a_whole_cohort_from_csv(site):
     cohort.write_text(
         "\ufeffName,Email,Grade,Date,Evidence,Valid_Until\n"
         "Sanne de Vries,sanne@example.org,8,2025-11-13,,\n"
-        '"Jansen, Emma",emma@example.org,"6,5",2025-11-13,'
+        '"Jansen, Emma",emma@example.org,6.5,2025-11-13,'
         '"https://p.example.org/emma/1 https://p.example.org/emma/2",2030-11-13\n'
         "\n"
         "Youssef El Idrissi,y.elidrissi@example.org,5.5,,,\n"
@@ -639,7 +639,7 @@ def test_issue_a_whole_cohort_from_csv(site):
     pytest.param(COHORT_HEADER + "Ann,ann@example.org,7,,,\nBob,bob@example.org,7,2999-01-01,,\n",
                  ":3: date:", id="future-date-line-3"),
     pytest.param(COHORT_HEADER + "Ann,ann@example.org,7,,,\nBob,bob@example.org,7,13/11/2025,,\n",
-                 ":3: date: not a date", id="unparsable-date-line-3"),
+                 ":3: date: '13/11/2025' is not a date; write YYYY-MM-DD", id="unparsable-date-line-3"),
     pytest.param(COHORT_HEADER + "Ann,ann@example.org,7,,,\nBob,bob@example.org,7,,ftp://x.example.org/f,\n",
                  ":3: evidence: 'ftp://x.example.org/f' is not an https:// URL", id="evidence-line-3"),
     pytest.param(COHORT_HEADER + "Ann,ann@example.org,7,,,\n,bob@example.org,7,,,\n",
