@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 import traceback
@@ -336,7 +337,14 @@ def verify(files, site_dir: Path) -> None:
         sys.exit(EXIT_INPUT)
 
 
+def _terminated(signum, frame) -> None:
+    # As SystemExit, so every `finally` runs: a build's half-written staging folder is removed.
+    click.echo("credsite: stopped (SIGTERM); nothing half-written was published", err=True)
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:

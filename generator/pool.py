@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
@@ -18,9 +19,16 @@ def worker_pool(workers: int, initializer=None, initargs: tuple = ()):
     the workers' collections.
     """
     gc.freeze()
-    pool = ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs)
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(initializer, initargs))
     try:
         yield pool
     finally:
         pool.shutdown()
         gc.unfreeze()
+
+
+def _start_worker(initializer, initargs: tuple) -> None:
+    # The parent's SIGTERM handler cleans up the build; a worker just stops.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if initializer is not None:
+        initializer(*initargs)

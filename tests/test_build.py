@@ -631,3 +631,27 @@ def test_a_damaged_cache_only_costs_time(tmp_path):
     result = build(site, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert tree(out) == fresh
+
+
+def test_a_build_stopped_with_sigterm_removes_its_staging_folder(tmp_path):
+    import subprocess
+    import sys
+
+    site = sample_site(tmp_path)
+    out = tmp_path / "_site"
+    # Render hangs after SIGTERM arrives mid-build, as a slow build would.
+    code = ("import os, signal, time\n"
+            "import generator.build\n"
+            "def slow(*args, **kwargs):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    time.sleep(30)\n"
+            "generator.build.render_units = slow\n"
+            "from generator.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code, "build", "--source", str(site), "--output", str(out)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 143, done.stderr
+    assert "stopped (SIGTERM); nothing half-written was published" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("._site")) == []
+    assert not out.exists()
