@@ -155,8 +155,10 @@ def load_course(site: Site, path: Path, problems: list[Problem], expect_slug: st
 def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_slug: str,
                  expect_version: str | None, is_current: bool) -> Course:
     r.unknown_keys((), r.located.data, TOP_LEVEL)
+    good_name = re.sub(r"[^a-z0-9]+", "-", expect_slug.lower()).strip("-")
+    rename = "" if good_name == expect_slug else f" and rename the file to {good_name}.md"
     slug = r.string(("id",), required=True, what="every course needs an id (its URL name)",
-                    fix=f"add 'id: {expect_slug}'")
+                    fix=f"add 'id: {good_name}'{rename}")
     if slug and not re.fullmatch(SLUG, slug):
         r.report(("id",), f"'{slug}' is not URL-safe",
                  "use lower-case letters, digits and single hyphens, e.g. 'data-literacy'")
@@ -164,7 +166,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
         r.report(("id",), f"'{slug}' has {len(slug)} characters", "use 3 to 80 characters")
     elif slug and slug != expect_slug:
         r.report(("id",), f"'{slug}' differs from the file name '{expect_slug}'",
-                 f"rename the file to {slug}.md or set 'id: {expect_slug}'")
+                 f"rename the file to {slug}.md" + ("" if rename else f" or set 'id: {expect_slug}'"))
     if isinstance(r.raw(("version",)), float):
         r.report(("version",), f"{r.raw(('version',))} is a number, so YAML may have dropped digits "
                  "(2026.10 reads as 2026.1)", "put the version in quotes, e.g. version: \"2026.10\"")

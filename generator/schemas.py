@@ -89,9 +89,22 @@ def _most_relevant(error: ValidationError) -> ValidationError:
     return error
 
 
+def _json_kind(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
 def _line(error: ValidationError) -> str:
     error = _most_relevant(error)
     message = " ".join(error.message.split())
+    if error.validator == "type":  # jsonschema's message starts with the whole value, cut short
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        got = repr(error.instance)
+        if isinstance(error.instance, (dict, list)) or len(got) > 60:
+            got = _json_kind(error.instance)
+        message = f"expected {' or '.join(map(str, expected))}, got {got}"
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 3] + "..."
     return f"{_json_path(error.absolute_path)}: {message}"

@@ -134,8 +134,14 @@ def test_minimal_credential_with_subject_id_passes():
 
 def test_type_as_a_string_is_reported_once():
     assert schema_problems(credential(type="OpenBadgeCredential")) == [
-        "type: 'OpenBadgeCredential' is not of type 'array'"
+        "type: expected array, got 'OpenBadgeCredential'"
     ]
+
+
+def test_a_wrong_kind_of_big_value_is_named_not_printed():
+    doc = credential()
+    doc["credentialSubject"]["identifier"] = doc["credentialSubject"]["identifier"][0]
+    assert schema_problems(doc) == ["credentialSubject.identifier: expected array, got an object"]
 
 
 def test_missing_valid_from_is_reported_at_the_root():
@@ -146,7 +152,7 @@ def test_nested_problem_has_a_json_path():
     doc = credential()
     doc["credentialSubject"]["identifier"][0]["hashed"] = "yes"
     assert schema_problems(doc) == [
-        "credentialSubject.identifier[0].hashed: 'yes' is not of type 'boolean'"
+        "credentialSubject.identifier[0].hashed: expected boolean, got 'yes'"
     ]
 
 

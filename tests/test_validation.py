@@ -814,3 +814,15 @@ def test_yaml_aliases_of_lists_cannot_blow_up(make_site):
     problems = [str(p) for p in check(folder).problems]
     assert problems == [f"{F}:14: YAML anchors and aliases (&name, *name) of lists or mappings are not "
                         "supported; write the values out; check the indentation and quote text that contains ': ' or '#'"]
+
+
+def test_a_course_file_name_that_is_not_url_safe_gets_a_usable_fix(make_site):
+    folder = make_site({"content/courses/Testing Things.md": course_text()}, courses=False)
+    assert messages(folder) == [
+        "content/courses/Testing Things.md:2: id: 'testing-things' differs from the file name 'Testing Things'; "
+        "rename the file to testing-things.md"]
+    folder = make_site({"content/courses/Testing Things.md": course_text(**{"id: testing-things": ""})},
+                       courses=False)
+    assert [m for m in messages(folder) if ": id:" in m] == [
+        "content/courses/Testing Things.md:3: id: missing; every course needs an id (its URL name); "
+        "add 'id: testing-things' and rename the file to testing-things.md"]
