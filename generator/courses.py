@@ -48,6 +48,10 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
                                 "create it and add a course with 'credsite new course SLUG'"))
         return []
     families = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and not path.name.startswith("."):
+            problems.append(Problem(_shown(site, path), None, "", "is skipped: only names ending in lower-case "
+                                    ".md are read", f"rename it to {path.stem}.md", "warning"))
     for path in sorted(folder.glob("*.md")):
         current = load_course(site, path, problems, expect_slug=path.stem)
         if current is None:

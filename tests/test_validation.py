@@ -826,3 +826,14 @@ def test_a_course_file_name_that_is_not_url_safe_gets_a_usable_fix(make_site):
     assert [m for m in messages(folder) if ": id:" in m] == [
         "content/courses/Testing Things.md:3: id: missing; every course needs an id (its URL name); "
         "add 'id: testing-things' and rename the file to testing-things.md"]
+
+
+def test_course_files_with_another_extension_are_reported(make_site):
+    folder = make_site({"content/courses/extra-course.MD": course_text("extra-course"),
+                        "content/courses/other-course.markdown": course_text("other-course"),
+                        "content/courses/notes.txt": "not a course\n"})
+    assert [m for m in messages(folder) if "skipped" in m] == [
+        "content/courses/extra-course.MD: warning: is skipped: only names ending in lower-case .md are read; "
+        "rename it to extra-course.md",
+        "content/courses/other-course.markdown: warning: is skipped: only names ending in lower-case .md are read; "
+        "rename it to other-course.md"]
