@@ -151,19 +151,21 @@ def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list
     if not learner.name.strip():
         out.append("name: missing; give the learner's full name as it should appear on the badge")
     if not EMAIL.fullmatch(learner.email.strip()):
-        out.append(f"email: '{learner.email}' is not an e-mail address")
+        out.append(f"email: '{learner.email}' is not an e-mail address; check it for typos")
     problem = grade_problem(course, learner.grade)
     if problem:
         out.append(f"grade: {problem}")
     if learner.date and learner.date > now:
-        out.append(f"date: {iso(learner.date)} is in the future; a credential is issued on or after the award")
+        out.append(f"date: {iso(learner.date)} is in the future; a credential is issued on or after the award: "
+                   "give the date the learner passed")
     for url in learner.evidence:
         if not url.startswith("https://"):
-            out.append(f"evidence: '{url}' is not an https:// URL")
+            out.append(f"evidence: '{url}' is not an https:// URL; give the evidence's https:// address")
     if learner.valid_until and learner.valid_until <= (learner.date or now):
-        out.append("valid_until: is not after the award date")
+        out.append("valid_until: is not after the award date; give a later date, or leave it out to use the "
+                   "course's credential.valid_for")
     if any(ch in learner.name for ch in "\t\r\n") or any(ord(ch) < 32 for ch in learner.name):
-        out.append("name: contains control characters")
+        out.append("name: contains control characters; remove tabs and line breaks from the name")
     return out
 
 

@@ -499,7 +499,7 @@ def test_issuing_writes_the_signed_status_list_credential(one):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--name", "Ann", "--email", "ann@example"], "email: 'ann@example' is not an e-mail address"),
+    (["--name", "Ann", "--email", "ann@example"], "email: 'ann@example' is not an e-mail address; check it for typos"),
     (["--name", "Ann", "--email", "ann@example.org", "--grade", "5.4"], "below the pass mark 5.5"),
     (["--name", "Ann", "--email", "ann@example.org", "--grade", "11"], "outside the 1-10 scale"),
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2999-01-01"], "in the future"),
@@ -507,7 +507,8 @@ def test_issuing_writes_the_signed_status_list_credential(one):
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30T12:00:00"], "time zone"),
     (["--name", "Ann", "--email", "ann@example.org", "--evidence", "http://x.example.org/"], "not an https://"),
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30", "--valid-until", "2025-06-01"],
-     "--valid-until: is not after the award date"),
+     "--valid-until: is not after the award date; give a later date, or leave it out to use the course's "
+     "credential.valid_for"),
     (["--name", " ", "--email", "ann@example.org"], "name: missing"),
     (["--name", "Ann"], "give --name and --email"),
     (["--name", "Ann", "--email", "ann@example.org", "--csv", "x.csv"], "not both"),
