@@ -60,18 +60,22 @@ def unbake_png(png: bytes) -> bytes | None:
     return None
 
 
+_SVG_START = re.compile(r"""<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>|<svg\b((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""",
+                        re.S | re.I)
+
+
 def bake_svg(svg: str, credential: bytes) -> str:
     """Add xmlns:openbadges and one <openbadges:credential> with the JSON right after <svg ...>."""
-    start = svg.find("<svg")
-    end = svg.find(">", start)
-    if start < 0 or end < 0:
+    # The root's start tag: not a "<svg" inside a comment, and '>' may sit inside quoted attributes.
+    root = next((m for m in _SVG_START.finditer(svg) if m.group(0)[:4].lower() == "<svg"), None)
+    if root is None:
         raise ValueError("not an SVG document")
-    tag = svg[start:end]
-    if "xmlns:openbadges" not in tag:
-        tag += f' xmlns:openbadges="{OB_NAMESPACE}"'
+    attributes, empty = root.group(1), root.group(2)
+    if "xmlns:openbadges" not in attributes:
+        attributes += f' xmlns:openbadges="{OB_NAMESPACE}"'
     text = credential.decode("utf-8").replace("]]>", "]]]]><![CDATA[>")  # CDATA cannot hold "]]>"
     element = f"<openbadges:credential><![CDATA[{text}]]></openbadges:credential>"
-    return svg[:start] + tag + ">" + element + svg[end + 1:]
+    return svg[:root.start()] + f"<svg{attributes}>" + element + ("</svg>" if empty else "") + svg[root.end():]
 
 
 def unbake_svg(svg: str) -> bytes | None:

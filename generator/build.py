@@ -63,6 +63,7 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     site = load_site(source, problems, base_url)
     if site is None:
         return Content(None, [], sorted(problems, key=sort_key))
+    problems += theme.link_problems(site)
     families = load_courses(site, problems)
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]

@@ -169,6 +169,24 @@ def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
     return None
 
 
+def _logo(r: FieldReader, source: Path, name: str, key: tuple) -> str:
+    """The institution's logo: a PNG or SVG under content/, published as static/logo.<ext>."""
+    from generator import images
+
+    path, why = images.content_file(source, name)
+    if path is None:
+        r.report(key, why, "put the logo under content/ and give its path relative to content/")
+        return ""
+    if Path(name).suffix.lower() not in (".png", ".svg") or path.suffix.lower() not in (".png", ".svg"):
+        r.report(key, f"{name} is not PNG or SVG", "convert the logo to PNG or SVG")
+        return ""
+    problem = images.image_problem(path)
+    if problem:
+        r.report(key, f"content/{name} {problem}", "or remove 'logo'")
+        return ""
+    return name
+
+
 def _institution(r: FieldReader, source: Path) -> Institution | None:
     key = ("institution",)
     if not r.mapping(key, INSTITUTION, required=True, what="the awarding body of every course",
@@ -202,10 +220,8 @@ def _institution(r: FieldReader, source: Path) -> Institution | None:
                         pattern=r"[0-9]+", pattern_fix="use the number in your LinkedIn company page's "
                         "admin URL, e.g. '1234567'")
     logo = r.string(key + ("logo",))
-    if logo and not (source / "content" / logo).is_file():
-        r.report(key + ("logo",), f"no file content/{logo}", "put the logo under content/ and give its path "
-                 "relative to content/")
-        logo = ""
+    if logo:
+        logo = _logo(r, source, logo, key + ("logo",))
     if not (name and url and country):
         return None
     return Institution(name=name, url=url, country=country, sector=sector,

@@ -588,27 +588,29 @@ def _stackability(r: FieldReader) -> tuple[bool, list[Stackable]]:
 
 def _image(r: FieldReader, site: Site) -> str:
     """An optional badge image of the course's own; PNG or SVG, under content/."""
+    from generator import images
+
     name = r.string(("image",))
     if not name:
         return ""
-    path = (site.source / "content" / name)
-    if ".." in Path(name).parts or not path.is_file():
-        r.report(("image",), f"no file content/{name}", "put the image under content/ (e.g. content/images/) "
-                 "and give its path relative to content/, or leave 'image' out for a drawn badge")
+    path, why = images.content_file(site.source, name)
+    if path is None:
+        r.report(("image",), why, "put the image under content/ (e.g. content/images/) and give its path "
+                 "relative to content/, or leave 'image' out for a drawn badge")
         return ""
     suffix = path.suffix.lower()
-    if suffix not in (".png", ".svg"):
+    if Path(name).suffix.lower() not in (".png", ".svg") or suffix not in (".png", ".svg"):
         r.report(("image",), f"{name} is not PNG or SVG", "Open Badges images must be PNG or SVG; convert it")
         return ""
+    problem = images.image_problem(path)
+    if problem:
+        r.report(("image",), f"content/{name} {problem}", "or leave 'image' out for a drawn badge")
+        return ""
     if suffix == ".png":
-        from PIL import Image, UnidentifiedImageError
+        from PIL import Image
 
-        try:
-            with Image.open(path) as image:
-                width, height = image.size
-        except (UnidentifiedImageError, OSError):
-            r.report(("image",), f"{name} is not a readable PNG image", "export it again as PNG")
-            return ""
+        with Image.open(path) as image:
+            width, height = image.size
         if width != height or width < 400:
             r.warn(("image",), f"{name} is {width}x{height} pixels",
                    "badge images look best square and at least 400x400 pixels")

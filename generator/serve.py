@@ -142,7 +142,8 @@ def make_handler(output: Path, base_path: str, state: State):
             self.send_header("Cache-Control", "no-store")
             self.send_header("Access-Control-Allow-Origin", "*")
             for name, value in (extra or {}).items():
-                if name.lower() != "cache-control":
+                # Sent once above: browsers refuse a response that allows CORS twice.
+                if name.lower() not in ("cache-control", "access-control-allow-origin"):
                     self.send_header(name, value)
             self.end_headers()
             if not getattr(self, "_head_only", False):

@@ -14,6 +14,7 @@ import yaml
 from generator.yamlsource import LOADER
 
 from generator.model import Site
+from generator.problems import Problem
 
 # The default theme ships with credsite's source tree (institutions fork the
 # repository, so it is always beside the generator).
@@ -41,10 +42,28 @@ def static_files(site: Site) -> dict[str, Path]:
         static = folder / "static"
         if not static.is_dir():
             continue
+        inside = folder.resolve()
         for path in sorted(static.rglob("*")):
-            if path.is_file():
+            # A link out of the theme (say to /etc/passwd) would publish that file: never follow one.
+            if path.is_file() and inside in path.resolve().parents:
                 found.setdefault(path.relative_to(static).as_posix(), path)
     return dict(sorted(found.items()))
+
+
+def link_problems(site: Site) -> list[Problem]:
+    """Files in a theme's static/ that are links out of the theme or to nothing: not published."""
+    problems = []
+    for folder in theme_dirs(site):
+        static, inside = folder / "static", folder.resolve()
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_symlink() and not (path.exists() and inside in path.resolve().parents):
+                shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
+                why = "is a broken link" if not path.exists() else f"is a link to {path.resolve()}, outside the theme"
+                problems.append(Problem(shown, None, "", f"{why}; it is not published",
+                                        "copy the file into the theme instead of linking to it", "warning"))
+    return problems
 
 
 def strings(site: Site, lang: str) -> dict[str, str]:

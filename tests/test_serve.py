@@ -58,7 +58,7 @@ def test_serves_with_the_hosts_headers(server):
     site, url, _ = server
     with urllib.request.urlopen(url + "did.json") as response:
         assert response.headers["Content-Type"] == "application/did+ld+json"
-        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert response.headers.get_all("Access-Control-Allow-Origin") == ["*"]  # twice, and browsers refuse it
     root = url.split("/microcredentials/")[0] + "/"
     with urllib.request.urlopen(root) as response:  # redirected to the base path
         assert response.url == url

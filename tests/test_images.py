@@ -1,0 +1,129 @@
+"""A site's own images: nothing from outside the site, nothing that runs, nothing that crashes the build."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from generator import badges
+from generator.build import build, check
+
+from conftest import course_text
+
+COURSE = "content/courses/testing-things.md"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+SQUARE = '<rect width="10" height="10" fill="#123"/>'
+
+
+def png(width: int = 400, height: int = 400, kind: str = "PNG") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 60, 90)).save(out, kind)
+    return out.getvalue()
+
+
+def with_image(make_site, name: str, data: bytes | str | None, extra: dict | None = None):
+    files = {COURSE: course_text(**{"  eqf: 6": "  eqf: 6\nimage: " + name})}
+    if data is not None:
+        files[f"content/{name}"] = data
+    return make_site({**files, **(extra or {})})
+
+
+def image_errors(folder) -> list[str]:
+    return [str(p) for p in check(folder).problems if p.is_error]
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("images/evil.svg", SVG.format(SQUARE + "<script>alert(1)</script>"),
+     "holds a <script> element, which can run code or load other pages"),
+    ("images/evil.svg", SVG.format('<rect width="10" height="10" onload="alert(1)"/>'),
+     "has an event handler (onload=) on <rect>, which runs script"),
+    ("images/evil.svg", SVG.format('<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" '
+                                   'src="https://evil.example/"/></foreignObject>'),
+     "holds a <foreignObject> element"),
+    ("images/track.svg", SVG.format('<image href="https://tracker.example/p.gif" width="1" height="1"/>'),
+     "links to https://tracker.example/p.gif from <image>"),
+    ("images/track.svg", SVG.format('<rect width="1" height="1" style="fill: url(https://x.example/f)"/>'),
+     "loads a url(...) from outside the file in a style attribute of <rect>"),
+    ("images/empty.svg", "", "is not well-formed SVG"),
+    ("images/html.svg", "<html><body>hi</body></html>", "is not an SVG document"),
+    ("images/latin1.svg", SVG.format("<title>Caf\xe9</title>" + SQUARE).encode("latin-1"), "is not UTF-8 text"),
+    ("images/nothing.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"/>',
+     "is an empty SVG"),
+    ("images/photo.png", png(kind="JPEG"), "is not a PNG file"),
+    ("images/cut.png", png()[:200], "is not a readable PNG image"),
+    ("images/huge.png", png(5000, 10), "is 5000x10 pixels, more than 4096 on a side"),
+    ("images/learner.png", badges.bake_png(png(), b'{"id": "urn:uuid:x"}'),
+     "already carries a learner's credential"),
+])
+def test_a_bad_course_image_is_an_error_naming_the_file(make_site, name, data, message):
+    folder = with_image(make_site, name, data)
+    errors = image_errors(folder)
+    assert len(errors) == 1 and errors[0].startswith(f"{COURSE}:13: image: content/{name} {message}"), errors
+
+
+def test_an_image_path_cannot_leave_content(make_site, tmp_path):
+    secret = tmp_path / "secret.svg"
+    secret.write_text(SVG.format(SQUARE))
+    folder = with_image(make_site, str(secret), None)
+    assert image_errors(folder) == [f"{COURSE}:13: image: '{secret}' is not a path inside content/; put the image "
+                                    "under content/ (e.g. content/images/) and give its path relative to content/, "
+                                    "or leave 'image' out for a drawn badge"]
+    (folder / "content/images").mkdir()
+    os.symlink(secret, folder / "content/images/linked.svg")
+    folder = with_image(make_site, "images/linked.svg", None)
+    assert [e.split(";")[0] for e in image_errors(folder)] == [
+        f"{COURSE}:13: image: content/images/linked.svg is a link to {secret}, outside content/"]
+
+
+def test_a_clean_svg_of_our_own_is_published_and_baked(make_site, tmp_path):
+    folder = with_image(make_site, "images/own.svg", "<!-- made with <svg> tools -->\n" + SVG.format(SQUARE))
+    out = tmp_path / "out"
+    assert build(folder, out).ok
+    assert (out / "images/testing-things/2026.1/badge.svg").read_text().endswith(SVG.format(SQUARE))
+
+
+def test_the_logo_cannot_leave_content_or_run_script(make_site):
+    site_yaml = (make_site().joinpath("content/site.yaml")).read_text()
+    for logo, data, message in [
+        ("../../../../../etc/passwd", None, "'../../../../../etc/passwd' is not a path inside content/"),
+        ("logo.svg", SVG.format("<script>alert(1)</script>"), "content/logo.svg holds a <script> element"),
+        ("logo.txt", "hello", "logo.txt is not PNG or SVG"),
+    ]:
+        files = {"content/site.yaml": site_yaml.replace("  sector: wo", f"  sector: wo\n  logo: {logo}")}
+        if data is not None:
+            files[f"content/{logo}"] = data
+        errors = image_errors(make_site(files))
+        assert len(errors) == 1 and errors[0].startswith(f"content/site.yaml:10: institution.logo: {message}"), errors
+
+
+def test_theme_files_linking_out_of_the_theme_are_not_published(make_site, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0")
+    folder = make_site({"themes/campus/static/site-extra.css": "body {}\n"})
+    settings = folder / "content/site.yaml"
+    settings.write_text(settings.read_text().replace("theme: default", "theme: campus"))
+    os.symlink(secret, folder / "themes/campus/static/passwd.txt")
+    os.symlink(tmp_path / "nowhere", folder / "themes/campus/static/gone.txt")
+    out = tmp_path / "out"
+    result = build(folder, out)
+    assert result.ok
+    warnings = sorted(str(p) for p in result.problems if "themes/campus" in p.path)
+    assert warnings == [
+        "themes/campus/static/gone.txt: warning: is a broken link; it is not published; "
+        "copy the file into the theme instead of linking to it",
+        f"themes/campus/static/passwd.txt: warning: is a link to {secret}, outside the theme; it is not "
+        "published; copy the file into the theme instead of linking to it"]
+    assert (out / "static/site-extra.css").is_file() and not (out / "static/passwd.txt").exists()
+
+
+@pytest.mark.parametrize("svg", [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"/>',
+    '<?xml version="1.0"?>\n<!-- an old <svg> -->\n<svg xmlns="http://www.w3.org/2000/svg" data-x="a>b">'
+    + SQUARE + "</svg>",
+])
+def test_baking_finds_the_real_root_element(svg):
+    credential = b'{"name": "x]]>y"}'
+    assert badges.unbake_svg(badges.bake_svg(svg, credential)) == credential
