@@ -63,7 +63,7 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     site = load_site(source, problems, base_url)
     if site is None:
         return Content(None, [], sorted(problems, key=sort_key))
-    problems += theme.link_problems(site)
+    problems += theme.link_problems(site) + theme.string_problems(site)
     families = load_courses(site, problems)
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
@@ -145,8 +145,11 @@ def site_files(content: Content) -> dict[str, bytes]:
     return files
 
 
-def template_problem(exc: jinja2.TemplateError, site: Site) -> Problem:
+def template_problem(exc: jinja2.TemplateError | RecursionError, site: Site) -> Problem:
     """A theme mistake, reported at its template line rather than as a credsite crash."""
+    if isinstance(exc, RecursionError):
+        return Problem("theme", None, "template", "a template extends or includes itself, directly or "
+                       "through others", "in a site theme, extend the default's copy: {% extends \"default/<name>\" %}")
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not name:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
@@ -247,7 +250,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     plan = plan_units(site, content.families, content.published, previous, mtime)
     try:
         shared = site_files(content)
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
         # The new output would be the old one, file for file: leave it alone.
@@ -257,7 +260,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     with staging(output, mtime) as stage:
         try:
             rendered = render_units(site, plan, previous, stage, progress=progress)
-        except jinja2.TemplateError as exc:
+        except (jinja2.TemplateError, RecursionError) as exc:
             return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
         for name, data in shared.items():
             stage.write(name, data)

@@ -66,6 +66,52 @@ def link_problems(site: Site) -> list[Problem]:
     return problems
 
 
+def string_problems(site: Site) -> list[Problem]:
+    """Mistakes in a site theme's i18n/*.yaml: not a mapping of texts, or placeholders the pages cannot fill."""
+    from string import Formatter
+
+    from generator.yamlsource import parse_mapping
+
+    defaults = strings_of(BUILTIN_DEFAULT / "i18n" / "en.yaml")
+    problems: list[Problem] = []
+    for folder in theme_dirs(site):
+        if folder == BUILTIN_DEFAULT:
+            continue
+        for path in sorted((folder / "i18n").glob("*.yaml")):
+            shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                problems.append(Problem(shown, None, "", "is not UTF-8 text", "save it as UTF-8"))
+                continue
+            located = parse_mapping(text, shown, problems, 1, "the file", "write one 'key: text' line per string")
+            if located is None:
+                continue
+            for key, value in located.data.items():
+                line = located.line((key,))
+                if not isinstance(value, str):
+                    problems.append(Problem(shown, line, key, "is not text",
+                                            f"put the text in quotes, e.g. {key}: \"...\""))
+                    continue
+                try:
+                    used = {name for _, name, _, _ in Formatter().parse(value) if name is not None}
+                except ValueError as exc:
+                    problems.append(Problem(shown, line, key, f"is not a valid text with {{placeholders}} ({exc})",
+                                            "write placeholders as {name}, and a literal brace as {{ or }}"))
+                    continue
+                known = {name for _, name, _, _ in Formatter().parse(defaults.get(key, "")) if name}
+                unknown = sorted(name for name in used if name not in known and name != "")
+                if unknown:
+                    offer = ", ".join("{" + n + "}" for n in sorted(known)) or "none"
+                    problems.append(Problem(shown, line, key, f"uses {', '.join('{' + n + '}' for n in unknown)}, "
+                                            "which the pages do not fill in", f"use only: {offer}"))
+    return problems
+
+
+def strings_of(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {} if path.is_file() else {}
+
+
 def strings(site: Site, lang: str) -> dict[str, str]:
     """UI strings for one language; a theme may override single keys."""
     merged: dict[str, str] = {}

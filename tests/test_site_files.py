@@ -1,4 +1,4 @@
-"""A site's own images: nothing from outside the site, nothing that runs, nothing that crashes the build."""
+"""A site's own files (images, logo, theme files): nothing from outside the site, nothing that runs, nothing that crashes the build."""
 
 from __future__ import annotations
 
@@ -127,3 +127,38 @@ def test_theme_files_linking_out_of_the_theme_are_not_published(make_site, tmp_p
 def test_baking_finds_the_real_root_element(svg):
     credential = b'{"name": "x]]>y"}'
     assert badges.unbake_svg(badges.bake_svg(svg, credential)) == credential
+
+
+# -- other theme files ------------------------------------------------------------------
+
+def campus(make_site, files: dict):
+    folder = make_site({f"themes/campus/{name}": text for name, text in files.items()})
+    settings = folder / "content/site.yaml"
+    settings.write_text(settings.read_text().replace("theme: default", "theme: campus"))
+    return folder
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("catalogue: [a, b\n", "themes/campus/i18n/en.yaml:2: malformed YAML"),
+    ("- one\n- two\n", "themes/campus/i18n/en.yaml:1: the file is not a set of 'key: value' lines"),
+    ("enrol: yes\n", "themes/campus/i18n/en.yaml:1: enrol: is not text; put the text in quotes"),
+    ('eqf_level: "EQF {lvl}"\n', "themes/campus/i18n/en.yaml:1: eqf_level: uses {lvl}, which the pages do not "
+                                 "fill in; use only: {level}"),
+    ('eqf_level: "EQF {level"\n', "themes/campus/i18n/en.yaml:1: eqf_level: is not a valid text with "
+                                  "{placeholders}"),
+    ("catalogue: Caf\xe9\n".encode("latin-1"), "themes/campus/i18n/en.yaml: is not UTF-8 text; save it as UTF-8"),
+])
+def test_a_broken_theme_string_file_is_named(make_site, tmp_path, text, expected):
+    folder = campus(make_site, {"i18n/en.yaml": text})
+    result = build(folder, tmp_path / "out")
+    errors = [str(p) for p in result.problems if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_template_that_extends_itself_is_a_theme_error(make_site, tmp_path):
+    folder = campus(make_site, {"templates/404.html": '{% extends "404.html" %}'})
+    result = build(folder, tmp_path / "out")
+    assert [str(p) for p in result.problems if p.is_error] == [
+        "theme: template: a template extends or includes itself, directly or through others; in a site theme, "
+        'extend the default\'s copy: {% extends "default/<name>" %}']
