@@ -574,11 +574,16 @@ def test_a_broken_override_template_is_reported_at_its_line(make_site, tmp_path)
 
 
 def test_withdrawn_course_keeps_its_pages_but_leaves_the_catalogue(make_site, tmp_path):
-    site = make_site({"content/courses/testing-things.md": course_text(**{"status: published": "status: withdrawn"})})
+    runs = ("participation: [online]\nofferings:\n  - start: 2027-09-01\n"
+            "    enrol_url: https://www.uni.example.org/enrol\n")
+    text = course_text(**{"status: published": "status: withdrawn", "participation: [online]\n": runs})
+    site = make_site({"content/courses/testing-things.md": text})
     out = tmp_path / "out"
     assert build(site, out).ok
     assert "Testing Things Well" not in (out / "index.html").read_text()
-    assert "no longer offered" in (out / "courses/testing-things/index.html").read_text()
+    page = (out / "courses/testing-things/index.html").read_text()
+    assert "no longer offered" in page
+    assert "https://www.uni.example.org/enrol" not in page  # no enrolling in what is no longer offered
     assert (out / "achievements/testing-things/2026.1.json").exists()
 
 
