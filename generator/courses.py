@@ -48,10 +48,7 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
                                 "create it and add a course with 'credsite new course SLUG'"))
         return []
     families = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md" and not path.name.startswith("."):
-            problems.append(Problem(_shown(site, path), None, "", "is skipped: only names ending in lower-case "
-                                    ".md are read", f"rename it to {path.stem}.md", "warning"))
+    _skipped_files(site, folder, problems, folders_too=False)
     for path in sorted(folder.glob("*.md")):
         current = load_course(site, path, problems, expect_slug=path.stem)
         if current is None:
@@ -76,10 +73,24 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
     return families
 
 
+def _skipped_files(site: Site, folder: Path, problems: list[Problem], folders_too: bool) -> None:
+    """Warn about what looks like a course file but is not read (.MD, .markdown; folders in an archive)."""
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix.lower() in (".md", ".markdown") and path.suffix != ".md":
+            problems.append(Problem(_shown(site, path), None, "", "is skipped: only names ending in lower-case "
+                                    ".md are read", f"rename it to {path.stem}.md", "warning"))
+        elif folders_too and path.is_dir():
+            problems.append(Problem(_shown(site, path), None, "", "is a folder; archived versions in it are "
+                                    "not read", f"move its files into {_shown(site, folder)}/", "warning"))
+
+
 def _load_archive(site: Site, folder: Path, current: Course, problems: list[Problem]) -> list[Course]:
     versions = []
     if not folder.is_dir():
         return versions
+    _skipped_files(site, folder, problems, folders_too=True)
     for path in sorted(folder.glob("*.md")):
         course = load_course(site, path, problems, expect_slug=current.slug,
                              expect_version=path.stem, is_current=False)

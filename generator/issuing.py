@@ -161,6 +161,9 @@ def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list
     for url in learner.evidence:
         if not url.startswith("https://"):
             out.append(f"evidence: '{url}' is not an https:// URL; give the evidence's https:// address")
+        elif re.search(r'[\x00-\x20<>"{}|\\^`\x7f]', url):
+            out.append(f"evidence: '{url}' holds characters a URL may not hold; percent-encode them "
+                       "(\" as %22, < as %3C, > as %3E)")
     if learner.valid_until and learner.valid_until <= (learner.date or now):
         out.append("valid_until: is not after the award date; give a later date, or leave it out to use the "
                    "course's credential.valid_for")

@@ -30,6 +30,9 @@ def dotted(path: tuple) -> str:
     return out
 
 
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
 def _quote_fix(key: tuple, value: Any) -> str:
     """For text YAML read as true/false (NO, yes, off...): how to keep it text."""
     if not isinstance(value, bool):
@@ -213,6 +216,12 @@ class FieldReader:
             else:
                 self.report(key, f"'{value}' is not an absolute URL",
                             "give the full address starting with https://")
+            return ""
+        bad = sorted(set(_NOT_IN_IRI.findall(value)))
+        if bad:
+            # Such a URL goes into the Achievement and credentials, where it must be a valid IRI.
+            self.report(key, f"'{value}' contains {' '.join(bad)}, which a URL may not hold",
+                        "percent-encode them (a space as %20, \" as %22, < as %3C, > as %3E)")
             return ""
         return value
 

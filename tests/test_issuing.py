@@ -506,6 +506,8 @@ def test_issuing_writes_the_signed_status_list_credential(one):
     (["--name", "Ann", "--email", "ann@example.org", "--date", "30-06-2025"], "write YYYY-MM-DD"),
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30T12:00:00"], "time zone"),
     (["--name", "Ann", "--email", "ann@example.org", "--evidence", "http://x.example.org/"], "not an https://"),
+    (["--name", "Ann", "--email", "ann@example.org", "--evidence", 'https://x.example.org/"<x>'],
+     "--evidence: 'https://x.example.org/\"<x>' holds characters a URL may not hold; percent-encode them"),
     (["--name", "Ann", "--email", "ann@example.org", "--date", "2025-06-30", "--valid-until", "2025-06-01"],
      "--valid-until: is not after the award date; give a later date, or leave it out to use the course's "
      "credential.valid_for"),

@@ -837,3 +837,20 @@ def test_course_files_with_another_extension_are_reported(make_site):
         "rename it to extra-course.md",
         "content/courses/other-course.markdown: warning: is skipped: only names ending in lower-case .md are read; "
         "rename it to other-course.md"]
+
+
+@pytest.mark.parametrize("url", ['https://x.example/?q="><script>', "https://x.example/a<b", "https://x.example/{x}"])
+def test_a_url_with_characters_no_url_may_hold_is_refused(make_site, url):
+    folder = make_site({F: course_text(**{"participation: [online]": f"participation: [online]\nfurther_information: '{url}'"})})
+    errors = [m for m in messages(folder) if "further_information" in m]
+    assert len(errors) == 1 and "which a URL may not hold; percent-encode them" in errors[0], errors
+
+
+def test_stray_files_in_an_archive_folder_are_reported(make_site):
+    archive = "content/courses/archive/testing-things"
+    folder = make_site({f"{archive}/2025.1.markdown": course_text(**{'version: "2026.1"': 'version: "2025.1"'}),
+                        f"{archive}/old/2024.1.md": course_text(**{'version: "2026.1"': 'version: "2024.1"'})})
+    assert [m for m in messages(folder) if "archive" in m] == [
+        f"{archive}/2025.1.markdown: warning: is skipped: only names ending in lower-case .md are read; "
+        "rename it to 2025.1.md",
+        f"{archive}/old: warning: is a folder; archived versions in it are not read; move its files into {archive}/"]
