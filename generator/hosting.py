@@ -8,6 +8,9 @@ from generator.model import Site
 JSON_LD = "application/ld+json"
 
 
+IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
 def headers_file(site: Site) -> bytes:
     """Netlify / Cloudflare Pages `_headers`: verifiers fetch JSON-LD from any origin.
 
@@ -32,6 +35,9 @@ def headers_file(site: Site) -> bytes:
         ("/ns/*", [f"Content-Type: {JSON_LD}", "Access-Control-Allow-Origin: *",
                    "Cache-Control: public, max-age=86400"]),
         ("/badges/*", ["X-Robots-Tag: noindex"]),
+        *((f"/{lang}/badges/*", ["X-Robots-Tag: noindex"]) for lang in site.languages[1:]),
+        # Images are checked when built; should one still hold script, opened on its own it may not run.
+        *((path, [f"Content-Security-Policy: {IMAGE_POLICY}"]) for path in ("/images/*", "/badges/*/badge.svg")),
     ]
     lines = []
     for path, headers in rules:

@@ -178,6 +178,17 @@ def test_endpoints_and_headers(built):
     assert "/status/*\n  Content-Type: application/ld+json\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=21600" in headers
     assert (built / ".nojekyll").exists()
     assert (built / "issuer/index.html").exists() and (built / "nl/issuer/index.html").exists()
+    # Read back the way the dev server (and Netlify-style hosts) apply them.
+    from generator.serve import headers_for, parse_headers
+
+    rules = parse_headers(headers)
+    uid = issued()[0].stem
+    for page in (f"/badges/{uid}/", f"/nl/badges/{uid}/"):
+        assert headers_for(rules, page)["X-Robots-Tag"] == "noindex"
+    for image in (f"/badges/{uid}/badge.svg", "/images/ai-in-healthcare-practice/2026.1/badge.svg"):
+        assert "script" not in headers_for(rules, image)["Content-Security-Policy"]
+        assert headers_for(rules, image)["Content-Security-Policy"].startswith("default-src 'none'")
+    assert "Content-Security-Policy" not in headers_for(rules, f"/badges/{uid}/")
 
 
 def test_no_private_key_material_in_the_output(built):
