@@ -72,11 +72,12 @@ def string_problems(site: Site) -> list[Problem]:
 
     from generator.yamlsource import parse_mapping
 
-    defaults = strings_of(BUILTIN_DEFAULT / "i18n" / "en.yaml")
+    default = default_dir(site)  # the site's copy of the default theme, or the one beside the package
+    defaults = strings_of(default / "i18n" / "en.yaml")
     problems: list[Problem] = []
     for folder in theme_dirs(site):
-        if folder == BUILTIN_DEFAULT:
-            continue
+        if folder.resolve() == default.resolve():
+            continue  # its placeholders are the ones the templates fill
         for path in sorted((folder / "i18n").glob("*.yaml")):
             shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
             try:

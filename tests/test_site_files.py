@@ -162,3 +162,18 @@ def test_a_template_that_extends_itself_is_a_theme_error(make_site, tmp_path):
     assert [str(p) for p in result.problems if p.is_error] == [
         "theme: template: a template extends or includes itself, directly or through others; in a site theme, "
         'extend the default\'s copy: {% extends "default/<name>" %}']
+
+
+def test_a_site_with_its_own_copy_of_the_default_theme_builds_without_the_packaged_one(make_site, tmp_path,
+                                                                                        monkeypatch):
+    # `pip install .` (the deploy workflow) puts no themes/ beside the package; the site's copy must do.
+    import shutil
+
+    from generator import theme
+
+    folder = campus(make_site, {"i18n/en.yaml": 'eqf_level: "Level {level}"\n'})
+    shutil.copytree(theme.BUILTIN_DEFAULT, folder / "themes/default")
+    monkeypatch.setattr(theme, "BUILTIN_DEFAULT", tmp_path / "not-installed")
+    result = build(folder, tmp_path / "out")
+    assert result.ok, [str(p) for p in result.problems]
+    assert "Level 6" in (tmp_path / "out/courses/testing-things/index.html").read_text()
