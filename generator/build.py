@@ -25,7 +25,7 @@ from generator.issued import IssuedCredential, Published, load_issued, verify_is
 from generator.linked_data import extension_context
 from generator.model import CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
-from generator.render import render_catalogue, render_issuer, render_not_found
+from generator.render import course_images, render_catalogue, render_issuer, render_not_found
 from generator.units import Renderer, plan_units, render_units
 from generator.writer import staging
 
@@ -85,7 +85,29 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
 
 def check(source: Path, base_url: str | None = None) -> Content:
     """Everything a build checks, without writing anything (not even the cache)."""
-    return verify(load(source, base_url, drafts=True), save_cache=False)
+    content = verify(load(source, base_url, drafts=True), save_cache=False)
+    if content.site is not None and not errors(content.problems):
+        content.problems = sorted(content.problems + template_trial(content), key=sort_key)
+    return content
+
+
+def template_trial(content: Content) -> list[Problem]:
+    """Render each kind of page once, in memory, so a theme mistake shows in check as in build."""
+    site = content.site
+    try:
+        site_files(content)
+        renderer = Renderer(site)
+        if content.families:
+            family = content.families[0]
+            renderer.course_unit(family, family.current)
+        if content.published:
+            item = content.published[0]
+            images = {routes.course_image(item.course, name): data
+                      for name, data in course_images(renderer.env, site, item.course).items()}
+            renderer.badge_unit(item, images)
+    except (jinja2.TemplateError, RecursionError) as exc:
+        return [template_problem(exc, site)]
+    return []
 
 
 def now() -> dt.datetime:

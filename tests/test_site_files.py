@@ -177,3 +177,14 @@ def test_a_site_with_its_own_copy_of_the_default_theme_builds_without_the_packag
     result = build(folder, tmp_path / "out")
     assert result.ok, [str(p) for p in result.problems]
     assert "Level 6" in (tmp_path / "out/courses/testing-things/index.html").read_text()
+
+
+@pytest.mark.parametrize("template", ["badge.html", "course.html", "catalogue.html"])
+def test_check_finds_a_template_mistake_the_build_would_stop_at(tmp_path, template):
+    from conftest import sample_site
+
+    folder = sample_site(tmp_path)
+    (folder / f"themes/default/templates/{template}").write_text("{{ page.no_such_helper() }}")
+    content = check(folder)
+    errors = [str(p) for p in content.problems if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith(f"themes/default/templates/{template}:1: template: "), errors
