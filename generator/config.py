@@ -144,9 +144,13 @@ def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
     """Why `url` cannot name the site's did:web issuer (host, port, then path segments), or None."""
     if parts.username is not None or parts.password is not None:
         return f"'{url}' holds a user name or password", "remove the part before '@'"
+    port_text = parts.netloc.rsplit("@", 1)[-1].partition(":")[2]
     try:
-        parts.port
+        port = parts.port
     except ValueError:
+        port = None
+    if parts.netloc.endswith(":") or (port_text and (port is None or not 1 <= port <= 65535
+                                                     or port_text != str(port))):
         return f"'{url}' has a port that is not a number from 1 to 65535", "fix or remove the ':port'"
     host = parts.hostname or ""
     netloc_host = parts.netloc.rsplit("@", 1)[-1].split(":", 1)[0]
@@ -160,7 +164,12 @@ def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
         return f"'{url}' has a host with non-ASCII letters", f"write the host as {ascii_host}"
     if not _HOST.fullmatch(host):
         return f"'{url}' does not have a valid host name", "use the host name as in the browser, e.g. example.org"
+    if "//" in parts.path:
+        return f"'{url}' has an empty folder name ('//') in its path", "write each '/' once"
     for segment in parts.path.split("/"):
+        if ":" in segment:  # did:web separates path segments with ':'
+            return (f"'{url}' has a ':' in the folder name '{segment}', which the issuer's did:web cannot hold",
+                    "rename the folder without ':'")
         if segment in (".", ".."):
             return f"'{url}' has a '{segment}' path segment", "give the folder's address without '.' or '..'"
         if segment and not _PATH_SEGMENT.fullmatch(segment):

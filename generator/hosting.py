@@ -37,7 +37,7 @@ def headers_file(site: Site) -> bytes:
         ("/badges/*", ["X-Robots-Tag: noindex"]),
         *((f"/{lang}/badges/*", ["X-Robots-Tag: noindex"]) for lang in site.languages[1:]),
         # Images are checked when built; should one still hold script, opened on its own it may not run.
-        *((path, [f"Content-Security-Policy: {IMAGE_POLICY}"]) for path in ("/images/*", "/badges/*/badge.svg")),
+        *((path, [f"Content-Security-Policy: {IMAGE_POLICY}"]) for path in ("/images/*", "/static/*", "/badges/*/badge.svg")),
     ]
     lines = []
     for path, headers in rules:

@@ -20,8 +20,7 @@ from PIL import Image
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MAX_SIDE = 4096  # pixels; a badge needs far less, and larger PNGs cost memory in every build
 # Elements that run code or pull in other documents when an SVG is opened on its own.
-ACTIVE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
-_OUTSIDE_URL = re.compile(r"url\(\s*['\"]?\s*(?!#|data:image/)", re.I)
+ACTIVE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener", "audio", "video"}
 
 
 def content_file(source: Path, name: str) -> tuple[Path | None, str]:
@@ -65,11 +64,20 @@ def png_problem(data: bytes) -> str:
 
 
 def svg_problem(data: bytes) -> str:
-    """Why `data` is not an SVG badge we can safely publish and bake, or ''."""
+    """Why `data` is not an SVG badge we can safely publish and bake, or ''.
+
+    A badge is a still drawing: it needs no script, no animation (which can set
+    a link to javascript:), no HTML inside, and nothing loaded from elsewhere.
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return "is not UTF-8 text; save the SVG as UTF-8"
+    if _INTERNAL_SUBSET.search(text):
+        return "declares entities in its DOCTYPE; export it again without a DOCTYPE"
+    declared = _OPENBADGES_PREFIX.search(text)
+    if declared and declared.group(1) != "https://purl.imsglobal.org/ob/v3p0":
+        return "uses the prefix openbadges: for another namespace; export it again without it"
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
@@ -79,22 +87,58 @@ def svg_problem(data: bytes) -> str:
     if len(root) == 0:
         return "is an empty SVG (no shapes in it); export the drawing again"
     for element in root.iter():
-        local = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-        if local in ACTIVE_ELEMENTS:
+        if not isinstance(element.tag, str):
+            continue
+        namespace, _, local = element.tag[1:].rpartition("}") if element.tag.startswith("{") else ("", "", element.tag)
+        if namespace in RENDERED_FOREIGN:
+            return f"holds an HTML or MathML element <{local}>, which browsers render and may load from; remove it"
+        if namespace == SVG_NS[1:-1] and local in ACTIVE_ELEMENTS:
             return f"holds a <{local}> element, which can run code or load other pages; remove it"
-        if local == "credential" and element.tag.startswith("{https://purl.imsglobal.org/ob/v3p0}"):
+        if namespace == SVG_NS[1:-1] and local in ANIMATION_ELEMENTS:
+            return f"holds an animation (<{local}>), which can change links and styles; a badge must be still"
+        if local == "credential" and namespace == "https://purl.imsglobal.org/ob/v3p0":
             return "already carries a learner's credential (a downloaded badge); use the course's original image"
         for attribute, value in element.attrib.items():
             name = attribute.rsplit("}", 1)[-1]
             if name.lower().startswith("on"):
                 return f"has an event handler ({name}=) on <{local}>, which runs script; remove it"
-            if name == "href" and not value.strip().startswith(("#", "data:image/")):
-                return (f"links to {value.strip()[:80]} from <{local}>; embed the image as data:image/... "
-                        "or remove the reference")
-            if name == "style" and _OUTSIDE_URL.search(value):
-                return f"loads a url(...) from outside the file in a style attribute of <{local}>; remove it"
-        if local == "style" and element.text and (_OUTSIDE_URL.search(element.text) or "@import" in element.text):
-            return "loads a url(...) or @import from outside the file in <style>; remove it"
+            if name == "href":
+                target = value.strip()
+                outward = local == "a" and target.lower().startswith("https://")
+                if not (target.startswith("#") or target.lower().startswith("data:image/") or outward):
+                    return f"refers to {target[:80]} from <{local}>; use a local #id or an embedded data:image/..."
+            problem = _css_problem(value, f"the {name} attribute of <{local}>")
+            if problem:
+                return problem
+        if local == "style":
+            problem = _css_problem("".join(element.itertext()), "<style>")
+            if problem:
+                return problem
+    return ""
+
+
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
+_OPENBADGES_PREFIX = re.compile(r"""xmlns:openbadges\s*=\s*["']([^"']*)["']""")
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+RENDERED_FOREIGN = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"}
+ANIMATION_ELEMENTS = {"animate", "set", "animateMotion", "animateTransform", "animateColor", "discard"}
+
+
+def _css_problem(value: str, where: str) -> str:
+    """Why CSS (or an attribute that takes url()) in `where` would load from outside the file, or ''."""
+    lowered = value.lower()
+    if "url(" not in lowered and "@import" not in lowered and "image-set(" not in lowered and "\\" not in value:
+        return ""
+    if "\\" in value:  # CSS escapes can spell url( and @import in ways no simple check sees
+        return f"uses CSS escapes (\\) in {where}; write the CSS out plainly"
+    if "@import" in lowered or "image-set(" in lowered:
+        return f"loads other files with @import or image-set() in {where}; remove it"
+    for _, target in _CSS_URL.findall(value):
+        target = target.strip()
+        if not (target.startswith("#") or target.lower().startswith(("data:image/", "data:font/"))):
+            return f"loads url({target[:80]}) in {where}; use a local #id or embed the data"
+    if lowered.count("url(") != len(_CSS_URL.findall(value)):
+        return f"has a url( that does not close in {where}; fix the CSS"
     return ""
 
 

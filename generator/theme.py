@@ -68,16 +68,16 @@ def link_problems(site: Site) -> list[Problem]:
 
 def string_problems(site: Site) -> list[Problem]:
     """Mistakes in a site theme's i18n/*.yaml: not a mapping of texts, or placeholders the pages cannot fill."""
-    from string import Formatter
-
     from generator.yamlsource import parse_mapping
 
     default = default_dir(site)  # the site's copy of the default theme, or the one beside the package
     defaults = strings_of(default / "i18n" / "en.yaml")
     problems: list[Problem] = []
     for folder in theme_dirs(site):
-        if folder.resolve() == default.resolve():
-            continue  # its placeholders are the ones the templates fill
+        if folder == BUILTIN_DEFAULT:
+            continue
+        # The default theme's placeholders are the ones its templates fill in.
+        compare = folder.resolve() != default.resolve()
         for path in sorted((folder / "i18n").glob("*.yaml")):
             shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
             try:
@@ -94,14 +94,16 @@ def string_problems(site: Site) -> list[Problem]:
                     problems.append(Problem(shown, line, key, "is not text",
                                             f"put the text in quotes, e.g. {key}: \"...\""))
                     continue
+                known = _placeholders(defaults.get(key, ""))
+                if not compare or not known:
+                    continue  # shown as written: the pages fill in nothing (or it is the theme's own key)
                 try:
-                    used = {name for _, name, _, _ in Formatter().parse(value) if name is not None}
+                    used = _placeholders(value)
                 except ValueError as exc:
                     problems.append(Problem(shown, line, key, f"is not a valid text with {{placeholders}} ({exc})",
                                             "write placeholders as {name}, and a literal brace as {{ or }}"))
                     continue
-                known = {name for _, name, _, _ in Formatter().parse(defaults.get(key, "")) if name}
-                unknown = sorted(name for name in used if name not in known and name != "")
+                unknown = sorted(name for name in used if name not in known)
                 if unknown:
                     offer = ", ".join("{" + n + "}" for n in sorted(known)) or "none"
                     problems.append(Problem(shown, line, key, f"uses {', '.join('{' + n + '}' for n in unknown)}, "
@@ -110,7 +112,18 @@ def string_problems(site: Site) -> list[Problem]:
 
 
 def strings_of(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {} if path.is_file() else {}
+    """The strings of one i18n file; {} when it is missing or unreadable (string_problems says why)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) if path.is_file() else {}
+    except (OSError, ValueError, yaml.YAMLError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def _placeholders(text: str) -> set[str]:
+    from string import Formatter
+
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
 
 
 def strings(site: Site, lang: str) -> dict[str, str]:

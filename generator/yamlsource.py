@@ -96,10 +96,13 @@ def _build(node, path, lines, constructor, offset, seen):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlError(key_node.start_mark.line + 1 + offset,
                                 "YAML merge keys (<<) are not supported; write the keys out")
-            key = constructor.construct_object(key_node, deep=True)
+            try:
+                key = constructor.construct_object(key_node, deep=True)
+            except (yaml.YAMLError, ValueError, KeyError, TypeError):
+                key = None  # e.g. an impossible date used as a key: reported just below
             if not isinstance(key, (str, int)):
                 raise YamlError(key_node.start_mark.line + 1 + offset,
-                                f"key {key!r} is not a name")
+                                f"key '{getattr(key_node, 'value', key)}' is not a name")
             key = str(key) if not isinstance(key, str) else key
             if key in out:
                 raise YamlError(key_node.start_mark.line + 1 + offset,
@@ -115,6 +118,9 @@ def _build(node, path, lines, constructor, offset, seen):
         return constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(node.start_mark.line + 1 + offset, f"malformed YAML: {exc.problem}") from None
+    except (KeyError, TypeError):  # a tag the constructor cannot apply, such as !!bool maybe
+        raise YamlError(node.start_mark.line + 1 + offset,
+                        f"'{getattr(node, 'value', '')}' cannot be read as {node.tag.rsplit(':', 1)[-1]}") from None
     except ValueError as exc:  # e.g. an impossible date like 2026-02-30
         # Kept as the text written, so the reader can name the field it is wrong for.
         return InvalidScalar(node.value, str(exc))

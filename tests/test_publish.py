@@ -185,7 +185,7 @@ def test_endpoints_and_headers(built):
     uid = issued()[0].stem
     for page in (f"/badges/{uid}/", f"/nl/badges/{uid}/"):
         assert headers_for(rules, page)["X-Robots-Tag"] == "noindex"
-    for image in (f"/badges/{uid}/badge.svg", "/images/ai-in-healthcare-practice/2026.1/badge.svg"):
+    for image in (f"/badges/{uid}/badge.svg", "/images/ai-in-healthcare-practice/2026.1/badge.svg", "/static/logo.svg"):
         assert "script" not in headers_for(rules, image)["Content-Security-Policy"]
         assert headers_for(rules, image)["Content-Security-Policy"].startswith("default-src 'none'")
     assert "Content-Security-Policy" not in headers_for(rules, f"/badges/{uid}/")

@@ -44,9 +44,23 @@ def image_errors(folder) -> list[str]:
                                    'src="https://evil.example/"/></foreignObject>'),
      "holds a <foreignObject> element"),
     ("images/track.svg", SVG.format('<image href="https://tracker.example/p.gif" width="1" height="1"/>'),
-     "links to https://tracker.example/p.gif from <image>"),
+     "refers to https://tracker.example/p.gif from <image>"),
     ("images/track.svg", SVG.format('<rect width="1" height="1" style="fill: url(https://x.example/f)"/>'),
-     "loads a url(...) from outside the file in a style attribute of <rect>"),
+     "loads url(https://x.example/f) in the style attribute of <rect>"),
+    ("images/track.svg", SVG.format('<rect width="1" height="1" fill="url(https://x.example/f)"/>'),
+     "loads url(https://x.example/f) in the fill attribute of <rect>"),
+    ("images/evil.svg", SVG.format('<a><set attributeName="href" to="javascript:alert(1)"/>' + SQUARE + "</a>"),
+     "holds an animation (<set>), which can change links and styles"),
+    ("images/evil.svg", SVG.format('<a href="javascript:alert(1)">' + SQUARE + "</a>"),
+     "refers to javascript:alert(1) from <a>"),
+    ("images/evil.svg", SVG.format('<h:img xmlns:h="http://www.w3.org/1999/xhtml" src="https://e.example/p"/>'),
+     "holds an HTML or MathML element <img>"),
+    ("images/evil.svg", SVG.format("<style>rect { fill: u\\72l(https://e.example/) }</style>" + SQUARE),
+     "uses CSS escapes (\\) in <style>"),
+    ("images/evil.svg", SVG.format("<style>a {}<x/>rect { fill: url(https://e.example/) }</style>" + SQUARE),
+     "loads url(https://e.example/) in <style>"),
+    ("images/entities.svg", '<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG.format(SQUARE),
+     "declares entities in its DOCTYPE"),
     ("images/empty.svg", "", "is not well-formed SVG"),
     ("images/html.svg", "<html><body>hi</body></html>", "is not an SVG document"),
     ("images/latin1.svg", SVG.format("<title>Caf\xe9</title>" + SQUARE).encode("latin-1"), "is not UTF-8 text"),
@@ -62,6 +76,18 @@ def test_a_bad_course_image_is_an_error_naming_the_file(make_site, name, data, m
     folder = with_image(make_site, name, data)
     errors = image_errors(folder)
     assert len(errors) == 1 and errors[0].startswith(f"{COURSE}:13: image: content/{name} {message}"), errors
+
+
+@pytest.mark.parametrize("drawing", [
+    '<defs><linearGradient id="a"/></defs><rect width="1" height="1" style="fill: url(&quot;#a&quot;)"/>',
+    """<rect width="1" height="1" fill="url('#a')" mask="url( #m)"/>""",
+    '<a href="https://www.uni.example.org/course">' + SQUARE + "</a>",
+    '<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="#a"/><sodipodi:namedview '
+    'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"/>' + SQUARE,
+    "<style>@font-face { font-family: x; src: url(data:font/woff2;base64,AAAA) }</style>" + SQUARE,
+])
+def test_what_drawing_programs_export_is_accepted(make_site, drawing):
+    assert image_errors(with_image(make_site, "images/own.svg", SVG.format(drawing))) == []
 
 
 def test_an_image_path_cannot_leave_content(make_site, tmp_path):
@@ -188,3 +214,26 @@ def test_check_finds_a_template_mistake_the_build_would_stop_at(tmp_path, templa
     content = check(folder)
     errors = [str(p) for p in content.problems if p.is_error]
     assert len(errors) == 1 and errors[0].startswith(f"themes/default/templates/{template}:1: template: "), errors
+
+
+def test_theme_strings_of_its_own_or_without_placeholders_are_left_as_written(make_site, tmp_path):
+    folder = campus(make_site, {
+        "i18n/en.yaml": 'greeting: "Hello {name}"\ncatalogue: "Courses {2026}"\n',
+        "templates/404.html": '{% extends "default/404.html" %}'
+                              "{% block main %}<p>{{ page.s('greeting', name='Ada') }}</p>{% endblock %}"})
+    result = build(folder, tmp_path / "out")
+    assert result.ok, [str(p) for p in result.problems]
+    assert "Hello Ada" in (tmp_path / "out/404.html").read_text()
+
+
+def test_a_broken_string_file_in_the_sites_copy_of_the_default_theme_is_named(sample_site_copy):
+    (sample_site_copy / "themes/default/i18n/en.yaml").write_text("catalogue: [a\n")
+    errors = [str(p) for p in check(sample_site_copy).problems if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith("themes/default/i18n/en.yaml:2: malformed YAML"), errors
+
+
+@pytest.fixture
+def sample_site_copy(tmp_path):
+    from conftest import sample_site
+
+    return sample_site(tmp_path)

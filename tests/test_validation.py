@@ -595,6 +595,12 @@ SITE = [
     ("country-EN", {"  country: NL": "  country: EN"},
      [f"{S}:8: institution.country: 'EN' is not an ISO 3166-1 country code; "
       "EN is a language; for England or the UK use GB"]),
+    ("base-url-colon-folder", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/a:b/"},
+     [f"{S}:1: base_url: 'https://uni.example.org/a:b/' has a ':' in the folder name 'a:b', which the issuer's did:web cannot hold; rename the folder without ':'"]),
+    ("base-url-double-slash", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org//mc/"},
+     [f"{S}:1: base_url: 'https://uni.example.org//mc/' has an empty folder name ('//') in its path; write each '/' once"]),
+    ("base-url-port-zero", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:0/mc/"},
+     [f"{S}:1: base_url: 'https://uni.example.org:0/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
     ("country-norway-unquoted", {"  country: NL": "  country: NO"},
      [f"{S}:8: institution.country: expected text, got true/false; YAML reads unquoted yes, no, on, off, "
       "true and false as true/false; put the value in quotes, e.g. country: \"NO\""]),
@@ -854,3 +860,13 @@ def test_stray_files_in_an_archive_folder_are_reported(make_site):
         f"{archive}/2025.1.markdown: warning: is skipped: only names ending in lower-case .md are read; "
         "rename it to 2025.1.md",
         f"{archive}/old: warning: is a folder; archived versions in it are not read; move its files into {archive}/"]
+
+
+@pytest.mark.parametrize("line,message", [
+    ("2026-02-30: x", "content/courses/testing-things.md:2: key '2026-02-30' is not a name"),
+    ("nlqf: !!bool maybe", "content/courses/testing-things.md:2: 'maybe' cannot be read as bool"),
+])
+def test_yaml_values_no_constructor_can_build_are_named(make_site, line, message):
+    folder = make_site({F: course_text(**{"id: testing-things": f"{line}\nid: testing-things"})})
+    problems = messages(folder)
+    assert len(problems) == 1 and problems[0].startswith(message), problems
