@@ -16,9 +16,10 @@ from generator.yamlsource import LOADER
 from generator.model import Site
 from generator.problems import Problem
 
-# The default theme ships with credsite's source tree (institutions fork the
-# repository, so it is always beside the generator).
-BUILTIN_DEFAULT = Path(__file__).resolve().parent.parent / "themes" / "default"
+# The default theme: themes/default of the repository, reached through the link
+# generator/themes, and copied into the package when it is built (package-data),
+# so a site in its own repository needs no copy of it.
+BUILTIN_DEFAULT = Path(__file__).resolve().parent / "themes" / "default"
 
 
 def theme_dirs(site: Site) -> list[Path]:

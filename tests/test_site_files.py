@@ -237,3 +237,21 @@ def sample_site_copy(tmp_path):
     from conftest import sample_site
 
     return sample_site(tmp_path)
+
+
+def test_the_default_theme_is_part_of_the_package():
+    # Built into a wheel with the package (pyproject package-data), so `pip install credsite`
+    # builds a site that has no themes/ of its own.
+    import fnmatch
+    import tomllib
+
+    from generator import theme
+    from conftest import ROOT
+
+    package = ROOT / "generator"
+    assert package.resolve() in theme.BUILTIN_DEFAULT.parents or theme.BUILTIN_DEFAULT.parent.parent == package
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["generator"]
+    files = [p.relative_to(package / "themes/default").as_posix()
+             for p in (package / "themes/default").rglob("*") if p.is_file()]
+    assert len(files) >= 10
+    assert all(any(fnmatch.fnmatch("themes/default/" + f, pattern) for pattern in patterns) for f in files)
