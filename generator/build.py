@@ -87,8 +87,20 @@ def check(source: Path, base_url: str | None = None) -> Content:
     """Everything a build checks, without writing anything (not even the cache)."""
     content = verify(load(source, base_url, drafts=True), save_cache=False)
     if content.site is not None and not errors(content.problems):
-        content.problems = sorted(content.problems + template_trial(content), key=sort_key)
+        content.problems = sorted(content.problems + template_trial(content) + draft_credentials(content),
+                                  key=sort_key)
     return content
+
+
+def draft_credentials(content: Content) -> list[Problem]:
+    """check reads drafts too; a build without --drafts refuses credentials of a draft course."""
+    counts: dict[str, int] = {}
+    for item in content.published:
+        if item.course.status == "draft" and item.course.is_current:
+            counts[item.course.source] = counts.get(item.course.source, 0) + 1
+    return [Problem(source, None, "status", f"the course is a draft, but {count} issued credential(s) are for it; "
+                    "a build without --drafts will refuse them", "set 'status: published'", "warning")
+            for source, count in sorted(counts.items())]
 
 
 def template_trial(content: Content) -> list[Problem]:

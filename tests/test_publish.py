@@ -361,3 +361,17 @@ def test_build_reports_its_stages_on_stderr(tmp_path):
     assert result.exit_code == 0, result.stderr
     stages = re.findall(r"^\[\s*[\d.]+ s\] (\w+)", result.stderr, re.M)
     assert stages == ["loaded", "verifying", "rendering", "publishing"]
+
+
+def test_check_warns_when_a_draft_course_has_credentials(tmp_path):
+    site = sample_site(tmp_path)
+    course = site / "content/courses/circular-construction.md"
+    course.write_text(course.read_text().replace("status: published", "status: draft", 1)
+                      if "status: published" in course.read_text()
+                      else course.read_text().replace("---\n", "---\nstatus: draft\n", 1))
+    content = check(site)
+    assert content.ok
+    warnings = [str(p) for p in content.problems if "is a draft" in p.message]
+    assert len(warnings) == 1 and warnings[0].startswith("content/courses/circular-construction.md: warning: "
+                                                         "status: the course is a draft, but "), warnings
+    assert not build(site, tmp_path / "_site").ok  # what the warning foretells
