@@ -219,7 +219,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     stackable, towards = _stackability(r)
     further = r.url(("further_information",))
     codes = r.mapping(("codes",), ("course_code",))
-    course_code = r.string(("codes", "course_code"), allow_numbers=True) if codes else ""
+    course_code = r.string(("codes", "course_code"), allow_numbers=True, plain=True) if codes else ""
     tags = _tags(r)
     contact = _contact(r)
     offerings = _offerings(r)
@@ -629,7 +629,7 @@ def _image(r: FieldReader, site: Site) -> str:
 
 
 def _tags(r: FieldReader) -> list[str]:
-    tags = r.string_list(("tags",))
+    tags = r.string_list(("tags",), plain=True)
     for i, tag in enumerate(tags):
         if len(tag) > 50:
             r.report(("tags", i), f"{len(tag)} characters", "keep each tag to at most 50 characters")
@@ -641,7 +641,7 @@ def _tags(r: FieldReader) -> list[str]:
 def _contact(r: FieldReader) -> Contact:
     if not r.mapping(("contact",), ("name", "email", "url")):
         return Contact()
-    return Contact(name=r.string(("contact", "name")), email=r.email(("contact", "email")),
+    return Contact(name=r.string(("contact", "name"), plain=True), email=r.email(("contact", "email")),
                    url=r.url(("contact", "url")))
 
 

@@ -30,6 +30,7 @@ def dotted(path: tuple) -> str:
     return out
 
 
+_HTML = re.compile(r"<[a-zA-Z/!][^>]*>")
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
@@ -121,7 +122,7 @@ class FieldReader:
     # -- scalars -----------------------------------------------------------
     def string(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
                pattern: str | None = None, pattern_fix: str = "", max_len: int | None = None,
-               allow_numbers: bool = False) -> str:
+               allow_numbers: bool = False, plain: bool = False) -> str:
         value = self.raw(key)
         if value is MISSING or value is None or value == "":
             if required:
@@ -134,6 +135,9 @@ class FieldReader:
                         _quote_fix(key, value) or fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
             return ""
         value = value.strip()
+        if plain and _HTML.search(value):
+            self.report(key, "contains HTML", "write plain text; wallets and verifiers show this field as text")
+            return ""
         if pattern and not re.fullmatch(pattern, value):
             self.report(key, f"'{value}' is not valid", pattern_fix)
             return ""
@@ -286,7 +290,7 @@ class FieldReader:
                 self.report(where, f"{len(t)} characters, more than {max_len}",
                             f"shorten it to at most {max_len} characters, "
                             "and move detail to the Markdown body")
-            if plain and re.search(r"<[a-zA-Z/!][^>]*>", t):
+            if plain and _HTML.search(t):
                 self.report(where, "contains HTML",
                             "write plain text; wallets and verifiers show this field as text")
         return texts
@@ -311,7 +315,7 @@ class FieldReader:
         return value
 
     def string_list(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
-                    allow_numbers: bool = False) -> list[str]:
+                    allow_numbers: bool = False, plain: bool = False) -> list[str]:
         out = []
         for i, item in enumerate(self.items(key, required, what, fix)):
             if allow_numbers and isinstance(item, (int, float)) and not isinstance(item, bool):
@@ -320,6 +324,10 @@ class FieldReader:
                 self.report(key + (i,), f"expected text, got {_type_name(item)}",
                             "quote the value, e.g. \"0533\"" if isinstance(item, int) else
                             "write each item as text")
+                continue
+            if plain and _HTML.search(item):
+                self.report(key + (i,), "contains HTML",
+                            "write plain text; wallets and verifiers show this field as text")
                 continue
             out.append(item.strip())
         return out

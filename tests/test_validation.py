@@ -870,3 +870,13 @@ def test_yaml_values_no_constructor_can_build_are_named(make_site, line, message
     folder = make_site({F: course_text(**{"id: testing-things": f"{line}\nid: testing-things"})})
     problems = messages(folder)
     assert len(problems) == 1 and problems[0].startswith(message), problems
+
+
+def test_short_text_fields_refuse_html_like_the_long_ones(make_site):
+    extra = ("participation: [online]\ntags: [ok, '<b>bold</b>']\ncodes: {course_code: '<i>X1</i>'}\n"
+             "contact: {name: '<script>x</script>'}")
+    folder = make_site({F: course_text(**{"participation: [online]": extra})})
+    assert [m.split(": ", 1)[1] for m in messages(folder) if "contains HTML" in m] == [
+        "tags[1]: contains HTML; write plain text; wallets and verifiers show this field as text",
+        "codes.course_code: contains HTML; write plain text; wallets and verifiers show this field as text",
+        "contact.name: contains HTML; write plain text; wallets and verifiers show this field as text"]
