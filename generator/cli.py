@@ -218,6 +218,9 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
         known = ", ".join(f.current.slug for f in content.families)
         click.echo(f"credsite issue: --course: no course '{slug}'; known courses: {known}", err=True)
         sys.exit(EXIT_INPUT)
+    if course.status == "withdrawn":  # allowed: learners who finished before it was withdrawn
+        click.echo(f"credsite issue: note: {course.source} is withdrawn; issue only for learners who "
+                   "completed it", err=True)
     if cohort and (name or email):
         click.echo("credsite issue: give either --csv or --name and --email, not both", err=True)
         sys.exit(EXIT_INPUT)

@@ -1331,3 +1331,13 @@ def test_a_built_site_without_the_removed_key_rejects_its_credentials(site, tmp_
 
     assert result.exit_code == 1
     assert f"unknown verification method {DID}#k1" in result.stdout
+
+
+def test_issuing_for_a_withdrawn_course_works_with_a_note(site):
+    course = site.root / "content/courses/testing-things.md"
+    course.write_text(course.read_text().replace("status: published", "status: withdrawn"))
+    result = issue_cli(site, "--name", "Ann Example", "--email", "ann@example.org")
+    assert result.exit_code == 0, result.stderr
+    assert "note: content/courses/testing-things.md is withdrawn; issue only for learners who completed it" \
+        in result.stderr
+    assert len(list((site.root / "content/issued").glob("*.json"))) == 1
