@@ -6,6 +6,7 @@ from generator import statuslist
 from generator.model import Site
 
 JSON_LD = "application/ld+json"
+CREDENTIAL = "application/vc+ld+json"  # what OB 3.0 says a credential SHOULD be served as
 
 
 IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
@@ -20,7 +21,7 @@ def headers_file(site: Site) -> bytes:
     status_seconds = statuslist.TTL_MS // 1000
     rules = [
         ("/*", ["X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"]),
-        ("/badges/*/credential.json", [f"Content-Type: {JSON_LD}", "Access-Control-Allow-Origin: *",
+        ("/badges/*/credential.json", [f"Content-Type: {CREDENTIAL}", "Access-Control-Allow-Origin: *",
                                        "Cache-Control: public, max-age=3600"]),
         ("/achievements/*", [f"Content-Type: {JSON_LD}", "Access-Control-Allow-Origin: *",
                              "Cache-Control: public, max-age=3600"]),

@@ -174,7 +174,8 @@ def test_endpoints_and_headers(built):
     assert did["assertionMethod"] == [m["id"] for m in did["verificationMethod"]]
     assert (built / "status/revocation.json").read_bytes() == (ROOT / "content/status/revocation.json").read_bytes()
     headers = (built / "_headers").read_text()
-    assert "/badges/*/credential.json\n  Content-Type: application/ld+json\n  Access-Control-Allow-Origin: *" in headers
+    # The type the badge page's <link rel="alternate"> names, and OB 3.0's SHOULD.
+    assert "/badges/*/credential.json\n  Content-Type: application/vc+ld+json\n  Access-Control-Allow-Origin: *" in headers
     assert "/status/*\n  Content-Type: application/ld+json\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=21600" in headers
     assert (built / ".nojekyll").exists()
     assert (built / "issuer/index.html").exists() and (built / "nl/issuer/index.html").exists()
