@@ -6,11 +6,13 @@ credential into a copy only splices a chunk into bytes made once.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
 import textwrap
 import zlib
+from pathlib import Path
 from urllib.parse import urlencode
 
 import zxingcpp
@@ -88,9 +90,14 @@ def unbake_svg(svg: str) -> bytes | None:
 
 # -- drawn images ----------------------------------------------------------------
 
+FONT = Path(__file__).parent / "data" / "fonts" / "DejaVuSans.ttf"  # source: data/fonts/sources.json
+
+
+@functools.lru_cache(maxsize=None)
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    # Pillow's built-in scalable font: no system fonts needed, same result everywhere.
-    return ImageFont.load_default(size=size)
+    # A font shipped with credsite, not the system's: the same pixels everywhere, and glyphs for
+    # every European language (Pillow's built-in font draws "Coördinatie" as "Co▯rdinatie").
+    return ImageFont.truetype(str(FONT), size)
 
 
 def _png_bytes(image: Image.Image, colours: int | None = None) -> bytes:

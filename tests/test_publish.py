@@ -376,3 +376,19 @@ def test_check_warns_when_a_draft_course_has_credentials(tmp_path):
     assert len(warnings) == 1 and warnings[0].startswith("content/courses/circular-construction.md: warning: "
                                                          "status: the course is a draft, but "), warnings
     assert not build(site, tmp_path / "_site").ok  # what the warning foretells
+
+
+def test_drawn_badges_have_glyphs_for_european_languages():
+    # Pillow's built-in font drew "Coördinatie" as "Co▯rdinatie"; the shipped font must not.
+    import hashlib
+
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(badges.FONT), 40)
+    missing = bytes(font.getmask("\ue000"))  # a private-use code point: the font's "no glyph" box
+    sample = "Coördinatie café één Müller Université Łódź Škoda Ærø Œuvre Ελλάδα България ß ñ ő ū — «» € ’"
+    absent = sorted({ch for ch in sample if not ch.isspace() and bytes(font.getmask(ch)) == missing})
+    assert absent == []
+    [source] = json.loads((badges.FONT.parent / "sources.json").read_text())
+    assert hashlib.sha256(badges.FONT.read_bytes()).hexdigest() == source["sha256"]
+    assert (badges.FONT.parent / "LICENSE-DejaVu.txt").read_text().startswith("Fonts are (c) Bitstream")
