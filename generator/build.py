@@ -63,7 +63,7 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     site = load_site(source, problems, base_url)
     if site is None:
         return Content(None, [], sorted(problems, key=sort_key))
-    problems += theme.link_problems(site) + theme.string_problems(site)
+    problems += theme.link_problems(site) + theme.string_problems(site) + theme.language_problems(site)
     families = load_courses(site, problems)
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]

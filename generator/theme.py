@@ -127,17 +127,31 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name}
 
 
+def _string_files(lang: str) -> list[str]:
+    """i18n file names for `lang`, weakest first: English fills what a translation lacks, nl what nl-BE lacks."""
+    return list(dict.fromkeys(["en", lang.split("-")[0], lang]))
+
+
 def strings(site: Site, lang: str) -> dict[str, str]:
     """UI strings for one language; a theme may override single keys."""
     merged: dict[str, str] = {}
-    for folder in reversed(theme_dirs(site)):
-        for name in ("en", lang):  # English fills keys a translation lacks
-            path = folder / "i18n" / f"{name}.yaml"
-            if path.is_file():
-                merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {})
-    if lang != "en":
+    for name in _string_files(lang):
         for folder in reversed(theme_dirs(site)):
-            path = folder / "i18n" / f"{lang}.yaml"
-            if path.is_file():
-                merged.update(yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {})
+            merged.update(strings_of(folder / "i18n" / f"{name}.yaml"))
     return merged
+
+
+def language_problems(site: Site) -> list[Problem]:
+    """Site languages no theme has interface texts for: their pages would show English labels."""
+    problems = []
+    for lang in site.languages:
+        names = _string_files(lang)[1:]  # without English
+        if lang.split("-")[0] == "en" or any((d / "i18n" / f"{n}.yaml").is_file() for d in theme_dirs(site) for n in names):
+            continue
+        problems.append(Problem("content/site.yaml", None, "languages",
+                                f"no theme has interface texts for '{lang}', so its pages show English labels "
+                                f"under lang=\"{lang}\"",
+                                f"add themes/{site.theme if site.theme != 'default' else '<your theme>'}/i18n/"
+                                f"{names[0]}.yaml with translations of the keys in themes/default/i18n/en.yaml",
+                                "warning"))
+    return problems

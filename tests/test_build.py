@@ -660,3 +660,15 @@ def test_a_build_stopped_with_sigterm_removes_its_staging_folder(tmp_path):
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("._site")) == []
     assert not out.exists()
+
+
+def test_an_empty_catalogue_and_a_site_without_a_status_list_say_so_plainly(make_site, tmp_path):
+    site = make_site({"content/courses/testing-things.md": course_text(**{"status: published": "status: withdrawn"})})
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    catalogue = (out / "index.html").read_text()
+    assert "No courses are offered at the moment." in catalogue
+    assert 'id="result-count" role="status" aria-live="polite" data-template' not in catalogue  # count hidden
+    assert "Er worden op dit moment geen cursussen aangeboden." in (out / "nl/index.html").read_text()
+    issuer = (out / "issuer/index.html").read_text()
+    assert "This site publishes no revocation list yet" in issuer and "also published here" not in issuer

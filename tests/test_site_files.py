@@ -255,3 +255,19 @@ def test_the_default_theme_is_part_of_the_package():
              for p in (package / "themes/default").rglob("*") if p.is_file()]
     assert len(files) >= 10
     assert all(any(fnmatch.fnmatch("themes/default/" + f, pattern) for pattern in patterns) for f in files)
+
+
+def test_a_language_without_interface_texts_is_warned_about_and_a_region_uses_its_language(make_site, tmp_path):
+    folder = make_site()
+    settings = folder / "content/site.yaml"
+    settings.write_text(settings.read_text().replace("languages: [en, nl]", "languages: [en, nl-BE, de, en-GB]")
+                        .replace(" nl:", " nl-BE:"))
+    text = (folder / "content/courses/testing-things.md").read_text().replace("nl:", "nl-BE:")  # en-GB: no warning
+    (folder / "content/courses/testing-things.md").write_text(text.replace("<!-- lang: nl -->", "<!-- lang: nl-BE -->"))
+    result = build(folder, tmp_path / "out")
+    assert result.ok, [str(p) for p in result.problems if p.is_error]
+    warnings = [str(p) for p in result.problems if p.field == "languages"]
+    assert warnings == ["content/site.yaml: warning: languages: no theme has interface texts for 'de', so its pages "
+                        "show English labels under lang=\"de\"; add themes/<your theme>/i18n/de.yaml with "
+                        "translations of the keys in themes/default/i18n/en.yaml"]
+    assert "Over deze cursus" in (tmp_path / "out/nl-BE/courses/testing-things/index.html").read_text()

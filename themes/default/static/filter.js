@@ -75,7 +75,7 @@
     }
     count.textContent = count.getAttribute("data-template")
       .replace("{shown}", shown.length).replace("{total}", cards.length);
-    none.hidden = shown.length !== 0;
+    none.hidden = shown.length !== 0 || cards.length === 0;  // an empty catalogue says so itself
     if (push) {
       var params = new URLSearchParams(filters);
       if (input && input.value.trim()) params.set("q", input.value.trim());
