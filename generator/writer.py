@@ -68,6 +68,9 @@ class Staging:
             os.utime(path, (self.mtime, self.mtime))
 
     def publish(self) -> None:
+        if self.mtime is not None:  # folders too, so an archive of the output is reproducible
+            for folder, _, _ in os.walk(self.root):
+                os.utime(folder, (self.mtime, self.mtime))
         # The rename must not reach the disk before the files it publishes.
         os.sync()
         _swap(Path(self.root), self.output)

@@ -67,6 +67,9 @@ def test_source_date_epoch_sets_feed_time(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     build(ROOT, tmp_path / "a")
     assert "<updated>2026-01-01T00:00:00+00:00</updated>" in (tmp_path / "a/feed.xml").read_text()
+    # Every file and folder carries that time, so a tar or zip of the output is reproducible too.
+    times = {p.stat().st_mtime for p in [tmp_path / "a", *(tmp_path / "a").rglob("*")]}
+    assert times == {1767225600}
 
 
 def test_failed_build_leaves_previous_output_untouched(make_site, tmp_path):
