@@ -675,3 +675,15 @@ def test_an_empty_catalogue_and_a_site_without_a_status_list_say_so_plainly(make
     assert "Er worden op dit moment geen cursussen aangeboden." in (out / "nl/index.html").read_text()
     issuer = (out / "issuer/index.html").read_text()
     assert "This site publishes no revocation list yet" in issuer and "also published here" not in issuer
+
+
+def test_titles_and_summaries_take_their_own_direction(make_site, tmp_path):
+    # An Arabic or Hebrew title inside a left-to-right page keeps its own reading order.
+    site = make_site({"content/courses/testing-things.md": course_text(
+        **{"title: {en: Testing Things Well, nl: Goed testen}": "title: {en: تحليل البيانات, nl: Goed testen}"})})
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    page = (out / "courses/testing-things/index.html").read_text()
+    assert '<h1 id="course-title" dir="auto">تحليل البيانات</h1>' in page
+    assert '<p class="lead" dir="auto">' in page
+    assert 'dir="auto"><a href="courses/testing-things/">تحليل البيانات</a></h3>' in (out / "index.html").read_text()
