@@ -54,14 +54,14 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
         if current is None:
             continue
         if current.status == "archived":
-            problems.append(Problem(_shown(site, path), None, "status",
+            problems.append(Problem(_shown(site, path), _status_line(path), "status",
                                     "a current course file cannot be 'archived'",
                                     "move the file to content/courses/archive/"
                                     f"{current.slug}/{current.version}.md, or use draft/published"))
             continue
         archived = _load_archive(site, folder / "archive" / current.slug, current, problems)
         if archived and current.status == "draft":
-            problems.append(Problem(_shown(site, path), None, "status",
+            problems.append(Problem(_shown(site, path), _status_line(path), "status",
                                     "a course with published versions cannot become a draft, or their "
                                     "pages would disappear",
                                     "keep it published while you edit, or use 'status: withdrawn' to stop "
@@ -71,6 +71,14 @@ def load_courses(site: Site, problems: list[Problem]) -> list[CourseFamily]:
     _check_orphan_archives(site, folder, {p.stem for p in folder.glob("*.md")}, problems)
     _check_names(site, families, problems)
     return families
+
+
+def _status_line(path: Path) -> int | None:
+    """The line of the front matter's status field, for problems found after the file was read."""
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if line.startswith("status:"):
+            return number
+    return None
 
 
 def _skipped_files(site: Site, folder: Path, problems: list[Problem], folders_too: bool) -> None:

@@ -597,7 +597,7 @@ def test_a_course_with_published_versions_cannot_become_a_draft(make_site):
         "content/courses/archive/testing-things/2026.1.md": course_text(),
     })
     assert [str(p) for p in check(site).problems] == [
-        "content/courses/testing-things.md: status: a course with published versions cannot become a draft, "
+        "content/courses/testing-things.md:4: status: a course with published versions cannot become a draft, "
         "or their pages would disappear; keep it published while you edit, or use 'status: withdrawn' to "
         "stop offering it (its pages stay online)"]
 

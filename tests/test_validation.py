@@ -445,7 +445,7 @@ def test_orphaned_archive_folder(make_site):
 def test_current_file_with_status_archived(make_site):
     folder = make_site({F: course_text(**{"status: published": "status: archived"})})
     assert messages(folder) == [
-        f"{F}: status: a current course file cannot be 'archived'; move the file to "
+        f"{F}:4: status: a current course file cannot be 'archived'; move the file to "
         "content/courses/archive/testing-things/2026.1.md, or use draft/published"]
 
 
