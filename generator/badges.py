@@ -29,7 +29,7 @@ _DARK_RUN = re.compile(rb"\x00+")  # a run of dark modules in a row of a QR symb
 
 # -- baking (Open Badges 3.0, "Baking") ----------------------------------------
 
-def _png_chunks(data: bytes):
+def png_chunks(data: bytes):
     if not data.startswith(PNG_SIGNATURE):
         raise ValueError("not a PNG file")
     pos = len(PNG_SIGNATURE)
@@ -42,18 +42,18 @@ def _png_chunks(data: bytes):
 
 def bake_png(png: bytes, credential: bytes) -> bytes:
     """Add one iTXt chunk 'openbadgecredential' (uncompressed) holding the credential JSON."""
-    for kind, body, _ in _png_chunks(png):
+    for kind, body, _ in png_chunks(png):
         if kind == b"iTXt" and body.startswith(PNG_KEYWORD + b"\0"):
             raise ValueError("the image already carries a credential")
     # keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL
     body = PNG_KEYWORD + b"\0\0\0\0\0" + credential
     chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
-    iend = [pos for kind, _, pos in _png_chunks(png) if kind == b"IEND"][0]
+    iend = [pos for kind, _, pos in png_chunks(png) if kind == b"IEND"][0]
     return png[:iend] + chunk + png[iend:]
 
 
 def unbake_png(png: bytes) -> bytes | None:
-    for kind, body, _ in _png_chunks(png):
+    for kind, body, _ in png_chunks(png):
         if kind == b"iTXt" and body.startswith(PNG_KEYWORD + b"\0"):
             rest = body[len(PNG_KEYWORD) + 1:]
             compressed, rest = rest[0], rest[2:]

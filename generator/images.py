@@ -39,7 +39,7 @@ def content_file(source: Path, name: str) -> tuple[Path | None, str]:
 
 def png_problem(data: bytes) -> str:
     """Why `data` is not a PNG we can publish and bake, or ''."""
-    from generator.badges import PNG_KEYWORD, _png_chunks
+    from generator.badges import PNG_KEYWORD, png_chunks
 
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "is not a PNG file (export it again as PNG)"
@@ -54,7 +54,7 @@ def png_problem(data: bytes) -> str:
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         return f"is not a readable PNG image ({exc}); export it again as PNG"
     try:
-        baked = any(kind == b"iTXt" and body.split(b"\0", 1)[0] == PNG_KEYWORD for kind, body, _ in _png_chunks(data))
+        baked = any(kind == b"iTXt" and body.split(b"\0", 1)[0] == PNG_KEYWORD for kind, body, _ in png_chunks(data))
     except (ValueError, IndexError):
         return "is not a readable PNG image; export it again as PNG"
     if baked:
