@@ -244,6 +244,10 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
         sys.exit(EXIT_INPUT)
     for item in issued:
         click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
+        until = item.learner.valid_until
+        if until is not None and until < issuing.utc_now():  # backdated entry: allowed, but say so
+            click.echo(f"credsite issue: note: the credential for {item.learner.name} expired on "
+                       f"{issuing.iso(until)[:10]}; its page says Expired", err=True)
     target = _write_mail_merge(target, issued)
     click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)

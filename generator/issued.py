@@ -222,6 +222,11 @@ def _fix_for(found: list[str], site: Site) -> str:
         return ("it was signed for another address: build with the base_url it was issued under "
                 "(a --base-url preview cannot verify credentials; add --skip-invalid there), "
                 "or re-issue it with credsite issue")
+    unknown_key = next((re.search(r"unknown verification method \S*#(\S+)", p) for p in found
+                        if "unknown verification method" in p), None)
+    if unknown_key:
+        return (f"the key '{unknown_key.group(1)}' it was signed with is no longer listed: put it back under "
+                "keys: in content/site.yaml with status: retired (a retired key still verifies what it signed)")
     if "is not a published course version" in first:
         return ("publish that course version again: keep its text as content/courses/archive/<course>/"
                 "<version>.md, or set the course back to status: published (docs/course-format.md)")

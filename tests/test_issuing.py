@@ -1341,3 +1341,10 @@ def test_issuing_for_a_withdrawn_course_works_with_a_note(site):
     assert "note: content/courses/testing-things.md is withdrawn; issue only for learners who completed it" \
         in result.stderr
     assert len(list((site.root / "content/issued").glob("*.json"))) == 1
+
+
+def test_issuing_an_already_expired_credential_says_so(site):
+    result = issue_cli(site, "--name", "Ann Example", "--email", "ann@example.org",
+                       "--date", "2024-01-01", "--valid-until", "2025-01-01")
+    assert result.exit_code == 0, result.stderr
+    assert "note: the credential for Ann Example expired on 2025-01-01; its page says Expired" in result.stderr

@@ -296,6 +296,14 @@ def test_each_kind_of_unpublishable_credential_gets_its_own_fix(tmp_path):
     assert not preview.ok
     assert all("build with the base_url it was issued under" in p.fix and "--skip-invalid" in p.fix
                for p in preview.problems if p.is_error)
+    settings = site / "content/site.yaml"
+    original = settings.read_text()
+    settings.write_text(original.replace("id: sample-key-2026", "id: renamed-key"))  # the signing key "removed"
+    removed = build(site, tmp_path / "k")
+    assert {p.fix.split(" (credsite")[0] for p in removed.problems if p.is_error} == {
+        "the key 'sample-key-2026' it was signed with is no longer listed: put it back under keys: in "
+        "content/site.yaml with status: retired (a retired key still verifies what it signed)"}
+    settings.write_text(original)
     status = site / "content/status/revocation.json"
     status.write_bytes(status.read_bytes()[:100])
     broken = build(site, tmp_path / "b")
