@@ -428,25 +428,47 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
     if problems:
         return "", problems
     path = find_credential(site, reference)
-    if path is None:
-        return "", [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/",
-                            "give the credential's id (urn:uuid:...), its UUID or its file")]
-    document, index, problems = _revocable(site, path)
-    if problems:
-        return "", problems
+    if path is not None:
+        document, index, problems = _revocable(site, path)
+        if problems:
+            return "", problems
+        cid, shown = document["id"], str(path)
+    else:
+        # Its file may be gone (a learner asked for removal) while copies of it live on in
+        # wallets: the registry still knows its index, so it can still be revoked.
+        found = _registered(site, reference)
+        if found is None:
+            return "", [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/ "
+                                f"or in {REGISTRY}", "give the credential's id (urn:uuid:...), its UUID or its file")]
+        cid, index = found
+        shown = cid
     current, problems = read_status_list(site)
     if problems:
         return "", problems
     bits = current.bits
     if statuslist.is_set(bits, index):
-        return "", [Problem(str(path), None, "", "is already revoked", "nothing to do")]
+        return "", [Problem(shown, None, "", "is already revoked", "nothing to do")]
     statuslist.set_bit(bits, index)
     write_status_list(site, bits, key, method, now)
     log = site.source / REVOCATIONS
     if not log.exists():
         files.create_new(log, b"date,credential,index,reason\n")
-    files.append_line(log, csv_line(iso(now), document["id"], index, " ".join(reason.split())))
-    return document["id"], []
+    files.append_line(log, csv_line(iso(now), cid, index, " ".join(reason.split())))
+    return cid, []
+
+
+def _registered(site: Site, reference: str) -> tuple[str, int] | None:
+    """(credential id, index) of a credential the registry lists, found by its UUID."""
+    match = re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", reference.lower())
+    path = site.source / REGISTRY
+    if match is None or not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            index = (row.get("index") or "").strip()
+            if (row.get("credential") or "").strip() == f"urn:uuid:{match.group(0)}" and index.isdigit():
+                return f"urn:uuid:{match.group(0)}", int(index)
+    return None
 
 
 def _revocable(site: Site, path: Path) -> tuple[dict, int, list[Problem]]:

@@ -892,6 +892,21 @@ def test_revoke_refuses_an_unknown_credential_or_an_empty_reason(pair, reference
     assert not (pair.root / issuing.REVOCATIONS).exists()
 
 
+def test_a_credential_whose_file_was_removed_can_still_be_revoked(pair):
+    # A learner asked for removal, and later fraud comes to light: copies live on in wallets.
+    index = index_of(pair.a.document)
+    pair.a.path.unlink()
+
+    result = run("revoke", pair.a.credential_id, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
+
+    assert result.exit_code == 0, result.stderr
+    assert statuslist.is_set(list_bits(pair.root), index)
+    assert not statuslist.is_set(list_bits(pair.root), index_of(pair.b.document))
+    assert read_csv(pair.root / issuing.REVOCATIONS)[0]["credential"] == pair.a.credential_id
+    again = run("revoke", pair.a.credential_id, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
+    assert again.exit_code == 1 and f"{pair.a.credential_id}: is already revoked" in again.stderr
+
+
 def test_revoke_with_a_key_the_site_does_not_list_is_refused(pair):
     keys.generate(pair.tmp / "keys" / "other.json", pair.root)
     result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.tmp / "keys" / "other.json",
