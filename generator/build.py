@@ -258,6 +258,10 @@ def check_output_location(source: Path, output: Path) -> list[Problem]:
             return refuse(f"the output folder is inside the site's {name}/ folder")
     if output.exists() and not output.is_dir():
         return refuse("is a file, not a folder; building would replace it")
+    if (output / ".git").exists():  # e.g. a gh-pages worktree: replacing the folder would drop its history link
+        return refuse("holds a .git folder (a git worktree or repository); every build replaces the whole folder",
+                      "build into another folder and copy its files into the worktree, or deploy with "
+                      ".github/workflows/deploy.yml")
     if (output / "content" / "site.yaml").exists():
         return refuse("looks like a site's source folder, not a build output", "choose an empty folder or _site/")
     if output.is_dir() and any(output.iterdir()) and not all((output / m).is_file() for m in BUILD_MARKERS):

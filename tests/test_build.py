@@ -187,6 +187,15 @@ def test_refuses_an_output_that_publishing_would_destroy(make_site, target, mess
     assert after == before  # nothing moved, replaced or added
 
 
+def test_refuses_an_earlier_output_that_is_a_git_worktree(make_site, tmp_path):
+    site, out = make_site(), tmp_path / "gh-pages"
+    assert build(site, out).ok
+    (out / ".git").write_text("gitdir: /somewhere/.git/worktrees/gh-pages\n")
+    result = build(site, out)
+    assert not result.ok and "holds a .git folder" in str(result.problems[0])
+    assert (out / ".git").read_text().startswith("gitdir:")
+
+
 def test_builds_into_a_new_an_empty_or_its_own_earlier_folder(make_site, tmp_path):
     site = make_site()
     (tmp_path / "empty").mkdir()
