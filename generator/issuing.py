@@ -231,48 +231,47 @@ def credential_uuid(document: dict) -> str:
 
 def used_indexes(source: Path) -> tuple[set[int], list[Problem]]:
     """Indexes in the registry, plus any found in issued credentials (belt and braces)."""
-    used, problems = registry_indexes(source)
-    return used | _indexes_in_issued(source), problems
+    entries, problems = registry(source)
+    return set(entries) | _indexes_in_issued(source), problems
 
 
-def registry_indexes(source: Path) -> tuple[set[int], list[Problem]]:
-    """The registry's indexes. A damaged registry stops issuing: a lost row could hand an index out twice."""
+def registry(source: Path) -> tuple[dict[int, str], list[Problem]]:
+    """Every index handed out -> the credential it went to (content/status/revocation-registry.csv).
+
+    A damaged registry stops issuing: a lost row could hand an index out twice.
+    """
     path, shown = source / REGISTRY, str(REGISTRY)
     restore = f"restore the last committed version with 'git restore {REGISTRY}' in the site's folder"
     if not path.exists():
-        return set(), []
+        return {}, []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        return set(), [Problem(shown, None, "", f"cannot be read ({getattr(exc, 'strerror', None) or exc})",
-                               restore)]
+        return {}, [Problem(shown, None, "", f"cannot be read ({getattr(exc, 'strerror', None) or exc})",
+                            restore)]
     markers = [n for n, line in enumerate(lines, start=1) if line.startswith(CONFLICT_MARKERS)]
     if markers:
-        return set(), [Problem(shown, markers[0], "", "has an unresolved git merge conflict (marker lines "
-                               f"{', '.join(map(str, markers))})", "keep the rows of both sides, since no "
-                               "index may be handed out twice, and delete the marker lines")]
+        return {}, [Problem(shown, markers[0], "", "has an unresolved git merge conflict (marker lines "
+                            f"{', '.join(map(str, markers))})", "keep the rows of both sides, since no "
+                            "index may be handed out twice, and delete the marker lines")]
     rows = list(csv.reader(lines))
     header = [cell.strip() for cell in rows[0]] if rows else []
     if "index" not in header:
-        return set(), [Problem(shown, 1, "header", "has no 'index' column",
-                               f"the first line must be 'index,credential,issued'; {restore}")]
-    return _registry_rows(rows, header.index("index"), shown, restore)
-
-
-def _registry_rows(rows: list[list[str]], column: int, shown: str,
-                   restore: str) -> tuple[set[int], list[Problem]]:
-    used: set[int] = set()
+        return {}, [Problem(shown, 1, "header", "has no 'index' column",
+                            f"the first line must be 'index,credential,issued'; {restore}")]
+    column, named = header.index("index"), header.index("credential") if "credential" in header else None
+    entries: dict[int, str] = {}
     problems: list[Problem] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         value = row[column].strip() if column < len(row) else ""
         if value.isascii() and value.isdigit() and int(value) < statuslist.LIST_SIZE:
-            used.add(int(value))
+            entries[int(value)] = row[named].strip() if named is not None and named < len(row) else ""
         else:
             problems.append(Problem(shown, number, "index", f"'{value}' is not a status list index (a whole "
                                     f"number from 0 to {statuslist.LIST_SIZE - 1})", restore))
-    return used, problems
+    return entries, problems
 
 
 def _indexes_in_issued(source: Path) -> set[int]:
@@ -413,9 +412,13 @@ def find_credential(site: Site, reference: str) -> Path | None:
     candidate = Path(reference)
     if candidate.suffix == ".json" and candidate.is_file():
         return candidate
-    uid = reference.strip().removeprefix("urn:uuid:").strip("/").rsplit("/", 1)[-1]
-    path = site.source / ISSUED / f"{uid}.json"
+    path = site.source / ISSUED / f"{_reference_uuid(reference)}.json"
     return path if path.is_file() else None
+
+
+def _reference_uuid(reference: str) -> str:
+    """The UUID a reference names: urn:uuid:..., the bare UUID, or a badge URL ending in it."""
+    return reference.strip().removeprefix("urn:uuid:").strip("/").rsplit("/", 1)[-1]
 
 
 def revoke(site: Site, reference: str, reason: str, key: SigningKey,
@@ -436,7 +439,9 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
     else:
         # Its file may be gone (a learner asked for removal) while copies of it live on in
         # wallets: the registry still knows its index, so it can still be revoked.
-        found = _registered(site, reference)
+        found, problems = _registered(site, reference)
+        if problems:
+            return "", problems
         if found is None:
             return "", [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/ "
                                 f"or in {REGISTRY}", "give the credential's id (urn:uuid:...), its UUID or its file")]
@@ -457,18 +462,11 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
     return cid, []
 
 
-def _registered(site: Site, reference: str) -> tuple[str, int] | None:
-    """(credential id, index) of a credential the registry lists, found by its UUID."""
-    match = re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", reference.lower())
-    path = site.source / REGISTRY
-    if match is None or not path.is_file():
-        return None
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            index = (row.get("index") or "").strip()
-            if (row.get("credential") or "").strip() == f"urn:uuid:{match.group(0)}" and index.isdigit():
-                return f"urn:uuid:{match.group(0)}", int(index)
-    return None
+def _registered(site: Site, reference: str) -> tuple[tuple[str, int] | None, list[Problem]]:
+    """(credential id, index) of a credential the registry lists, though its file may be gone."""
+    wanted = f"urn:uuid:{_reference_uuid(reference)}"
+    entries, problems = registry(site.source)
+    return next(((cid, index) for index, cid in entries.items() if cid == wanted), None), problems
 
 
 def _revocable(site: Site, path: Path) -> tuple[dict, int, list[Problem]]:
