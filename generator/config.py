@@ -182,16 +182,9 @@ def _logo(r: FieldReader, source: Path, name: str, key: tuple) -> str:
     """The institution's logo: a PNG or SVG under content/, published as static/logo.<ext>."""
     from generator import images
 
-    path, why = images.content_file(source, name)
+    path, why = images.site_image(source, name)
     if path is None:
-        r.report(key, why, "put the logo under content/ and give its path relative to content/")
-        return ""
-    if Path(name).suffix.lower() not in (".png", ".svg") or path.suffix.lower() not in (".png", ".svg"):
-        r.report(key, f"{name} is not PNG or SVG", "convert the logo to PNG or SVG")
-        return ""
-    problem = images.image_problem(path)
-    if problem:
-        r.report(key, f"content/{name} {problem}", "or remove 'logo'")
+        r.report(key, why, "or remove 'logo'")
         return ""
     return name
 

@@ -142,7 +142,13 @@ def _css_problem(value: str, where: str) -> str:
     return ""
 
 
-def image_problem(path: Path) -> str:
-    """Why the PNG or SVG at `path` cannot be published, or ''."""
+def site_image(source: Path, name: str) -> tuple[Path | None, str]:
+    """content/<name> as a PNG or SVG the site may publish, or (None, why not and what to do)."""
+    path, why = content_file(source, name)
+    if path is None:
+        return None, f"{why}; put the file under content/ and give its path relative to content/"
+    if Path(name).suffix.lower() not in (".png", ".svg") or path.suffix.lower() not in (".png", ".svg"):
+        return None, f"{name} is not PNG or SVG; Open Badges images are PNG or SVG: convert it"
     data = path.read_bytes()
-    return png_problem(data) if path.suffix.lower() == ".png" else svg_problem(data)
+    problem = png_problem(data) if path.suffix.lower() == ".png" else svg_problem(data)
+    return (None, f"content/{name} {problem}") if problem else (path, "")

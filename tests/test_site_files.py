@@ -94,8 +94,8 @@ def test_an_image_path_cannot_leave_content(make_site, tmp_path):
     secret = tmp_path / "secret.svg"
     secret.write_text(SVG.format(SQUARE))
     folder = with_image(make_site, str(secret), None)
-    assert image_errors(folder) == [f"{COURSE}:13: image: '{secret}' is not a path inside content/; put the image "
-                                    "under content/ (e.g. content/images/) and give its path relative to content/, "
+    assert image_errors(folder) == [f"{COURSE}:13: image: '{secret}' is not a path inside content/; put the file "
+                                    "under content/ and give its path relative to content/; "
                                     "or leave 'image' out for a drawn badge"]
     (folder / "content/images").mkdir()
     os.symlink(secret, folder / "content/images/linked.svg")
