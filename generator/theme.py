@@ -8,6 +8,7 @@ extend the original with the "default/" prefix, e.g. {% extends "default/base.ht
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 
 import yaml
 
@@ -36,34 +37,37 @@ def default_dir(site: Site) -> Path:
     return local if local.is_dir() else BUILTIN_DEFAULT
 
 
+def _static_entries(site: Site):
+    """(static folder, path, whether it stays inside its theme) for everything in each theme's static/.
+
+    A link out of the theme (say to /etc/passwd) would publish that file, so only
+    what stays inside the theme itself is published.
+    """
+    for folder in theme_dirs(site):
+        static, inside = folder / "static", folder.resolve()
+        if static.is_dir():
+            for path in sorted(static.rglob("*")):
+                yield static, path, path.exists() and inside in path.resolve().parents
+
+
 def static_files(site: Site) -> dict[str, Path]:
     """Relative name -> file, the first theme that has a name wins."""
     found: dict[str, Path] = {}
-    for folder in theme_dirs(site):
-        static = folder / "static"
-        if not static.is_dir():
-            continue
-        inside = folder.resolve()
-        for path in sorted(static.rglob("*")):
-            # A link out of the theme (say to /etc/passwd) would publish that file: never follow one.
-            if path.is_file() and inside in path.resolve().parents:
-                found.setdefault(path.relative_to(static).as_posix(), path)
+    for static, path, inside in _static_entries(site):
+        if inside and path.is_file():
+            found.setdefault(path.relative_to(static).as_posix(), path)
     return dict(sorted(found.items()))
 
 
 def link_problems(site: Site) -> list[Problem]:
     """Files in a theme's static/ that are links out of the theme or to nothing: not published."""
     problems = []
-    for folder in theme_dirs(site):
-        static, inside = folder / "static", folder.resolve()
-        if not static.is_dir():
-            continue
-        for path in sorted(static.rglob("*")):
-            if path.is_symlink() and not (path.exists() and inside in path.resolve().parents):
-                shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
-                why = "is a broken link" if not path.exists() else f"is a link to {path.resolve()}, outside the theme"
-                problems.append(Problem(shown, None, "", f"{why}; it is not published",
-                                        "copy the file into the theme instead of linking to it", "warning"))
+    for _, path, inside in _static_entries(site):
+        if path.is_symlink() and not inside:
+            shown = path.relative_to(site.source).as_posix() if site.source in path.parents else str(path)
+            why = "is a broken link" if not path.exists() else f"is a link to {path.resolve()}, outside the theme"
+            problems.append(Problem(shown, None, "", f"{why}; it is not published",
+                                    "copy the file into the theme instead of linking to it", "warning"))
     return problems
 
 
@@ -122,8 +126,6 @@ def strings_of(path: Path) -> dict:
 
 
 def _placeholders(text: str) -> set[str]:
-    from string import Formatter
-
     return {name for _, name, _, _ in Formatter().parse(text) if name}
 
 

@@ -193,8 +193,9 @@ class UnitCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
+        identity = output_identity(output)
         same = (isinstance(data, dict) and data.get("fingerprint") == fp
-                and output_identity(output) is not None and data.get("output") == output_identity(output))
+                and identity is not None and data.get("output") == identity)
         self.units: dict = data.get("units", {}) if same else {}
         # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
         self.site_files: dict = data.get("site_files", {}) if same else {}
@@ -234,10 +235,8 @@ class UnitCache:
         between publishing and saving leaves no cache that describes another output."""
         try:
             os.unlink(self.path)
-        except FileNotFoundError:
-            pass
         except OSError:
-            pass  # an unremovable cache is still checked against the output's identity
+            pass  # none there; or unremovable, and then still checked against the output's identity
 
     def save(self, output: Path) -> None:
         """Record what the just-published `output` holds."""
