@@ -249,49 +249,41 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     )
 
 
+def _text_leaves(value, key: tuple = ()):
+    """(key path, text) for every non-empty string in nested YAML data."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from _text_leaves(item, key + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_leaves(item, key + (index,))
+    elif isinstance(value, str) and value.strip():
+        yield key, value.strip()
+
+
 @functools.lru_cache(maxsize=1)
 def template_texts() -> frozenset[str]:
     """The example texts of `credsite new course`'s template, which must not reach a published page."""
     template = (resources.files("generator") / "scaffold" / "course.md").read_text(encoding="utf-8")
     yaml_text, body, _ = split_front_matter(template, "course template", []) or ("", "", 0)
-    found: set[str] = {text for _, text, _ in split_languages(body, "en") if text}
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, str) and value.strip():
-            found.add(value.strip())
-
+    data = parse_mapping(yaml_text, "course template", [], 2, "", "").data
     # Only the fields whose template text is an example; its vocabulary tokens and
     # the sample skill are real values a course may well keep.
-    data = parse_mapping(yaml_text, "course template", [], 2, "", "").data
-    for name in ("title", "summary", "learning_outcomes", "prerequisites", "target_group", "further_information"):
-        walk(data.get(name))
-    walk((data.get("assessment") or {}).get("description"))
-    walk([offering.get("enrol_url") for offering in data.get("offerings") or []])
-    return frozenset(found)
+    examples = {name: data.get(name) for name in ("title", "summary", "learning_outcomes", "prerequisites",
+                                                  "target_group", "further_information")}
+    examples["assessment"] = (data.get("assessment") or {}).get("description")
+    examples["offerings"] = [offering.get("enrol_url") for offering in data.get("offerings") or []]
+    return frozenset([text for _, text in _text_leaves(examples)] +
+                     [text for _, text, _ in split_languages(body, "en") if text])
 
 
 def _template_text(r: FieldReader, body: str, body_line: int) -> None:
     """Report fields of a published course still holding the template's example text."""
     placeholders = template_texts()
     fix = "write the course's own text there (credsite new course put the example in)"
-
-    def walk(key: tuple, value) -> None:
-        if isinstance(value, dict):
-            for name, item in value.items():
-                walk(key + (name,), item)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(key + (index,), item)
-        elif isinstance(value, str) and value.strip() in placeholders:
-            r.report(key, f"is still the course template's example '{value.strip()}'", fix)
-
-    walk((), r.located.data)
+    for key, text in _text_leaves(r.located.data):
+        if text in placeholders:
+            r.report(key, f"is still the course template's example '{text}'", fix)
     for lang, text, offset in split_languages(body, r.languages[0]):
         if text in placeholders:
             r.problems.append(Problem(r.path, body_line + offset, "body",
