@@ -7,8 +7,6 @@ from generator.model import Site
 
 JSON_LD = "application/ld+json"
 CREDENTIAL = "application/vc+ld+json"  # what OB 3.0 says a credential SHOULD be served as
-
-
 IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
@@ -38,7 +36,8 @@ def headers_file(site: Site) -> bytes:
         ("/badges/*", ["X-Robots-Tag: noindex"]),
         *((f"/{lang}/badges/*", ["X-Robots-Tag: noindex"]) for lang in site.languages[1:]),
         # Images are checked when built; should one still hold script, opened on its own it may not run.
-        *((path, [f"Content-Security-Policy: {IMAGE_POLICY}"]) for path in ("/images/*", "/static/*", "/badges/*/badge.svg")),
+        *((path, [f"Content-Security-Policy: {IMAGE_POLICY}"])
+          for path in ("/images/*", "/static/*", "/badges/*/badge.svg")),
     ]
     lines = []
     for path, headers in rules:

@@ -25,6 +25,7 @@ from generator.integrity import IntegrityError, sign_rdfc
 from generator.keys import SigningKey
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
+from generator.reader import NOT_IN_IRI
 
 OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 CREDENTIAL_CONTEXT = [jsonld.VC_CONTEXT, jsonld.OB_CONTEXT, OB_EXTENSIONS_CONTEXT,
@@ -161,7 +162,7 @@ def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list
     for url in learner.evidence:
         if not url.startswith("https://"):
             out.append(f"evidence: '{url}' is not an https:// URL; give the evidence's https:// address")
-        elif re.search(r'[\x00-\x20<>"{}|\\^`\x7f]', url):
+        elif NOT_IN_IRI.search(url):
             out.append(f"evidence: '{url}' holds characters a URL may not hold; percent-encode them "
                        "(\" as %22, < as %3C, > as %3E)")
     if learner.valid_until and learner.valid_until <= (learner.date or now):

@@ -31,7 +31,8 @@ def dotted(path: tuple) -> str:
 
 
 _HTML = re.compile(r"<[a-zA-Z/!][^>]*>")
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+# Characters an IRI may not hold (RFC 3987), which JSON-LD processors reject or mangle.
+NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
 def _quote_fix(key: tuple, value: Any) -> str:
@@ -135,8 +136,7 @@ class FieldReader:
                         _quote_fix(key, value) or fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
             return ""
         value = value.strip()
-        if plain and _HTML.search(value):
-            self.report(key, "contains HTML", "write plain text; wallets and verifiers show this field as text")
+        if plain and self._has_html(key, value):
             return ""
         if pattern and not re.fullmatch(pattern, value):
             self.report(key, f"'{value}' is not valid", pattern_fix)
@@ -221,7 +221,7 @@ class FieldReader:
                 self.report(key, f"'{value}' is not an absolute URL",
                             "give the full address starting with https://")
             return ""
-        bad = sorted(set(_NOT_IN_IRI.findall(value)))
+        bad = sorted(set(NOT_IN_IRI.findall(value)))
         if bad:
             # Such a URL goes into the Achievement and credentials, where it must be a valid IRI.
             self.report(key, f"'{value}' contains {' '.join(bad)}, which a URL may not hold",
@@ -290,10 +290,16 @@ class FieldReader:
                 self.report(where, f"{len(t)} characters, more than {max_len}",
                             f"shorten it to at most {max_len} characters, "
                             "and move detail to the Markdown body")
-            if plain and _HTML.search(t):
-                self.report(where, "contains HTML",
-                            "write plain text; wallets and verifiers show this field as text")
+            if plain:
+                self._has_html(where, t)
         return texts
+
+    def _has_html(self, key: tuple, text: str) -> bool:
+        """Report markup in a plain-text field (wallets and verifiers show it as text)."""
+        if not _HTML.search(text):
+            return False
+        self.report(key, "contains HTML", "write plain text; wallets and verifiers show this field as text")
+        return True
 
     def _text_example(self, key: tuple) -> str:
         name = dotted(key).split(".")[-1]
@@ -325,9 +331,7 @@ class FieldReader:
                             "quote the value, e.g. \"0533\"" if isinstance(item, int) else
                             "write each item as text")
                 continue
-            if plain and _HTML.search(item):
-                self.report(key + (i,), "contains HTML",
-                            "write plain text; wallets and verifiers show this field as text")
+            if plain and self._has_html(key + (i,), item):
                 continue
             out.append(item.strip())
         return out

@@ -242,15 +242,19 @@ def test_spaces_around_a_grade_are_stripped_before_signing(site):
     assert read_json(path)["credentialSubject"]["result"][0]["value"] == "8"
 
 
-def test_a_malformed_grade_in_a_cohort_names_its_line(site):
+def refused_cohort(site, text: str) -> tuple[str, str]:
+    """Issue from a cohort CSV holding `text`, which must be refused with nothing issued: (its path, stderr)."""
     cohort = site.tmp / "cohort.csv"
-    cohort.write_text('name,email,grade\nAnn,ann@example.org,7.5\nBob,bob@example.org,"6,5"\n', encoding="utf-8")
-
+    cohort.write_text(text, encoding="utf-8")
     result = issue_cli(site, "--csv", cohort)
-
     assert result.exit_code == 1
-    assert f"{cohort}:3: grade: '6,5' is not a number with a decimal point; write 6.5" in result.stderr
     nothing_issued(site.root)
+    return str(cohort), result.stderr
+
+
+def test_a_malformed_grade_in_a_cohort_names_its_line(site):
+    cohort, stderr = refused_cohort(site, 'name,email,grade\nAnn,ann@example.org,7.5\nBob,bob@example.org,"6,5"\n')
+    assert f"{cohort}:3: grade: '6,5' is not a number with a decimal point; write 6.5" in stderr
 
 
 # ---------------------------------------------------------------- 7. a FIFO in content/issued/
@@ -358,14 +362,8 @@ def test_a_semicolon_separated_cohort_from_dutch_excel_is_read(site):
 
 
 def test_a_repeated_cohort_column_is_reported(site):
-    cohort = site.tmp / "cohort.csv"
-    cohort.write_text("name,name,email\nAnn,Bob,ann@example.org\n", encoding="utf-8")
-
-    result = issue_cli(site, "--csv", cohort)
-
-    assert result.exit_code == 1
-    assert f"{cohort}:1: header: repeated column(s) name; use each of the columns" in result.stderr
-    nothing_issued(site.root)
+    cohort, stderr = refused_cohort(site, "name,name,email\nAnn,Bob,ann@example.org\n")
+    assert f"{cohort}:1: header: repeated column(s) name; use each of the columns" in stderr
 
 
 # ---------------------------------------------------------------- 13. verify a baked badge image
