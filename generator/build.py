@@ -16,7 +16,7 @@ from typing import Callable
 
 import jinja2
 
-from generator import feeds, jsonld, routes, search, theme
+from generator import closed_world, feeds, jsonld, routes, search, statuslist, theme
 from generator.config import load_site
 from generator.courses import load_courses
 from generator.did import did_document
@@ -87,7 +87,7 @@ def check(source: Path, base_url: str | None = None) -> Content:
     """Everything a build checks, without writing anything (not even the cache)."""
     content = verify(load(source, base_url, drafts=True), save_cache=False)
     if content.site is not None and not errors(content.problems):
-        content.problems = sorted(content.problems + template_trial(content) + draft_credentials(content),
+        content.problems = sorted(content.problems + trial_render(content) + draft_credentials(content),
                                   key=sort_key)
     return content
 
@@ -103,11 +103,12 @@ def draft_credentials(content: Content) -> list[Problem]:
             for source, count in sorted(counts.items())]
 
 
-def template_trial(content: Content) -> list[Problem]:
-    """Render each kind of page once, in memory, so a theme mistake shows in check as in build."""
+def trial_render(content: Content) -> list[Problem]:
+    """Make the site-wide files and each kind of page once, in memory, so that a theme mistake or a
+    document verifiers could not load shows in check as in build."""
     site = content.site
     try:
-        site_files(content)
+        shared = site_files(content)
         renderer = Renderer(site)
         if content.families:
             family = content.families[0]
@@ -119,7 +120,9 @@ def template_trial(content: Content) -> list[Problem]:
             renderer.badge_unit(item, images)
     except (jinja2.TemplateError, RecursionError) as exc:
         return [template_problem(exc, site)]
-    return []
+    status_lists = [p for p in statuslist.PURPOSES if routes.status_list(p) in shared]
+    publishes = closed_world.verifiable_urls(site, content.families, status_lists)
+    return closed_world.output_problems(shared, publishes)
 
 
 def now() -> dt.datetime:
@@ -153,7 +156,7 @@ def site_files(content: Content) -> dict[str, bytes]:
         files[routes.output_file(path)] = render_issuer(env, site, lang, ctx(lang, path)).encode()
     pages.append({lang: routes.issuer_page(site, lang) for lang in site.languages})
     files[routes.issuer_profile()] = jsonld.dumps(
-        {"@context": jsonld.ACHIEVEMENT_CONTEXT[:2], **jsonld.issuer_profile(site)}).encode()
+        {"@context": list(jsonld.OB_CONTEXTS), **jsonld.issuer_profile(site)}).encode()
     files[routes.EXTENSION_CONTEXT_PATH] = jsonld.dumps(extension_context()).encode()
 
     updated = build_time(site)
@@ -169,10 +172,10 @@ def site_files(content: Content) -> dict[str, bytes]:
             (site.source / "content" / site.institution.logo).read_bytes()
     if site.keys:
         files[routes.did_document(site)] = jsonld.dumps(did_document(site)).encode()
-    for name in ("revocation.json",):
-        status_file = site.source / "content" / "status" / name
+    for purpose in statuslist.PURPOSES:
+        status_file = site.source / "content" / "status" / f"{purpose}.json"
         if status_file.is_file():  # signed bytes, published unchanged
-            files[routes.status_list(name.removesuffix(".json"))] = status_file.read_bytes()
+            files[routes.status_list(purpose)] = status_file.read_bytes()
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     files[".nojekyll"] = b""
     files["_headers"] = headers_file(site)
@@ -303,7 +306,9 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         for name, data in shared.items():
             stage.write(name, data)
         names = rendered.names + list(shared)
-        problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output),
+        publishes = closed_world.published_by(site, set(names))
+        problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
+                          + closed_world.output_problems({**shared, **rendered.achievements}, publishes),
                           key=sort_key)
         if errors(problems):
             return BuildResult(problems)

@@ -323,6 +323,34 @@ def revoke(credential: str, reason: str, key_path, source: Path) -> None:
 
 
 @cli.command()
+@click.argument("credentials", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Every credential in content/issued/.")
+@key_option
+@source_option
+def reissue(credentials: tuple[str, ...], everything: bool, key_path, source: Path) -> None:
+    """Sign credentials again in the current format with the active key; ids and badge URLs stay."""
+    from generator.reissue import REISSUES, reissue as run_reissue
+
+    if bool(credentials) == everything:
+        click.echo("credsite reissue: give the credentials (id, UUID, badge URL or file) or --all, not both",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+    content = _site_or_exit(source)
+    key = _key_or_exit(key_path)
+    done, notes, problems = run_reissue(content.site, list(credentials), key)
+    report(problems)
+    if problems:
+        click.echo("nothing was reissued", err=True)
+        sys.exit(EXIT_INPUT)
+    for note in notes:
+        click.echo(f"credsite reissue: {note}", err=True)
+    for item in done:
+        click.echo(f"{item.credential_id}: signed again ({'; '.join(item.reasons)})")
+    click.echo(f"{len(done)} credential(s) reissued; logged in {REISSUES}. Commit content/ and rebuild to "
+               "publish them", err=True)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="A site folder (content/site.yaml) or a built site (did.json).")

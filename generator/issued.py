@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import routes
+from generator import closed_world, routes, statuslist
 from generator.did import KeyResolver, did_document
 from generator.issuing import revocation_reasons
 from generator.model import Course, CourseFamily, Site
@@ -37,7 +37,10 @@ def facts_of(document: dict) -> dict:
     achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
     keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
     return {**{k: document[k] for k in keep if k in document},
-            "credentialSubject": {"achievement": {"id": achievement.get("id")}}}
+            "credentialSubject": {"achievement": {"id": achievement.get("id")}},
+            # What a verifier must load besides the DID document (see closed_world).
+            "contexts": list(dict.fromkeys(closed_world.context_urls(document))),
+            "links": [list(link) for link in closed_world.links(document)]}
 
 
 @dataclass
@@ -126,7 +129,7 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
             continue
         digest = hashlib.sha256(raw).hexdigest()
         facts, document = known.get(digest), None
-        if not isinstance(facts, dict):
+        if not isinstance(facts, dict) or "links" not in facts:  # absent, or cached by an older credsite
             try:
                 document = json.loads(raw)
             except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -227,6 +230,8 @@ def _fix_for(found: list[str], site: Site) -> str:
     if unknown_key:
         return (f"the key '{unknown_key.group(1)}' it was signed with is no longer listed: put it back under "
                 "keys: in content/site.yaml with status: retired (a retired key still verifies what it signed)")
+    if first.startswith("@context:"):
+        return closed_world.REISSUE_FIX
     if "is not a published course version" in first:
         return ("publish that course version again: keep its text as content/courses/archive/<course>/"
                 "<version>.md, or set the course back to status: published (docs/course-format.md)")
@@ -248,9 +253,13 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     signatures = signature_problems(site, credentials, save=save_cache, progress=progress)
     resolver = KeyResolver(did_document(site))
     base = site.base_url
+    status_lists = [name for name in statuslist.PURPOSES if (site.source / "content" / "status" / f"{name}.json").is_file()]
+    publishes = closed_world.verifiable_urls(site, families, status_lists)
+    # Only lists the build publishes count: a verifier in the world sees no other.
     lookup = status_lookup_from_files(
         base, site.source / "content",
-        lambda url: url[len(base):] if url.startswith(base + "status/") else None, resolver, now)
+        lambda url: url[len(base):] if publishes(url) and url.startswith(base + "status/") else None,
+        resolver, now)
     reasons = revocation_reasons(site.source)
     published: list[Published] = []
     severity = "warning" if skip_invalid else "error"
@@ -262,6 +271,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         if not found and course is None:
             found.append(f"its achievement {achievement.get('id')} is not a published course version of "
                          "this site")
+        if not found:
+            found += closed_world.url_problems(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes)
         verdict = None if found else check_state(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
             found, verdict = list(verdict.problems), None

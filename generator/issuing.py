@@ -27,9 +27,6 @@ from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
 from generator.reader import NOT_IN_IRI
 
-OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
-CREDENTIAL_CONTEXT = [jsonld.VC_CONTEXT, jsonld.OB_CONTEXT, OB_EXTENSIONS_CONTEXT,
-                      routes.EXTENSION_CONTEXT_URL]
 OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 ISSUED = Path("content/issued")
 STATUS = Path("content/status")
@@ -206,7 +203,7 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
         }]
     institution = jsonld.text_in(site, site.institution.name, lang)
     document = {
-        "@context": list(CREDENTIAL_CONTEXT),
+        "@context": jsonld.context(jsonld.CREDENTIAL_CONTEXT, [subject["achievement"]]),
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,

@@ -8,18 +8,86 @@ write JSON by hand.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
-from generator import routes, vocab
+from generator import linked_data, routes, vocab
 from generator.model import Course, Site, pick
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-ACHIEVEMENT_CONTEXT = [VC_CONTEXT, OB_CONTEXT, routes.EXTENSION_CONTEXT_URL]
+OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+OB_CONTEXTS = [VC_CONTEXT, OB_CONTEXT]  # every OB 3.0 document the site publishes
+CREDENTIAL_CONTEXT = [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT]
+EXTENSION_TYPE = "MicroCredentialAchievement"
 
 
 def dumps(document: dict) -> str:
     """The one serialisation of every JSON file the site publishes (stable bytes)."""
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def context(standard: list[str], achievements: Iterable[dict]) -> list:
+    """A document's @context: standard context URLs, then credsite's own terms inline, if it uses any.
+
+    Inline because a verifier loads only the contexts it ships or can fetch, and no
+    registered URL serves credsite's (the VC 2.0 data model allows objects after the
+    first entries, and the OB 3.0 schema from its third entry on).
+    """
+    inline = extension_context(achievements)
+    return [*standard, inline] if inline else list(standard)
+
+
+def extension_context(achievements: Iterable[dict]) -> dict | None:
+    """credsite's extension context, cut down to the terms and tokens `achievements` use.
+
+    Every credential carries it, so it holds nothing the credential does not use;
+    None when no achievement is a MicroCredentialAchievement.
+    """
+    full = linked_data.extension_context()["@context"]
+    ours = [a for a in achievements if EXTENSION_TYPE in _as_list(a.get("type"))]
+    if not ours:
+        return None
+    scoped = full[EXTENSION_TYPE]
+    return {"@version": full["@version"], "@protected": True,
+            EXTENSION_TYPE: {**scoped, "@context": _used(scoped["@context"], ours)}}
+
+
+def _used(definitions: dict, values: list) -> dict:
+    """The entries of a context that `values` (the nodes it applies to) use.
+
+    A term stays when some node has it as a key, a vocabulary token when some node
+    holds it as a value; a term's own scoped context is cut down the same way.
+    """
+    keys = {key for value in values if isinstance(value, dict) for key in value}
+    tokens = {text for value in values for text in _strings(value)}
+    kept: dict = {}
+    for name, definition in definitions.items():
+        if name.startswith("@"):
+            kept[name] = definition
+        elif name in keys:
+            if isinstance(definition, dict) and isinstance(definition.get("@context"), dict):
+                inner = [item for value in values if isinstance(value, dict) and name in value
+                         for item in _as_list(value[name])]
+                definition = {**definition, "@context": _used(definition["@context"], inner)}
+            kept[name] = definition
+        elif name in tokens and isinstance(definition, str):
+            kept[name] = definition
+    return kept
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def text_in(site: Site, text: dict[str, str], lang: str | None = None) -> str:
@@ -56,8 +124,6 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
     lang = site.default_language
     t = lambda text: text_in(site, text, lang)  # noqa: E731
     doc: dict = {}
-    if with_context:
-        doc["@context"] = list(ACHIEVEMENT_CONTEXT)
     page = routes.absolute(site, routes.course_version(site, lang, course))
     doc.update({
         "id": routes.absolute(site, routes.achievement(course)),
@@ -113,7 +179,7 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
         doc["stackableTowards"] = towards
     if course.further_information:
         doc["furtherInformation"] = course.further_information
-    return doc
+    return {"@context": context(OB_CONTEXTS, [doc]), **doc} if with_context else doc
 
 
 def _nlqf_key(value: str):
@@ -199,10 +265,8 @@ def criteria_narrative(site: Site, course: Course, lang: str) -> str:
 
 def achievements_index(site: Site, courses: list[Course]) -> dict:
     """All published achievement versions in one JSON-LD document."""
-    return {
-        "@context": list(ACHIEVEMENT_CONTEXT),
-        "@graph": [achievement(site, c, with_context=False) for c in courses],
-    }
+    graph = [achievement(site, c, with_context=False) for c in courses]
+    return {"@context": context(OB_CONTEXTS, graph), "@graph": graph}
 
 
 def schema_org_course(site: Site, course: Course, lang: str, page_url: str) -> dict:

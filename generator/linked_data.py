@@ -15,8 +15,13 @@ from importlib import resources
 from frozendict import frozendict
 from pyld import jsonld
 
-from generator import routes
 from generator.document_loader import make_loader
+
+
+# Where credentials issued before credsite embedded its context pointed. Nothing serves
+# it (w3id.org has no such entry), so no verifier can load it: it is known here only
+# so that such credentials can still be checked and reissued (closed_world refuses it).
+LEGACY_EXTENSION_CONTEXT_URL = "https://w3id.org/credsite/ns/v1"
 
 
 @functools.lru_cache(maxsize=None)
@@ -29,13 +34,13 @@ def extension_context() -> dict:
 def loader(extra: dict[str, dict] | None = None):
     if not extra:
         return _default_loader()
-    return make_loader(extra, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
+    return make_loader(extra, immutable={LEGACY_EXTENSION_CONTEXT_URL: extension_context()})
 
 
 @functools.lru_cache(maxsize=None)
 def _default_loader():
     # One object, so expansions with it can share the node cache (see Processor._expand).
-    return make_loader(None, immutable={routes.EXTENSION_CONTEXT_URL: extension_context()})
+    return make_loader(None, immutable={LEGACY_EXTENSION_CONTEXT_URL: extension_context()})
 
 
 # Processed scoped contexts and expanded nodes, shared by every expansion in

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 from generator.model import Course, Site
 
-EXTENSION_CONTEXT_URL = "https://w3id.org/credsite/ns/v1"
 EXTENSION_CONTEXT_PATH = "ns/credsite-v1.jsonld"
 
 

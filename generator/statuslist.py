@@ -9,6 +9,8 @@ import secrets
 from generator import routes
 from generator.model import Site
 
+# The lists a site keeps in content/status/<purpose>.json and publishes at routes.status_list(purpose).
+PURPOSES = ("revocation",)
 # The spec's minimum size, which gives group privacy (131,072 bits = 16 KB).
 LIST_SIZE = 131_072
 # How long verifiers may cache the list (milliseconds); hosts get matching cache headers.
