@@ -352,23 +352,28 @@ def reissue(credentials: tuple[str, ...], everything: bool, key_path, source: Pa
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="A site folder (content/site.yaml) or a built site (did.json).")
-def verify(files, site_dir: Path) -> None:
-    """Verify credential files offline: proof, issuer key, dates, status and schema."""
+@click.option("--site", "site_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="For did:web issuers: the issuer's site folder (content/site.yaml) or its built output "
+                   "(did.json). Repeatable.  [default: the current folder, when it is a site]")
+@click.option("--issuer", default="", help="Require this issuer DID; a credential of any other issuer fails.")
+def verify(files, site_dirs: tuple[Path, ...], issuer: str) -> None:
+    """Verify credential files offline: proof, issuer key, dates, status and schema.
+
+    A did:key issuer needs nothing else; a did:web issuer needs --site.
+    """
     from generator import verification
 
-    verdicts, problems = verification.verify_paths(list(files), site_dir)
-    if problems:
-        report(problems)
+    if not site_dirs and Path("content/site.yaml").is_file():  # run in a site's folder, as the other commands
+        site_dirs = (Path("."),)
+    reports, problems = verification.verify_reports(list(files), list(site_dirs), issuer=issuer)
+    report(problems)
+    if errors(problems):
         sys.exit(EXIT_INPUT)
-    failed = 0
-    for path, verdict in verdicts:
-        detail = f" ({'; '.join(verdict.problems)})" if verdict.problems else ""
-        click.echo(f"{path}: {verdict.status.upper() if not verdict.ok else 'valid'}{detail}")
-        failed += not verdict.ok
+    for item in reports:
+        click.echo("\n".join(verification.report_lines(item)))
+    failed = sum(not item.ok for item in reports)
     if failed:
-        click.echo(f"{failed} of {len(verdicts)} credential(s) did not verify", err=True)
+        click.echo(f"{failed} of {len(reports)} credential(s) did not verify", err=True)
         sys.exit(EXIT_INPUT)
 
 

@@ -1,4 +1,10 @@
-"""The issuer's DID: its did:web document, and finding the key behind a verificationMethod."""
+"""DIDs: the site's did:web document, and finding the key behind a verificationMethod.
+
+`KeyResolver` holds one DID document (the build only trusts the site's own).
+`DidResolver` is what `credsite verify` uses for any issuer: did:key natively,
+did:web from the DID documents of the --site folders given, nothing else
+(no network). Its answers are values: a key or None, and a sentence saying why not.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from generator import routes
 from generator.model import Site
-from generator.multikey import public_from_multibase, resolve_did_key
+from generator.multikey import DID_KEY_PREFIX, public_from_multibase, resolve_did_key
 from generator.problems import Problem
 
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
@@ -83,3 +89,80 @@ def _read_did_document(path: Path, problems: list[Problem]) -> KeyResolver | Non
                                 "with did:web:)", fix))
         return None
     return KeyResolver(document)
+
+
+SITE_FIX = "give --site with the issuer's site folder (with content/site.yaml) or its built output (with did.json)"
+
+
+@dataclass(frozen=True)
+class KnownDid:
+    resolver: KeyResolver
+    source: str  # where its DID document came from, shown to the user
+
+
+class DidResolver:
+    """Keys of any issuer that can be resolved offline: did:key, and did:web from --site folders."""
+
+    def __init__(self, known: dict[str, KnownDid] | None = None):
+        self.known = dict(known or {})
+
+    def __call__(self, method_id: str) -> Ed25519PublicKey | None:
+        if not isinstance(method_id, str):
+            return None
+        did = method_id.partition("#")[0]
+        if did.startswith(DID_KEY_PREFIX):
+            try:
+                return resolve_did_key(method_id)
+            except ValueError:
+                return None
+        entry = self.known.get(did)
+        return entry.resolver(method_id) if entry else None
+
+    def source(self, did: str) -> str:
+        """Where the keys of `did` come from."""
+        if did.startswith(DID_KEY_PREFIX):
+            return "a did:key, whose public key is the identifier itself"
+        entry = self.known.get(did)
+        return f"listed under assertionMethod in its DID document from {entry.source}" if entry else ""
+
+    def issuer_problem(self, did: str) -> str:
+        """Why the keys of the issuer `did` cannot be found offline, with the fix; "" when they can."""
+        if did.startswith(DID_KEY_PREFIX):
+            try:
+                resolve_did_key(did)
+            except ValueError as exc:
+                return f"the issuer {did} is not a valid did:key ({exc})"
+            return ""
+        if did in self.known:
+            return ""
+        if did.startswith("did:web:"):
+            if not self.known:
+                return (f"the issuer {did} is a did:web, whose DID document cannot be found offline without its "
+                        f"site: {SITE_FIX}")
+            given = ", ".join(self.known)
+            which = (f"is not this site's issuer {given}" if len(self.known) == 1
+                     else f"is not the issuer of any --site given ({given})")
+            return f"the issuer {did} {which}, so its keys cannot be found offline: {SITE_FIX}"
+        if did.startswith("did:"):
+            method = did.split(":", 2)[1] or "(empty)"
+            return (f"the issuer {did} uses the DID method '{method}', which credsite cannot resolve; it verifies "
+                    "did:key issuers, and did:web issuers with --site: use a verifier that supports "
+                    f"did:{method} for this credential")
+        return (f"the issuer {did} is not a DID; credsite verifies credentials whose issuer is a did:key, or a "
+                "did:web with --site")
+
+    def key_problem(self, method_id: str) -> str:
+        """Why `method_id` is no key of its DID; "" when it is."""
+        did = method_id.partition("#")[0]
+        if did.startswith(DID_KEY_PREFIX):
+            try:
+                resolve_did_key(method_id)
+            except ValueError as exc:
+                return f"unknown verification method {method_id}: {exc}"
+            return ""
+        if did not in self.known:
+            return self.issuer_problem(did)
+        if self(method_id) is None:
+            return (f"unknown verification method {method_id}: the issuer's DID document from "
+                    f"{self.known[did].source} does not list it under assertionMethod")
+        return ""
