@@ -1,13 +1,20 @@
-"""Interoperability: credentials credsite signs verify in Digital Bazaar's VC stack.
+"""Interoperability: credentials credsite signs verify in two independent verifiers.
 
 credsite signs and verifies with its own Python code (pyld + cryptography), so
-its own tests cannot catch a mistake both halves share, such as a context
-served differently or N-Quads that only pyld produces. Here the sample
-credentials in content/issued/ are checked by an independent implementation,
-@digitalbazaar/vc with data-integrity and eddsa-rdfc-2022-cryptosuite
-(jsonld.js in safe mode, rdf-canonize, noble-ed25519), against the site
-credsite builds: its did.json and its status list. Everything runs offline:
-tests/interop/offline.mjs serves local files and refuses any other URL.
+its own tests cannot catch a mistake both halves share, such as a context only
+credsite can load or N-Quads that only pyld produces. Here every credential of
+the built sample site is checked by two other implementations:
+
+(a) Digital Bazaar's @digitalbazaar/vc (jsonld.js in safe mode, rdf-canonize,
+    noble-ed25519), tests/interop/verify.mjs;
+(b) the Digital Credentials Consortium's @digitalcredentials/verifier-core,
+    tests/interop/verify-dcc.mjs, which fetches what it needs itself.
+
+Both run in a closed world (tests/interop/offline.mjs) holding only what a
+verifier on the internet could load: the standard JSON-LD contexts from their
+npm packages, the built site at its base URL and, for (b), the official OB 3.0
+JSON Schema. Nothing of credsite's own that the web does not serve: a
+credential naming a context nobody publishes must fail here as it fails there.
 
 Needs node and npm (.ci/run installs them). The npm packages are pinned in
 tests/interop/package-lock.json and installed here with `npm ci` when missing.
@@ -21,11 +28,14 @@ import difflib
 import fcntl
 import hashlib
 import json
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -40,7 +50,10 @@ INTEROP = ROOT / "tests" / "interop"
 ISSUED = sorted((ROOT / "content" / "issued").glob("*.json"))
 REVOCATIONS = ROOT / "content" / "status" / "revocations.csv"
 TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"
-NODE_MAJOR_MIN = 18  # the oldest node the pinned @digitalbazaar packages support
+NODE_MAJOR_MIN = 18  # the oldest node the pinned packages support
+
+# The two verifiers, by the script that runs each.
+VERIFIERS = {"digital-bazaar": "verify.mjs", "verifier-core": "verify-dcc.mjs"}
 
 
 # ---------------------------------------------------------------- node, npm and the build
@@ -60,7 +73,7 @@ def node() -> str:
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.fail("node and npm are not installed (.ci/run installs them); "
-                    "the interop tests need Digital Bazaar's JavaScript verifier")
+                    "the interop tests need the JavaScript verifiers")
     version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True).stdout
     major = int(version.strip().lstrip("v").split(".")[0])
     assert major >= NODE_MAJOR_MIN, f"node {version.strip()} is too old; the pinned packages need >= {NODE_MAJOR_MIN}"
@@ -85,6 +98,11 @@ def site(tmp_path_factory) -> Path:
     return output
 
 
+@pytest.fixture(params=VERIFIERS)
+def verifier(request) -> str:
+    return request.param
+
+
 def run_node(node: str, script: str, documents: list[Path], before: tuple[Path, ...] = ()) -> dict[Path, dict]:
     """Run a tests/interop script over `documents`; its JSON line for each, keyed by path.
 
@@ -100,9 +118,9 @@ def run_node(node: str, script: str, documents: list[Path], before: tuple[Path, 
     return reports
 
 
-def verify(node: str, site: Path, *credentials: Path) -> dict[Path, dict]:
-    """Digital Bazaar's verdict on each credential (verify.mjs), keyed by its path."""
-    return run_node(node, "verify.mjs", list(credentials), before=(site,))
+def verify(node: str, verifier: str, site: Path, *credentials: Path) -> dict[Path, dict]:
+    """The verdict of `verifier` on each credential, keyed by its path."""
+    return run_node(node, VERIFIERS[verifier], list(credentials), before=(site,))
 
 
 def credential_id(path: Path) -> str:
@@ -140,6 +158,10 @@ def write(document: dict, path: Path) -> Path:
     return path
 
 
+def failures(reports: dict[Path, dict]) -> dict[str, str]:
+    return {str(path): r["error"] for path, r in reports.items() if not r["verified"]}
+
+
 # ---------------------------------------------------------------- the sample credentials
 
 
@@ -150,30 +172,42 @@ def test_the_sample_data_is_there():
     assert revoked_ids() <= {credential_id(p) for p in ISSUED}
 
 
-def test_every_issued_credential_verifies(node, site):
+def test_every_issued_credential_verifies(node, site, verifier):
     # The signed files in content/issued/ and their published copies under badges/.
     assert len(published_credentials(site)) == len(ISSUED), "the build should publish every credential"
     credentials = ISSUED + published_credentials(site)
-    reports = verify(node, site, *credentials)
-    assert len(reports) == len(credentials)
-    failed = {str(path): r["error"] for path, r in reports.items() if not r["verified"]}
-    assert not failed, f"Digital Bazaar's verifier rejects credsite credentials: {failed}"
-    # Verified includes the status check: the list was found, its own proof
-    # verified and its issuer matched. A credential without status would skip that.
+    reports = verify(node, verifier, site, *credentials)
+    assert not failures(reports), f"{verifier} rejects credsite credentials: {failures(reports)}"
+    # Verified includes the status check: the list was found and its own proof
+    # verified. A credential without status would skip that.
     assert all(r["statusChecked"] for r in reports.values()), reports
+    if verifier == "verifier-core":
+        # It also validates against the OB 3.0 JSON Schema the credential names.
+        bad = {str(p): r["schema"] for p, r in reports.items() if not (r["schema"] or {}).get("valid")}
+        assert not bad, f"verifier-core's OB 3.0 schema check fails: {bad}"
 
 
-def test_exactly_the_revoked_credential_reads_revoked(node, site):
+def test_verifier_core_reports_the_issuer_registry_apart(node, site):
+    """Its registry lookup needs the DCC's registries on the network: "unchecked", not "invalid"."""
+    credential = sample(revoked=False)
+    report = verify(node, "verifier-core", site, credential)[credential]
+    assert report["verified"], report["error"]
+    assert report["registry"] == {
+        "registered": False,
+        "unchecked": ["https://digitalcredentials.github.io/sandbox-registry/registry.json"]}, report["registry"]
+
+
+def test_exactly_the_revoked_credential_reads_revoked(node, site, verifier):
     for credentials in (ISSUED, published_credentials(site)):
         assert credentials, "no credentials to check"
-        reports = verify(node, site, *credentials)
+        reports = verify(node, verifier, site, *credentials)
         revoked = {credential_id(p) for p in credentials if reports[p]["revoked"]}
-        assert revoked == revoked_ids(), credentials[0].parent
+        assert revoked == revoked_ids(), (verifier, credentials[0].parent, failures(reports))
 
 
-def test_credsite_and_digital_bazaar_agree(node, site):
-    """credsite's own offline verifier and Digital Bazaar's give the same verdict."""
-    theirs = verify(node, site, *ISSUED)
+def test_credsite_and_the_other_verifier_agree(node, site, verifier):
+    """credsite's own offline verifier and the other verifier give the same verdict."""
+    theirs = verify(node, verifier, site, *ISSUED)
     ours, problems = verify_paths(ISSUED, site)
     assert not problems
     for path, verdict in ours:
@@ -182,7 +216,7 @@ def test_credsite_and_digital_bazaar_agree(node, site):
                      else "revoked" if report["revoked"] else "valid")
         assert verdict.status == as_theirs, (
             f"{path.name}: credsite says {verdict.status} {verdict.problems}, "
-            f"Digital Bazaar says {as_theirs} ({report['error']})")
+            f"{verifier} says {as_theirs} ({report['error']})")
 
 
 def test_both_canonicalize_to_the_same_nquads(node):
@@ -190,7 +224,8 @@ def test_both_canonicalize_to_the_same_nquads(node):
 
     A matching signature already implies equal N-Quads; this test says *where*
     they differ when they do not (a term, a datatype, an escape), which a bare
-    "Invalid signature." never tells.
+    "Invalid signature." never tells. jsonld.js gets the standard contexts from
+    their npm packages only; an inline context travels in the credential.
     """
     reports = run_node(node, "canonize.mjs", ISSUED)
     loader = linked_data.loader()
@@ -205,6 +240,67 @@ def test_both_canonicalize_to_the_same_nquads(node):
         assert ours == report["nquads"], f"{path.name}: canonical N-Quads differ:\n{diff}"
 
 
+# ---------------------------------------------------------------- what third parties can load
+
+
+def _context_urls(node: object) -> set[str]:
+    """Every context URL a JSON-LD document names: in @context (also nested in inline
+    contexts and scoped term definitions) and in @import."""
+    found: set[str] = set()
+    if isinstance(node, list):
+        for item in node:
+            found |= _context_urls(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("@context", "@import"):
+                for entry in value if isinstance(value, list) else [value]:
+                    if isinstance(entry, str):
+                        found.add(entry)
+                    else:
+                        found |= _context_urls(entry)
+            else:
+                found |= _context_urls(value)
+    return found
+
+
+def _site_base_url(site: Path) -> str:
+    """The base URL, from the did:web the site publishes (did:web:host:a:b -> https://host/a/b/)."""
+    did = json.loads((site / "did.json").read_text(encoding="utf-8"))["id"]
+    host, *segments = [unquote(part) for part in did.split(":")[2:]]
+    return f"https://{host}/" + "".join(segment + "/" for segment in segments)
+
+
+def test_the_site_names_only_contexts_a_verifier_can_load(node, site):
+    """No published JSON(-LD) file names a @context outside the closed world.
+
+    Allowed: the standard contexts (as the npm packages in tests/interop publish
+    them) and files this build itself publishes under the site's base URL.
+    """
+    listed = subprocess.run([node, str(INTEROP / "contexts.mjs")], cwd=INTEROP,
+                            capture_output=True, text=True, timeout=60, check=True)
+    standard = set(json.loads(listed.stdout))
+    base = _site_base_url(site)
+    documents = sorted([*site.rglob("*.json"), *site.rglob("*.jsonld")])
+    assert any(p.name == "credential.json" for p in documents), "the walk found no credentials"
+    unloadable: dict[str, list[str]] = {}
+    for path in documents:
+        for url in sorted(_context_urls(json.loads(path.read_text(encoding="utf-8")))):
+            published = url.startswith(base) and (site / url[len(base):].split("#")[0]).is_file()
+            if url not in standard and not published:
+                unloadable.setdefault(url, []).append(str(path.relative_to(site)))
+    assert not unloadable, (
+        "the site names JSON-LD contexts no verifier can load (neither a standard context nor a file "
+        f"the site publishes): {unloadable}")
+
+
+def test_nothing_under_tests_interop_reads_credsite_own_contexts():
+    """The verifiers must not be handed credsite's copies of contexts (generator/contexts)."""
+    forbidden = ("generator/contexts", "'generator', 'contexts'", "credsite-v1")
+    offending = [f"{path.name}: {word}" for path in INTEROP.glob("*.mjs")
+                 for word in forbidden if word in path.read_text(encoding="utf-8")]
+    assert not offending, offending
+
+
 # ---------------------------------------------------------------- tampering
 
 
@@ -215,7 +311,7 @@ TAMPERINGS = {
 
 
 @pytest.mark.parametrize("field", TAMPERINGS)
-def test_a_tampered_copy_fails(node, site, tmp_path, field):
+def test_a_tampered_copy_fails(node, site, tmp_path, verifier, field):
     original = sample(revoked=False)
     document = json.loads(original.read_text(encoding="utf-8"))
     # Control: the same round trip through json without a change still verifies,
@@ -228,13 +324,13 @@ def test_a_tampered_copy_fails(node, site, tmp_path, field):
     holder[last] = change_one_character(holder[last])
     tampered = write(document, tmp_path / "tampered.json")
 
-    reports = verify(node, site, untouched, tampered)
+    reports = verify(node, verifier, site, untouched, tampered)
     assert reports[untouched]["verified"], reports[untouched]["error"]
     assert reports[tampered]["verified"] is False
     assert "signature" in reports[tampered]["error"].lower(), reports[tampered]["error"]
 
 
-def test_a_tampered_status_list_cannot_unrevoke(node, site, tmp_path):
+def test_a_tampered_status_list_cannot_unrevoke(node, site, tmp_path, verifier):
     """Clearing the revoked bit in a copy of the status list breaks the list's proof."""
     revoked = sample(revoked=True)
     index = int(json.loads(revoked.read_text(encoding="utf-8"))["credentialStatus"]["statusListIndex"])
@@ -247,28 +343,30 @@ def test_a_tampered_status_list_cannot_unrevoke(node, site, tmp_path):
     status_list["credentialSubject"]["encodedList"] = statuslist.encode(bits)
     write(status_list, other / "status" / "revocation.json")
 
-    report = verify(node, other, revoked)[revoked]
+    report = verify(node, verifier, other, revoked)[revoked]
     assert report["verified"] is False and report["revoked"] is False
-    assert report["error"].startswith("credentialStatus:"), report["error"]
+    assert "credentialStatus:" in report["error"], report["error"]
     assert "signature" in report["error"].lower(), report["error"]
 
 
 # ---------------------------------------------------------------- the DID document
 
 
-def test_the_did_document_resolves_from_the_unmodified_build_output(node, site, tmp_path):
+def test_the_did_document_resolves_from_the_unmodified_build_output(node, site, tmp_path, verifier):
     # Everything from the output folder as `credsite build` wrote it: the
-    # credential the site publishes (the sample file if this build publishes
-    # none), the DID document and the status list.
+    # credential the site publishes, the DID document and the status list.
     credential = sample(revoked=False, among=published_credentials(site) + ISSUED)
-    report = verify(node, site, credential)[credential]
+    report = verify(node, verifier, site, credential)[credential]
     assert report["verified"], report["error"]
     # did:web:example-university.github.io:microcredentials has a path, so a
     # resolver fetches <base url>/did.json: the file the build wrote at the root.
-    assert Path(report["didDocument"]) == site / "did.json"
-    proof_method = json.loads(credential.read_text(encoding="utf-8"))["proof"][0]["verificationMethod"]
-    did = proof_method.split("#")[0]
-    assert {proof_method, did} <= set(report["loaded"]), report["loaded"]
+    did_url = _site_base_url(site) + "did.json"
+    if verifier == "digital-bazaar":
+        assert Path(report["didDocument"]) == site / "did.json"
+        proof_method = json.loads(credential.read_text(encoding="utf-8"))["proof"][0]["verificationMethod"]
+        assert {proof_method, proof_method.split("#")[0]} <= set(report["loaded"]), report["loaded"]
+    else:
+        assert {"url": did_url, "status": 200} in report["fetched"], report["fetched"]
 
     # Control: the same build with another public key in did.json must fail, so
     # the pass above really used the key the build published.
@@ -278,7 +376,7 @@ def test_the_did_document_resolves_from_the_unmodified_build_output(node, site, 
     stranger = Ed25519PrivateKey.from_private_bytes(bytes(range(32))).public_key()
     did_doc["verificationMethod"][0]["publicKeyMultibase"] = public_to_multibase(stranger)
     write(did_doc, other / "did.json")
-    swapped = verify(node, other, credential)[credential]
+    swapped = verify(node, verifier, other, credential)[credential]
     assert swapped["verified"] is False
     assert "signature" in swapped["error"].lower(), swapped["error"]
 
@@ -299,8 +397,8 @@ EDGE_CASES = {
 
 
 @pytest.mark.parametrize("case", EDGE_CASES)
-def test_freshly_signed_edge_cases_verify(node, site, tmp_path, case):
-    """Re-sign a sample with awkward values and check Digital Bazaar accepts it."""
+def test_freshly_signed_edge_cases_verify(node, site, tmp_path, verifier, case):
+    """Re-sign a sample with awkward values and check the other verifier accepts it."""
     key = private_from_multibase(json.loads(TEST_KEY.read_text(encoding="utf-8"))["secretKeyMultibase"])
     original = sample(revoked=False)
     document = json.loads(original.read_text(encoding="utf-8"))
@@ -310,5 +408,58 @@ def test_freshly_signed_edge_cases_verify(node, site, tmp_path, case):
     signed = integrity.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z")
     path = write(signed, tmp_path / "edge.json")
 
-    report = verify(node, site, path)[path]
-    assert report["verified"], f"credsite signed it, Digital Bazaar rejects it: {report['error']}"
+    report = verify(node, verifier, site, path)[path]
+    assert report["verified"], f"credsite signed it, {verifier} rejects it: {report['error']}"
+
+
+# ---------------------------------------------------------------- a credential credsite did not sign
+
+
+@pytest.fixture(scope="module")
+def did_key_credentials(node, tmp_path_factory) -> tuple[Path, Path, str]:
+    """Digital Bazaar's own OB 3.0 credential (did:key, eddsa-rdfc-2022 + eddsa-jcs-2022
+    proofs) and a tampered copy, from tests/interop/sign-didkey.mjs; and the issuer DID."""
+    folder = tmp_path_factory.mktemp("didkey")
+    paths = []
+    for name, flags in (("signed.json", []), ("tampered.json", ["--tampered"])):
+        done = subprocess.run([node, str(INTEROP / "sign-didkey.mjs"), *flags], cwd=INTEROP,
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, f"sign-didkey.mjs {flags} exited {done.returncode}:\n{done.stderr}"
+        paths.append(folder / name)
+        paths[-1].write_text(done.stdout, encoding="utf-8")
+    signed = json.loads(paths[0].read_text(encoding="utf-8"))
+    assert [p["cryptosuite"] for p in signed["proof"]] == ["eddsa-rdfc-2022", "eddsa-jcs-2022"]
+    assert signed["issuer"]["id"].startswith("did:key:z6Mk")
+    return paths[0], paths[1], signed["issuer"]["id"]
+
+
+def test_the_did_key_credential_is_sound(node, site, verifier, did_key_credentials):
+    """Both verifiers accept sign-didkey.mjs's credential and reject its tampered copy,
+    so what `credsite verify` says about them below is about credsite."""
+    signed, tampered, _ = did_key_credentials
+    reports = verify(node, verifier, site, signed, tampered)
+    assert reports[signed]["verified"], reports[signed]["error"]
+    assert reports[tampered]["verified"] is False
+    assert "signature" in reports[tampered]["error"].lower(), reports[tampered]["error"]
+    if verifier == "digital-bazaar":
+        # jsigs accepts a proof set when any one proof verifies: check each.
+        assert sorted((p["cryptosuite"], p["verified"]) for p in reports[signed]["proofs"]) == [
+            ("eddsa-jcs-2022", True), ("eddsa-rdfc-2022", True)], reports[signed]["proofs"]
+
+
+def _credsite_verify(path: Path) -> subprocess.CompletedProcess:
+    credsite = ROOT / ".venv" / "bin" / "credsite"
+    command = [str(credsite)] if credsite.is_file() else [sys.executable, "-m", "generator"]
+    return subprocess.run([*command, "verify", str(path)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=False, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_credsite_verify_accepts_a_did_key_credential_with_two_proofs(did_key_credentials):
+    """`credsite verify FILE` (no --site) accepts any OB 3.0 credential it can check alone."""
+    signed, tampered, did = did_key_credentials
+    done = _credsite_verify(signed)
+    assert done.returncode == 0, f"credsite verify rejects it:\n{done.stdout}\n{done.stderr}"
+    assert did in done.stdout, done.stdout
+
+    done = _credsite_verify(tampered)
+    assert done.returncode == 1, f"credsite verify gave {done.returncode} for a tampered copy:\n{done.stdout}\n{done.stderr}"

@@ -10,20 +10,21 @@
  * the suite's own canonize() (jsonld.js in safe mode, rdf-canonize), so
  * tests/test_interop.py can diff it line by line against credsite's
  * generator.integrity.canonicalize and say where the two disagree when a
- * signature does not verify.
+ * signature does not verify. Contexts come only from the standard contexts'
+ * npm packages (offline.mjs); an inline context is read from the document.
  */
 
 import {cryptosuite as eddsaRdfc2022CryptoSuite} from
   '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 
-import {forbidNetwork, loadContexts, makeDocumentLoader, readJson} from './offline.mjs';
+import {forbidNetwork, makeDocumentLoader, makeWorld, readJson} from './offline.mjs';
 
 async function main(files) {
   if(files.length === 0) {
     process.stderr.write('usage: node canonize.mjs <document.json>...\n');
     return 2;
   }
-  const {documentLoader} = makeDocumentLoader({contexts: loadContexts()});
+  const {documentLoader} = makeDocumentLoader(makeWorld());
   for(const file of files) {
     const report = {file, nquads: null, error: null};
     try {

