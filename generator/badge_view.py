@@ -7,6 +7,7 @@ page can never claim something the credential does not say.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 from generator import badges, routes, vocab
 from generator.issued import Published
@@ -14,6 +15,12 @@ from generator.model import Site, pick
 
 EQF_PREFIX = "http://data.europa.eu/snb/eqf/"
 ISCED_PREFIX = "http://data.europa.eu/snb/isced-f/"
+VERIFIER = "https://verifierplus.org/#verify?vc="  # VerifierPlus's deep link: it fetches and checks the credential
+
+
+def verifier_link(credential_url: str) -> str:
+    """The independent verifier's page that checks the credential published at `credential_url`."""
+    return VERIFIER + urllib.parse.quote(credential_url, safe="")
 
 
 def _date(value: object) -> dt.date | None:
@@ -99,6 +106,8 @@ def view(site: Site, published: Published, lang: str) -> dict:
         "page_url": page_url,
         "json_path": routes.credential_json(uid),
         "json_url": routes.absolute(site, routes.credential_json(uid)),
+        "verifier_url": verifier_link(routes.absolute(site, routes.credential_json(uid))),
+        "checked": published.checked_on,
         "png_path": f"badges/{uid}/badge.png",
         "svg_path": f"badges/{uid}/badge.svg",
         "preview_url": routes.absolute(site, routes.course_image(course, "preview.png")),

@@ -66,6 +66,7 @@ class Published:
     verdict: Verdict  # valid, revoked, expired or not yet valid
     course: Course
     reason: str = ""  # why it was revoked, from content/status/revocations.csv
+    checked_on: dt.date | None = None  # the day (UTC) the build judged its status; badge pages show it
 
 
 _IGNORED = ("", "")
@@ -281,7 +282,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
             problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}",
                                     _fix_for(found, site) + others, severity))
             continue
-        published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], "")))
+        published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date()))
     if save_cache:
         _save_cache(site.source / FACTS_FILE, {c.digest: c.facts for c in credentials})
     return published, problems

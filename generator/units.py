@@ -285,8 +285,9 @@ def plan_units(site: Site, families: list[CourseFamily], published: list, previo
             else:
                 plan.course_todo.append((family, course))
     for item in published:
+        # The page shows the day its status was checked, so it is rendered again once a day.
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
-                   plan.course_keys[item.course.key])
+                   plan.course_keys[item.course.key], str(item.checked_on))
         unit = f"badge:{item.credential.uuid}"
         entry = cache.hit(unit, key)
         if entry:

@@ -7,15 +7,19 @@ filter that works with and without JavaScript, and no request to any other origi
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import io
 import re
 import threading
+import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 import zxingcpp
+from babel.dates import format_date
 from PIL import Image
 
 from generator.build import build
@@ -41,10 +45,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
+def build_epoch() -> int:
+    """The build's moment, fixed so that the day its badge pages show is known."""
+    return int(time.time())
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory, build_epoch):
     # Serve the site under its base URL's path, as the real host does.
     www = tmp_path_factory.mktemp("browser")
-    result = build(ROOT, www / "microcredentials")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(build_epoch))
+        result = build(ROOT, www / "microcredentials")
     assert result.ok, [str(p) for p in result.problems]
     handler = functools.partial(QuietHandler, directory=str(www))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -202,6 +214,80 @@ def test_badge_status_is_plain_to_see(browser, site_url):
     page.context.close()
     page, _, _ = open_page(browser, site_url + f"nl/badges/{VALID}/")
     assert page.locator(".status-banner").inner_text().startswith("Geldig.")
+    page.context.close()
+
+
+VERIFIER = re.compile(r"^[a-z]+://([^/]*\.)?verifierplus\.org([:/]|$)")
+
+
+@pytest.mark.parametrize("uid,lang,name", [(VALID, "en", "valid-en"), (VALID, "nl", "valid-nl"),
+                                           (REVOKED, "en", "revoked-en"), (REVOKED, "nl", "revoked-nl")])
+@pytest.mark.parametrize("viewport,size", [(DESKTOP, "desktop"), (MOBILE, "phone")])
+def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_epoch, uid, lang, name,
+                                                     viewport, size):
+    # The sandbox has no network, and the page must not contact the verifier before a click anyway:
+    # every request to it is refused and counted.
+    context = browser.new_context(viewport=viewport)
+    asked = []
+    context.route(VERIFIER, lambda route: (asked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    foreign, errors = [], []
+    origin = site_url.split("/", 3)[:3]
+    page.on("request", lambda r: foreign.append(r.url) if r.url.split("/", 3)[:3] != origin else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + f"badges/{uid}/")
+    page.wait_for_load_state("networkidle")
+
+    name_text = "Verify independently at VerifierPlus (opens an external site)" if lang == "en" else \
+        "Onafhankelijk controleren bij VerifierPlus (opent een externe site)"
+    link = page.get_by_role("link", name=name_text, exact=True)
+    assert link.count() == 1 and link.is_visible()
+    default_page = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href")
+    credential = default_page + "credential.json"  # the same credential behind every language's page
+    assert credential.startswith("https://") and f"/badges/{uid}/" in credential
+    assert link.get_attribute("href") == "https://verifierplus.org/#verify?vc=" + urllib.parse.quote(credential, safe="")
+    assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer", "nofollow"}
+    assert page.locator("link[rel~=prefetch], link[rel~=preconnect], link[rel~=dns-prefetch], "
+                        "link[rel~=prerender], link[rel~=modulepreload], script[type=speculationrules]").count() == 0
+    # Inside the status banner, after the status decided at build time, with the day of that check.
+    banner = page.locator(".status-banner")
+    assert banner.locator("a[data-verifier]").count() == 1
+    day = dt.datetime.fromtimestamp(build_epoch, dt.timezone.utc).date()
+    shown = format_date(day, format="long", locale=lang)
+    text = banner.inner_text()
+    assert text.startswith({"en": ("Valid.", "Revoked."), "nl": ("Geldig.", "Ingetrokken.")}[lang][uid == REVOKED])
+    assert f" {shown}." in text, text
+    assert page.locator(".verify-now .print-only").is_hidden()
+
+    # Keyboard: Tab reaches the link, and its focus ring shows.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-verifier')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the verifier link")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    assert page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)") >= 2
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], "the link sticks out of the screen"
+    assert fits_width(page)
+    shoot(page, f"badge-verifier-{name}-{size}")
+    assert asked == [] and foreign == [] and errors == []
+    context.close()
+
+
+def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_url, build_epoch):
+    page, foreign, errors = open_page(browser, site_url + f"badges/{VALID}/")
+    page.emulate_media(media="print")
+    assert page.locator("a[data-verifier]").is_hidden()  # a link cannot be followed on paper
+    printed = page.locator(".verify-now .print-only")
+    assert printed.is_visible()
+    credential = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href") + "credential.json"
+    assert page.locator(".verify-now .verify-text").is_hidden()  # it speaks of a link
+    day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.timezone.utc).date(), format="long", locale="en")
+    assert printed.inner_text() == \
+        f"Status on {day}. To check it now, give {credential} to any Open Badges 3.0 verifier, such as verifierplus.org."
+    assert foreign == [] and errors == []
     page.context.close()
 
 
