@@ -463,3 +463,56 @@ def test_credsite_verify_accepts_a_did_key_credential_with_two_proofs(did_key_cr
 
     done = _credsite_verify(tampered)
     assert done.returncode == 1, f"credsite verify gave {done.returncode} for a tampered copy:\n{done.stdout}\n{done.stderr}"
+
+
+# ---------------------------------------------------------------- migrating an old credential
+
+
+LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
+
+
+@pytest.fixture(scope="module")
+def reissued(tmp_path_factory) -> tuple[Path, Path, dict]:
+    """The sample site with one credential as published before credsite embedded its context,
+    reissued with credsite reissue and built: (the built site, its credential.json, the old credential)."""
+    from conftest import sample_site
+    from generator import keys
+    from generator.build import load
+    from generator.reissue import reissue
+
+    tmp = tmp_path_factory.mktemp("reissue")
+    source = sample_site(tmp)
+    old = json.loads(LEGACY.read_text(encoding="utf-8"))
+    uid = old["id"].removeprefix("urn:uuid:")
+    target = source / "content" / "issued" / f"{uid}.json"
+    assert target.is_file(), "the legacy fixture must be an old copy of one of the sample credentials"
+    shutil.copyfile(LEGACY, target)
+    key = keys.SigningKey(private_from_multibase(json.loads(TEST_KEY.read_text(encoding="utf-8"))["secretKeyMultibase"]))
+    done, _, problems = reissue(load(source).site, [old["id"]], key)
+    assert not problems and [item.credential_id for item in done] == [old["id"]], [str(p) for p in problems]
+    output = tmp / "_site"
+    result = build(source, output)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    return output, output / "badges" / uid / "credential.json", old
+
+
+def test_an_old_credential_fails_in_the_world(node, site, verifier, tmp_path):
+    """Control: as published before, the credential names a context no verifier can load."""
+    old = write(json.loads(LEGACY.read_text(encoding="utf-8")), tmp_path / "old.json")
+    report = verify(node, verifier, site, old)[old]
+    assert report["verified"] is False
+    assert "https://w3id.org/credsite/ns/v1" in report["error"], report["error"]
+
+
+def test_a_reissued_credential_keeps_its_identity_and_verifies_in_the_world(node, verifier, reissued):
+    output, published, old = reissued
+    new = json.loads(published.read_text(encoding="utf-8"))
+    assert new["id"] == old["id"]  # so the badge URL, badges/<uuid>/, is the same
+    assert (published.parent / "index.html").is_file()
+    assert new["credentialStatus"] == old["credentialStatus"]
+    assert new["credentialSubject"] == old["credentialSubject"]
+    assert "https://w3id.org/credsite/ns/v1" not in json.dumps(new["@context"])
+
+    report = verify(node, verifier, output, published)[published]
+    assert report["verified"], report["error"]
+    assert report["statusChecked"] and report["revoked"] is False
