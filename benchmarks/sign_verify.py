@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from generator import integrity, multikey  # noqa: E402
+from generator.credentials import integrity, multikey  # noqa: E402
 
 HOST = "https://badges.uni.example.org"
 ISSUER = "did:web:badges.uni.example.org"

@@ -73,9 +73,9 @@ Synthetic course body.
 
 def _sign_batch(args):
     source, secret, items = args
-    from generator import issuing, keys
-    from generator.build import load
-    from generator.integrity import sign_rdfc
+    from generator.issuing import issue as issuing, keys
+    from generator.build.pipeline import load
+    from generator.credentials.integrity import sign_rdfc
 
     content = load(Path(source))
     courses = {f.current.slug: f.current for f in content.families}
@@ -93,9 +93,10 @@ def _sign_batch(args):
 def generate(work: Path, n_courses: int, n_credentials: int) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from generator import issuing, statuslist
-    from generator.keys import SigningKey
-    from generator.multikey import private_to_multibase
+    from generator.issuing import issue as issuing
+    from generator.credentials import statuslist
+    from generator.issuing.keys import SigningKey
+    from generator.credentials.multikey import private_to_multibase
 
     if work.exists():
         shutil.rmtree(work)
@@ -120,7 +121,7 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
             for document in signed:
                 uid = issuing.credential_uuid(document)
                 (work / f"content/issued/{uid}.json").write_bytes(issuing.credential_bytes(document))
-    from generator.build import load
+    from generator.build.pipeline import load
 
     site = load(work).site
     method, _ = issuing.signing_method(site, key)
@@ -131,7 +132,7 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
 
 def measure(work: Path, label: str) -> None:
     code = ("import sys, time, resource; sys.path.insert(0, %r)\n"
-            "from pathlib import Path\nfrom generator.build import build\n"
+            "from pathlib import Path\nfrom generator.build.pipeline import build\n"
             "t = time.perf_counter(); r = build(Path(%r), Path(%r))\n"
             "assert r.ok, [str(p) for p in r.problems][:5]\n"
             "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n") % (str(ROOT), str(work), str(work / "_site"))

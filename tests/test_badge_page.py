@@ -13,9 +13,9 @@ import urllib.parse
 import lxml.html
 import pytest
 
-from generator import badge_view
-from generator import build as build_module
-from generator.build import build
+from generator.site import badge_view
+from generator.build import pipeline as build_module
+from generator.build.pipeline import build
 
 from conftest import ROOT, sample_site
 

@@ -22,7 +22,7 @@ import zxingcpp
 from babel.dates import format_date
 from PIL import Image
 
-from generator.build import build
+from generator.build.pipeline import build
 
 from conftest import ROOT
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import writer
-from generator.build import build, check
-from generator.cli import cli
-from generator.linked_data import data_loss
+from generator.build import writer
+from generator.build.pipeline import build, check
+from generator.commands.cli import cli
+from generator.credentials.linked_data import data_loss
 
 from conftest import ROOT, SHARED, course_text, sample_site
 
@@ -50,7 +50,7 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
 def test_worker_processes_build_exactly_what_one_process_builds(tmp_path, monkeypatch):
     # The sample site is too small for the worker pool; force it, and its
     # batching, for both stages (verifying and rendering) and compare.
-    from generator import issued, units
+    from generator.build import issued, units
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     assert build(sample_site(tmp_path, "one"), tmp_path / "serial").ok
@@ -112,7 +112,7 @@ def test_crash_while_writing_leaves_previous_output_untouched(make_site, tmp_pat
 def test_unit_cache_is_saved_only_with_a_published_output(make_site, tmp_path, monkeypatch):
     # The cache says which files the output holds for which inputs; saved for an
     # output that never got published, it would make the next build reuse stale files.
-    from generator.units import CACHE_FILE
+    from generator.build.units import CACHE_FILE
 
     site = make_site()
     out = tmp_path / "out"
@@ -310,7 +310,7 @@ def test_any_change_makes_a_real_build(tmp_path, monkeypatch, change):
 
 def build_fresh(site: Path, out: Path) -> Path:
     """The same site built into an empty folder: what an incremental build must equal."""
-    from generator.units import CACHE_FILE
+    from generator.build.units import CACHE_FILE
 
     (site / CACHE_FILE).unlink(missing_ok=True)
     assert build(site, out).written
@@ -338,7 +338,7 @@ def test_one_source_built_into_two_folders_keeps_both_right(tmp_path, monkeypatc
 
 
 def test_a_build_that_dies_after_publishing_leaves_no_stale_cache(tmp_path, monkeypatch):
-    from generator import units
+    from generator.build import units
 
     site, out = sample_site(tmp_path), tmp_path / "out"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
@@ -362,7 +362,7 @@ def test_a_build_that_dies_after_publishing_leaves_no_stale_cache(tmp_path, monk
 
 
 def test_upgrading_a_library_rebuilds_everything(tmp_path, monkeypatch):
-    from generator import units
+    from generator.build import units
 
     versions = units.dependency_versions()
     assert re.search(r"(^| )jinja2==\d", versions) and re.search(r"(^| )zxing-cpp==\d", versions), versions
@@ -438,8 +438,8 @@ def test_achievement_passes_the_ob3_json_schema(tmp_path):
 
 
 def test_extension_context_covers_every_vocabulary_token():
-    from generator import vocab
-    from generator.linked_data import extension_context
+    from generator.content import vocab
+    from generator.credentials.linked_data import extension_context
 
     scoped = extension_context()["@context"]["MicroCredentialAchievement"]["@context"]
     assert set(scoped["participationMode"]["@context"]) == set(vocab.PARTICIPATION_MODES)
@@ -659,12 +659,12 @@ def test_a_build_stopped_with_sigterm_removes_its_staging_folder(tmp_path):
     out = tmp_path / "_site"
     # Render hangs after SIGTERM arrives mid-build, as a slow build would.
     code = ("import os, signal, time\n"
-            "import generator.build\n"
+            "import generator.build.pipeline\n"
             "def slow(*args, **kwargs):\n"
             "    os.kill(os.getpid(), signal.SIGTERM)\n"
             "    time.sleep(30)\n"
-            "generator.build.render_units = slow\n"
-            "from generator.cli import main\n"
+            "generator.build.pipeline.render_units = slow\n"
+            "from generator.commands.cli import main\n"
             "main()\n")
     done = subprocess.run([sys.executable, "-c", code, "build", "--source", str(site), "--output", str(out)],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)

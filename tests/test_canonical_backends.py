@@ -7,9 +7,9 @@ import json
 import pytest
 from pyld import jsonld
 
-from generator import linked_data
-from generator.integrity import rdfc
-from generator.linked_data import Processor
+from generator.credentials import linked_data
+from generator.credentials.integrity import rdfc
+from generator.credentials.linked_data import Processor
 
 from conftest import ROOT
 

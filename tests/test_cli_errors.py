@@ -17,7 +17,9 @@ import sys
 import pytest
 
 from conftest import ROOT, SITE_YAML
-from generator import badges, config, issuing
+from generator.site import badges
+from generator.content import config
+from generator.issuing import issue as issuing
 from test_issuing import (  # noqa: F401 (fixtures)
     COURSE,
     issue_api,
@@ -200,7 +202,7 @@ def test_an_unwritable_mail_merge_path_is_refused_before_signing(site, where, ex
 
 
 def test_a_mail_merge_file_that_fails_after_signing_says_the_credentials_were_issued(site, monkeypatch):
-    from generator import cli as cli_module
+    from generator.commands import cli as cli_module
 
     # A folder can vanish between the check and the write; the message must not invite issuing twice.
     monkeypatch.setattr(cli_module, "_mail_merge_problems", lambda target, given: [])
@@ -434,7 +436,7 @@ def test_verify_explains_images_without_a_credential_and_other_files(site, tmp_p
 def test_a_source_folder_that_does_not_exist_is_named(tmp_path):
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.commands.cli import cli
 
     result = CliRunner().invoke(cli, ["check", "--source", str(tmp_path / "nowhere")])
     assert result.exit_code == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pyld import jsonld
 
-from generator.document_loader import (
+from generator.credentials.document_loader import (
     UnknownContextError,
     make_loader,
     shipped_contexts,

@@ -18,8 +18,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyld import jsonld
 
-from generator import integrity, linked_data, multikey
-from generator.integrity import IntegrityError, sign_rdfc, verify
+from generator.credentials import integrity, linked_data, multikey
+from generator.credentials.integrity import IntegrityError, sign_rdfc, verify
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 STANDARDS = SHARED / "standards"
@@ -564,7 +564,7 @@ def test_json_literal_is_not_a_relative_iri(signer):
 def test_control_character_check_finds_every_one_in_values_and_names():
     # The check first looks at the document's JSON text and walks it only on a hit;
     # every character must come out the same as the plain rule says.
-    from generator.integrity import control_character_problems
+    from generator.credentials.integrity import control_character_problems
 
     for code in range(0x80):
         char = chr(code)

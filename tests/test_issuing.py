@@ -31,20 +31,23 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SITE_YAML, course_text, write_files
-from generator import config, issuing, keys, routes, statuslist, verification
-from generator.build import build, load
-from generator.cli import cli
-from generator.did import did_document, resolver_for_site
-from generator.integrity import sign_rdfc
-from generator.integrity import verify as verify_proof
-from generator.multikey import (
+from generator.content import config
+from generator.issuing import issue as issuing, keys
+from generator import routes
+from generator.credentials import statuslist, verification
+from generator.build.pipeline import build, load
+from generator.commands.cli import cli
+from generator.credentials.did import did_document, resolver_for_site
+from generator.credentials.integrity import sign_rdfc
+from generator.credentials.integrity import verify as verify_proof
+from generator.credentials.multikey import (
     did_key,
     did_key_verification_method,
     private_from_multibase,
     public_from_multibase,
     public_to_multibase,
 )
-from generator.schemas import achievement_credential_schema, schema_problems
+from generator.credentials.schemas import achievement_credential_schema, schema_problems
 
 COURSE = "testing-things"
 BASE = "https://uni.example.org/mc/"

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from conftest import ROOT
-from generator.build import build
+from generator.build.pipeline import build
 
 DIGEST = ROOT / "tests" / "fixtures" / "sample-output.sha256"
 MOMENT = "1798761600"  # 2027-01-01T00:00:00Z: expiry, feed times and the checked-on day are fixed

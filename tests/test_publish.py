@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 
-from generator import badges
-from generator.build import build, check
-from generator.issued import CACHE_FILE
+from generator.site import badges
+from generator.build.pipeline import build, check
+from generator.build.issued import CACHE_FILE
 
 from conftest import ROOT, sample_site
 
@@ -180,7 +180,7 @@ def test_endpoints_and_headers(built):
     assert (built / ".nojekyll").exists()
     assert (built / "issuer/index.html").exists() and (built / "nl/issuer/index.html").exists()
     # Read back the way the dev server (and Netlify-style hosts) apply them.
-    from generator.serve import headers_for, parse_headers
+    from generator.commands.serve import headers_for, parse_headers
 
     rules = parse_headers(headers)
     uid = issued()[0].stem
@@ -318,7 +318,7 @@ def test_verification_is_cached_by_content_hash(tmp_path, monkeypatch):
     assert build(site, tmp_path / "a").ok
     cache = json.loads((site / CACHE_FILE).read_text())
     assert len(cache) == len(list((site / "content/issued").glob("*.json")))
-    from generator import issued as issued_module
+    from generator.build import issued as issued_module
 
     def fail(*args):
         raise AssertionError("an unchanged credential was verified again")
@@ -342,7 +342,7 @@ def test_a_removed_key_stops_publishing_and_a_retired_key_does_not(tmp_path):
 
 
 def test_published_credentials_pass_the_ob3_json_schema(built):
-    from generator.schemas import schema_problems
+    from generator.credentials.schemas import schema_problems
 
     for path in sorted(built.glob("badges/*/credential.json")):
         assert schema_problems(json.loads(path.read_text())) == [], path
@@ -351,7 +351,7 @@ def test_published_credentials_pass_the_ob3_json_schema(built):
 def test_check_writes_nothing_not_even_the_cache(tmp_path):
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.commands.cli import cli
 
     site = sample_site(tmp_path)
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
@@ -363,7 +363,7 @@ def test_check_writes_nothing_not_even_the_cache(tmp_path):
 def test_build_reports_its_stages_on_stderr(tmp_path):
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.commands.cli import cli
 
     site = sample_site(tmp_path)
     result = CliRunner().invoke(cli, ["build", "--source", str(site)])

@@ -39,7 +39,7 @@ import lxml.html
 import pytest
 import yaml
 
-from generator.build import build
+from generator.build.pipeline import build
 
 from conftest import ROOT
 

@@ -22,14 +22,17 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from conftest import ROOT, sample_site
-from generator import closed_world, jsonld, keys, linked_data, routes, statuslist
-from generator.build import build, check, load
-from generator.cli import cli
-from generator.document_loader import shipped_contexts
-from generator.integrity import sign_rdfc
-from generator.multikey import private_to_multibase, public_to_multibase
-from generator.reissue import REISSUES, reissue
-from generator.verification import verify_paths
+from generator.credentials import closed_world, linked_data, statuslist
+from generator.site import documents
+from generator.issuing import keys
+from generator import routes
+from generator.build.pipeline import build, check, load
+from generator.commands.cli import cli
+from generator.credentials.document_loader import shipped_contexts
+from generator.credentials.integrity import sign_rdfc
+from generator.credentials.multikey import private_to_multibase, public_to_multibase
+from generator.issuing.reissue import REISSUES, reissue
+from generator.credentials.verification import verify_paths
 
 LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
 TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"
@@ -119,7 +122,7 @@ def test_reissue_keeps_id_subject_dates_status_and_badge_url(legacy_site, tmp_pa
     urls = [c for c in after["@context"] if isinstance(c, str)]
     assert set(urls) <= set(shipped_contexts()) and linked_data.LEGACY_EXTENSION_CONTEXT_URL not in urls
     assert isinstance(after["@context"][-1], dict)
-    assert after["@context"][:2] == [jsonld.VC_CONTEXT, jsonld.OB_CONTEXT]
+    assert after["@context"][:2] == [documents.VC_CONTEXT, documents.OB_CONTEXT]
 
     ((_, verdict),), problems = verify_paths([path], site)
     assert not problems and verdict.status == "valid", verdict
@@ -241,9 +244,9 @@ def test_the_inline_context_holds_only_what_the_achievement_uses(tmp_path):
         document = read_json(path)
         achievement = document["credentialSubject"]["achievement"]
         inline = document["@context"][-1]
-        scoped = inline[jsonld.EXTENSION_TYPE]["@context"]
+        scoped = inline[documents.EXTENSION_TYPE]["@context"]
         terms = {t for t in scoped if not t.startswith("@") and t not in ("id", "type")}
-        full = linked_data.extension_context()["@context"][jsonld.EXTENSION_TYPE]["@context"]
+        full = linked_data.extension_context()["@context"][documents.EXTENSION_TYPE]["@context"]
         assert terms == {t for t in achievement if t in full and t not in ("id", "type")}, path.name
         assert inline["@protected"] is True
         for term in ("assessmentType", "participationMode"):
@@ -252,7 +255,7 @@ def test_the_inline_context_holds_only_what_the_achievement_uses(tmp_path):
 
 
 def test_a_document_with_no_credsite_terms_gets_no_inline_context():
-    assert jsonld.context(jsonld.OB_CONTEXTS, [{"type": ["Achievement"], "name": "x"}]) == jsonld.OB_CONTEXTS
+    assert documents.context(documents.OB_CONTEXTS, [{"type": ["Achievement"], "name": "x"}]) == documents.OB_CONTEXTS
 
 
 # ---------------------------------------------------------------- the closed world
@@ -263,7 +266,7 @@ def test_closed_world_names_each_url_a_verifier_could_not_load(tmp_path):
     base = site.base_url
     publishes = closed_world.published_by(site, {"status/revocation.json", "ns/credsite-v1.jsonld"})
     document = {
-        "@context": [jsonld.VC_CONTEXT, "https://example.org/private-context.jsonld",
+        "@context": [documents.VC_CONTEXT, "https://example.org/private-context.jsonld",
                      base + "ns/credsite-v1.jsonld", {"x": {"@id": "https://e.org/x", "@context": "https://e.org/y"}}],
         "credentialStatus": {"statusListCredential": base + "status/other.json"},
         "credentialSchema": [{"id": closed_world.OB_SCHEMA}],

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 from referencing.exceptions import Unresolvable
 
-from generator import schemas
-from generator.schemas import achievement_credential_validator, schema_problems
+from generator.credentials import schemas
+from generator.credentials.schemas import achievement_credential_validator, schema_problems
 
 SCHEMAS = resources.files("generator") / "schemas"
 SOURCES = json.loads((SCHEMAS / "sources.json").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ import os
 import pytest
 from PIL import Image
 
-from generator import badges
-from generator.build import build, check
+from generator.site import badges
+from generator.build.pipeline import build, check
 
 from conftest import course_text
 
@@ -195,7 +195,7 @@ def test_a_site_with_its_own_copy_of_the_default_theme_builds_without_the_packag
     # `pip install .` (the deploy workflow) puts no themes/ beside the package; the site's copy must do.
     import shutil
 
-    from generator import theme
+    from generator.site import theme
 
     folder = campus(make_site, {"i18n/en.yaml": 'eqf_level: "Level {level}"\n'})
     shutil.copytree(theme.BUILTIN_DEFAULT, folder / "themes/default")
@@ -245,7 +245,7 @@ def test_the_default_theme_is_part_of_the_package():
     import fnmatch
     import tomllib
 
-    from generator import theme
+    from generator.site import theme
     from conftest import ROOT
 
     package = ROOT / "generator"

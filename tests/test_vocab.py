@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import vocab
+from generator.content import vocab
+from conftest import ROOT
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 VOCAB_DIR = SHARED / "vocab"
@@ -126,7 +127,7 @@ def test_keys_match_tokens():
 
 
 def test_isced_f_data_file_is_sorted_and_cached():
-    path = Path(vocab.__file__).parent / "data" / "isced_f.json"
+    path = ROOT / "generator" / "data" / "isced_f.json"
     table = json.loads(path.read_text(encoding="utf-8"))
     assert list(table) == sorted(table)
     assert vocab.isced_f() is vocab.isced_f()

@@ -19,12 +19,14 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import __version__, jsonld, routes, theme, writer
-from generator.linked_data import data_loss
+from generator import __version__, routes
+from generator.site import documents, theme
+from generator.build import writer
+from generator.credentials.linked_data import data_loss
 from generator.model import Course, CourseFamily, Site
-from generator.pool import worker_pool
+from generator.build.pool import worker_pool
 from generator.problems import Problem
-from generator.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
+from generator.site.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
                               render_course)
 
 CACHE_FILE = ".credsite-cache/units.json"
@@ -57,11 +59,11 @@ class Renderer:
                 files[routes.output_file(path)] = html.encode()
         for name, data in course_images(self.env, site, course).items():
             files[routes.course_image(course, name)] = data
-        document = jsonld.achievement(site, course)
+        document = documents.achievement(site, course)
         for loss in data_loss(document):
             problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
                                     "report this as a credsite bug"))
-        files[routes.achievement(course)] = jsonld.dumps(document).encode()
+        files[routes.achievement(course)] = documents.dumps(document).encode()
         return files, problems
 
     def badge_unit(self, item, course_images: dict[str, bytes]) -> dict[str, bytes]:
@@ -146,7 +148,7 @@ def dependency_versions() -> str:
 def fingerprint(site: Site, mtime: int | None = None) -> str:
     """Everything every unit depends on: theme, site settings, credsite and its libraries, file times."""
     digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}\0{site.base_url}\0{mtime}".encode())
-    folders = [*theme.theme_dirs(site), Path(__file__).parent]
+    folders = [*theme.theme_dirs(site), Path(__file__).resolve().parents[1]]  # all of credsite
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

@@ -12,7 +12,7 @@ from string import Formatter
 
 import yaml
 
-from generator.yamlsource import LOADER
+from generator.content.yamlsource import LOADER
 
 from generator.model import Site
 from generator.problems import Problem
@@ -20,7 +20,7 @@ from generator.problems import Problem
 # The default theme: themes/default of the repository, reached through the link
 # generator/themes, and copied into the package when it is built (package-data),
 # so a site in its own repository needs no copy of it.
-BUILTIN_DEFAULT = Path(__file__).resolve().parent / "themes" / "default"
+BUILTIN_DEFAULT = Path(__file__).resolve().parents[1] / "themes" / "default"
 
 
 def theme_dirs(site: Site) -> list[Path]:
@@ -73,7 +73,7 @@ def link_problems(site: Site) -> list[Problem]:
 
 def string_problems(site: Site) -> list[Problem]:
     """Mistakes in a site theme's i18n/*.yaml: not a mapping of texts, or placeholders the pages cannot fill."""
-    from generator.yamlsource import parse_mapping
+    from generator.content.yamlsource import parse_mapping
 
     default = default_dir(site)  # the site's copy of the default theme, or the one beside the package
     defaults = strings_of(default / "i18n" / "en.yaml")

@@ -15,7 +15,7 @@ from importlib import resources
 from frozendict import frozendict
 from pyld import jsonld
 
-from generator.document_loader import make_loader
+from generator.credentials.document_loader import make_loader
 
 
 # Where credentials issued before credsite embedded its context pointed. Nothing serves

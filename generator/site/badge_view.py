@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 
-from generator import badges, routes, vocab
-from generator.issued import Published
+from generator.site import badges
+from generator import routes
+from generator.content import vocab
+from generator.build.issued import Published
 from generator.model import Site, pick
 
 EQF_PREFIX = "http://data.europa.eu/snb/eqf/"

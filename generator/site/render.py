@@ -17,7 +17,9 @@ from babel import Locale
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
-from generator import jsonld, markup, routes, theme, vocab
+from generator.site import documents, markup, theme
+from generator import routes
+from generator.content import vocab
 from generator.model import Course, CourseFamily, Site, pick
 
 
@@ -51,7 +53,7 @@ def make_environment(site: Site) -> jinja2.Environment:
 
 def _script_json(document: dict) -> jinja2.utils.markupsafe.Markup:
     # JSON inside <script> must not be able to close the element early.
-    text = jsonld.dumps(document).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = documents.dumps(document).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return jinja2.utils.markupsafe.Markup(text)
 
 
@@ -230,7 +232,7 @@ def render_course(env, site: Site, lang: str, family: CourseFamily, course: Cour
     return env.get_template("course.html").render(
         page=ctx, site=site, lang=lang, course=course, family=family,
         achievement_url=routes.absolute(site, routes.achievement(course)),
-        schema_org=jsonld.schema_org_course(site, course, lang, page_url),
+        schema_org=documents.schema_org_course(site, course, lang, page_url),
         alternates=[{"lang": code, "href": routes.absolute(site, path)} for code, path in by_lang.items()],
         canonical=page_url,
         current_path=routes.course(site, lang, family.current),
@@ -259,7 +261,7 @@ def _svg_lines(title: str) -> list[str]:
 
 def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
     """badge.png, badge.svg and the 1200x630 preview.png of one course version."""
-    from generator import badges
+    from generator.site import badges
 
     lang = site.default_language
     title = pick(course.title, lang, lang)
@@ -282,8 +284,8 @@ def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
 
 def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[str, bytes]:
     """One credential: its page per language, the signed JSON as is, and baked badge images."""
-    from generator import badges
-    from generator.badge_view import view
+    from generator.site import badges
+    from generator.site.badge_view import view
 
     cred = item.credential
     out = {routes.credential_json(cred.uuid): cred.raw}
@@ -313,7 +315,7 @@ def _script_json_text(text: str) -> jinja2.utils.markupsafe.Markup:
 
 
 def render_issuer(env, site: Site, lang: str, ctx) -> str:
-    from generator import statuslist
+    from generator.credentials import statuslist
 
     endpoints = [("issuer_link", routes.issuer_profile())]
     if site.keys:

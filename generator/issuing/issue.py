@@ -20,12 +20,15 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import files, jsonld, routes, statuslist
-from generator.integrity import IntegrityError, sign_rdfc
-from generator.keys import SigningKey
+from generator.issuing import files
+from generator.site import documents
+from generator import routes
+from generator.credentials import statuslist
+from generator.credentials.integrity import IntegrityError, sign_rdfc
+from generator.issuing.keys import SigningKey
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
-from generator.reader import NOT_IN_IRI
+from generator.content.reader import NOT_IN_IRI
 
 OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 ISSUED = Path("content/issued")
@@ -183,7 +186,7 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
     credential_uuid = free_uuid(site)
     awarded = learner.date or now
     lang = site.default_language
-    title = jsonld.text_in(site, course.title, lang)
+    title = documents.text_in(site, course.title, lang)
     subject: dict = {
         "type": ["AchievementSubject"],
         "identifier": [
@@ -191,24 +194,24 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
             {"type": "IdentityObject", "identityType": "name", "hashed": False,
              "identityHash": learner.name.strip()},
         ],
-        "achievement": jsonld.achievement(site, course, with_context=False),
+        "achievement": documents.achievement(site, course, with_context=False),
         "creditsEarned": float(course.ects),
     }
     if learner.grade and course.grading:
         subject["result"] = [{
             "type": ["Result"],
-            "resultDescription": jsonld.achievement(site, course, with_context=False)
+            "resultDescription": documents.achievement(site, course, with_context=False)
             ["resultDescription"][0]["id"],
             "value": learner.grade,
         }]
-    institution = jsonld.text_in(site, site.institution.name, lang)
+    institution = documents.text_in(site, site.institution.name, lang)
     document = {
-        "@context": jsonld.context(jsonld.CREDENTIAL_CONTEXT, [subject["achievement"]]),
+        "@context": documents.context(documents.CREDENTIAL_CONTEXT, [subject["achievement"]]),
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,
         "description": f"{title} ({course.ects:g} EC, EQF {course.eqf}), a microcredential of {institution}.",
-        "issuer": jsonld.issuer_profile(site, lang),
+        "issuer": documents.issuer_profile(site, lang),
         "validFrom": iso(awarded),
         "awardedDate": iso(awarded),
         "credentialSubject": subject,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from generator.multikey import private_from_multibase, private_to_multibase, public_to_multibase
+from generator.credentials.multikey import private_from_multibase, private_to_multibase, public_to_multibase
 
 KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
 KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"

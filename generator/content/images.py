@@ -39,7 +39,7 @@ def content_file(source: Path, name: str) -> tuple[Path | None, str]:
 
 def png_problem(data: bytes) -> str:
     """Why `data` is not a PNG we can publish and bake, or ''."""
-    from generator.badges import PNG_KEYWORD, png_chunks
+    from generator.site.badges import PNG_KEYWORD, png_chunks
 
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "is not a PNG file (export it again as PNG)"

@@ -16,13 +16,13 @@ from pathlib import Path
 import langcodes
 from babel import Locale
 
-from generator import vocab
+from generator.content import vocab
 from generator.model import (Contact, Course, CourseFamily, Grading, Offering, Site, Skill,
                              Stackable)
 from generator.problems import Problem
-from generator.reader import FieldReader
-from generator.textfile import read_text, split_front_matter, split_languages
-from generator.yamlsource import parse_mapping
+from generator.content.reader import FieldReader
+from generator.content.textfile import read_text, split_front_matter, split_languages
+from generator.content.yamlsource import parse_mapping
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}"
@@ -599,7 +599,7 @@ def _stackability(r: FieldReader) -> tuple[bool, list[Stackable]]:
 
 def _image(r: FieldReader, site: Site) -> str:
     """An optional badge image of the course's own; PNG or SVG, under content/."""
-    from generator import images
+    from generator.content import images
 
     name = r.string(("image",))
     if not name:

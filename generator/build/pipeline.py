@@ -16,18 +16,20 @@ from typing import Callable
 
 import jinja2
 
-from generator import closed_world, feeds, jsonld, routes, search, statuslist, theme
-from generator.config import load_site
-from generator.courses import load_courses
-from generator.did import did_document
-from generator.hosting import headers_file
-from generator.issued import IssuedCredential, Published, load_issued, verify_issued
-from generator.linked_data import extension_context
+from generator.credentials import closed_world, statuslist
+from generator.site import feeds, documents, search, theme
+from generator import routes
+from generator.content.config import load_site
+from generator.content.courses import load_courses
+from generator.credentials.did import did_document
+from generator.site.hosting import headers_file
+from generator.build.issued import IssuedCredential, Published, load_issued, verify_issued
+from generator.credentials.linked_data import extension_context
 from generator.model import CourseFamily, Site
 from generator.problems import Problem, errors, sort_key
-from generator.render import course_images, render_catalogue, render_issuer, render_not_found
-from generator.units import Renderer, plan_units, render_units
-from generator.writer import staging
+from generator.site.render import course_images, render_catalogue, render_issuer, render_not_found
+from generator.build.units import Renderer, plan_units, render_units
+from generator.build.writer import staging
 
 
 Progress = Callable[[str], None]  # receives one line per stage of a long build
@@ -150,14 +152,14 @@ def site_files(content: Content) -> dict[str, bytes]:
     pages += [{lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions]
 
     versions = [c for f in families for c in f.versions]
-    files[routes.achievements_index()] = jsonld.dumps(jsonld.achievements_index(site, versions)).encode()
+    files[routes.achievements_index()] = documents.dumps(documents.achievements_index(site, versions)).encode()
     for lang in site.languages:
         path = routes.issuer_page(site, lang)
         files[routes.output_file(path)] = render_issuer(env, site, lang, ctx(lang, path)).encode()
     pages.append({lang: routes.issuer_page(site, lang) for lang in site.languages})
-    files[routes.issuer_profile()] = jsonld.dumps(
-        {"@context": list(jsonld.OB_CONTEXTS), **jsonld.issuer_profile(site)}).encode()
-    files[routes.EXTENSION_CONTEXT_PATH] = jsonld.dumps(extension_context()).encode()
+    files[routes.issuer_profile()] = documents.dumps(
+        {"@context": list(documents.OB_CONTEXTS), **documents.issuer_profile(site)}).encode()
+    files[routes.EXTENSION_CONTEXT_PATH] = documents.dumps(extension_context()).encode()
 
     updated = build_time(site)
     for lang in site.languages:
@@ -171,7 +173,7 @@ def site_files(content: Content) -> dict[str, bytes]:
         files[routes.static("logo" + Path(site.institution.logo).suffix)] = \
             (site.source / "content" / site.institution.logo).read_bytes()
     if site.keys:
-        files[routes.did_document(site)] = jsonld.dumps(did_document(site)).encode()
+        files[routes.did_document(site)] = documents.dumps(did_document(site)).encode()
     for purpose in statuslist.PURPOSES:
         status_file = site.source / "content" / "status" / f"{purpose}.json"
         if status_file.is_file():  # signed bytes, published unchanged

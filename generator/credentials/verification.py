@@ -27,10 +27,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from generator import statuslist
-from generator.did import DidResolver, KeyResolver, KnownDid
-from generator.integrity import verify as verify_proof
-from generator.schemas import schema_problems
+from generator.credentials import statuslist
+from generator.credentials.did import DidResolver, KeyResolver, KnownDid
+from generator.credentials.integrity import verify as verify_proof
+from generator.credentials.schemas import schema_problems
 
 # A status list lookup: list URL -> (bits, problem); the list's own proof is checked by the lookup.
 StatusLookup = Callable[[str], tuple[bytearray | None, str]]
@@ -454,9 +454,9 @@ def _verify_file(path: Path, dids: DidResolver, lists: StatusLists, now: dt.date
 
 def _load_sites(site_dirs: list[Path], problems: list) -> tuple[DidResolver, StatusLists, dict[str, str]]:
     """The DID documents, status list folders and revocation reasons of the --site folders."""
-    from generator.config import load_site
-    from generator.did import resolver_for_output, resolver_for_site
-    from generator.issuing import revocation_reasons
+    from generator.content.config import load_site
+    from generator.credentials.did import resolver_for_output, resolver_for_site
+    from generator.issuing.issue import revocation_reasons
     from generator.problems import Problem, errors
 
     known: dict[str, KnownDid] = {}
@@ -527,7 +527,7 @@ def report_lines(report: CredentialReport) -> list[str]:
 def read_credential(raw: bytes) -> tuple[object, str]:
     """A credential from its JSON, or from a badge image it is baked into (PNG or SVG)."""
     # Imported here: badges pulls in Pillow and zxing, which the build's verifying workers never need.
-    from generator.badges import PNG_SIGNATURE, unbake_png, unbake_svg
+    from generator.site.badges import PNG_SIGNATURE, unbake_png, unbake_svg
 
     if raw.startswith(PNG_SIGNATURE):
         return _parse_json(_unbaked(raw, unbake_png), "PNG image")

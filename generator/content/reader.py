@@ -14,8 +14,8 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from generator.problems import Problem
-from generator.vocab import closest
-from generator.yamlsource import InvalidScalar, Located
+from generator.content.vocab import closest
+from generator.content.yamlsource import InvalidScalar, Located
 
 MISSING = object()
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import build as run_build
-from generator.build import check as run_check
+from generator.build.pipeline import build as run_build
+from generator.build.pipeline import check as run_check
 from generator.problems import Problem, errors, warnings
 
 EXIT_INPUT = 1
@@ -87,7 +87,7 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
 @click.option("--drafts", is_flag=True, help="Also show courses with status: draft.")
 def serve(source: Path, output: Path | None, port: int, drafts: bool) -> None:
     """Build, serve on localhost, and rebuild and reload the browser on every change."""
-    from generator.serve import serve as run_serve
+    from generator.commands.serve import serve as run_serve
 
     if not (source / "content" / "site.yaml").is_file():
         click.echo(f"credsite serve: no content/site.yaml in {source}; run it in a site's folder "
@@ -121,7 +121,7 @@ def new() -> None:
 @source_option
 def new_course(slug: str, source: Path) -> None:
     """Scaffold content/courses/SLUG.md with every field explained."""
-    from generator.scaffold import new_course as scaffold
+    from generator.commands.scaffold import new_course as scaffold
 
     problems, path = scaffold(source, slug)
     report(problems)
@@ -131,7 +131,7 @@ def new_course(slug: str, source: Path) -> None:
 
 
 def _site_or_exit(source: Path):
-    from generator.build import load
+    from generator.build.pipeline import load
 
     content = load(source, drafts=True)
     if not content.ok:
@@ -141,7 +141,7 @@ def _site_or_exit(source: Path):
 
 
 def _key_or_exit(path: Path | None):
-    from generator import keys
+    from generator.issuing import keys
 
     try:
         return keys.load(path)
@@ -165,7 +165,7 @@ def keygen(target: Path, key_id: str | None, source: Path) -> None:
     """Make an Ed25519 key pair; print the public key for content/site.yaml."""
     import datetime as dt
 
-    from generator import keys
+    from generator.issuing import keys
 
     if key_id is not None and not keys.KEY_ID.fullmatch(key_id):
         click.echo(f"credsite keygen: --id: '{key_id}' is not a valid key id (content/site.yaml would refuse "
@@ -210,7 +210,7 @@ def _yaml_text(text: str) -> str:
 @source_option
 def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_merge, key_path, source) -> None:
     """Sign credentials for a course into content/issued/."""
-    from generator import issuing
+    from generator.issuing import issue as issuing
 
     content = _site_or_exit(source)
     course = issuing.course_version(content.families, slug)
@@ -254,7 +254,7 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
 
 
 def _one_learner(name, email, grade, date, evidence, valid_until):
-    from generator import issuing
+    from generator.issuing import issue as issuing
 
     problems, moments = [], {}
     for option, text in (("--date", date), ("--valid-until", valid_until)):
@@ -284,7 +284,7 @@ def _mail_merge_problems(target: Path, given: bool) -> list[Problem]:
 
 
 def _write_mail_merge(target: Path, issued) -> Path:
-    from generator import issuing
+    from generator.issuing import issue as issuing
 
     text = issuing.mail_merge_csv(issued)
     try:
@@ -311,7 +311,7 @@ def _write_mail_merge(target: Path, issued) -> Path:
 @source_option
 def revoke(credential: str, reason: str, key_path, source: Path) -> None:
     """Revoke a credential: set its bit in the status list and re-sign the list."""
-    from generator import issuing
+    from generator.issuing import issue as issuing
 
     content = _site_or_exit(source)
     key = _key_or_exit(key_path)
@@ -329,7 +329,7 @@ def revoke(credential: str, reason: str, key_path, source: Path) -> None:
 @source_option
 def reissue(credentials: tuple[str, ...], everything: bool, key_path, source: Path) -> None:
     """Sign credentials again in the current format with the active key; ids and badge URLs stay."""
-    from generator.reissue import REISSUES, reissue as run_reissue
+    from generator.issuing.reissue import REISSUES, reissue as run_reissue
 
     if bool(credentials) == everything:
         click.echo("credsite reissue: give the credentials (id, UUID, badge URL or file) or --all, not both",
@@ -361,7 +361,7 @@ def verify(files, site_dirs: tuple[Path, ...], issuer: str) -> None:
 
     A did:key issuer needs nothing else; a did:web issuer needs --site.
     """
-    from generator import verification
+    from generator.credentials import verification
 
     if not site_dirs and Path("content/site.yaml").is_file():  # run in a site's folder, as the other commands
         site_dirs = (Path("."),)

@@ -17,13 +17,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import closed_world, files, jsonld
-from generator.did import resolver_for_site
-from generator.integrity import IntegrityError, sign_rdfc
-from generator.integrity import verify as verify_proof
-from generator.issuing import (ISSUED, STATUS, credential_bytes, csv_line, find_credential, iso,
+from generator.credentials import closed_world
+from generator.issuing import files
+from generator.site import documents
+from generator.credentials.did import resolver_for_site
+from generator.credentials.integrity import IntegrityError, sign_rdfc
+from generator.credentials.integrity import verify as verify_proof
+from generator.issuing.issue import (ISSUED, STATUS, credential_bytes, csv_line, find_credential, iso,
                                read_status_list, refresh_status_list, registry, signing_method, utc_now)
-from generator.keys import SigningKey
+from generator.issuing.keys import SigningKey
 from generator.model import Site
 from generator.problems import Problem
 
@@ -70,7 +72,7 @@ def reissue(site: Site, references: list[str], key: SigningKey,
             notes.append(f"{shown}: already current (self-contained and signed with {method}); left as it is")
             continue
         unsigned = {**{k: v for k, v in document.items() if k != "proof"},
-                    "@context": jsonld.context(jsonld.CREDENTIAL_CONTEXT, [_achievement(document)])}
+                    "@context": documents.context(documents.CREDENTIAL_CONTEXT, [_achievement(document)])}
         try:
             signed = sign_rdfc(unsigned, key.private, method, iso(now))
         except IntegrityError as exc:
@@ -157,7 +159,7 @@ def _ours(site: Site, document: dict, shown: str, indexes: dict[str, int]) -> li
 def _reasons(document: dict, method: str) -> list[str]:
     """Why `document` must be signed again; empty when it is current."""
     reasons = []
-    if document.get("@context") != jsonld.context(jsonld.CREDENTIAL_CONTEXT, [_achievement(document)]):
+    if document.get("@context") != documents.context(documents.CREDENTIAL_CONTEXT, [_achievement(document)]):
         stale = [url for url in closed_world.context_urls(document) if url not in closed_world.standard_contexts()]
         reasons.append(f"@context {', '.join(stale)} cannot be loaded by verifiers" if stale
                        else "@context is not the current one")

@@ -38,9 +38,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 import pyoxigraph
 from pyld import jsonld
 
-from generator import linked_data
-from generator.document_loader import DocumentLoader, unwrap_loader_error
-from generator.multikey import resolve_did_key
+from generator.credentials import linked_data
+from generator.credentials.document_loader import DocumentLoader, unwrap_loader_error
+from generator.credentials.multikey import resolve_did_key
 
 PROOF_TYPE = "DataIntegrityProof"
 RDFC = "eddsa-rdfc-2022"

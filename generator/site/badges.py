@@ -90,7 +90,7 @@ def unbake_svg(svg: str) -> bytes | None:
 
 # -- drawn images ----------------------------------------------------------------
 
-FONT = Path(__file__).parent / "data" / "fonts" / "DejaVuSans.ttf"  # source: data/fonts/sources.json
+FONT = Path(__file__).resolve().parents[1] / "data" / "fonts" / "DejaVuSans.ttf"  # source: data/fonts/sources.json
 
 
 @functools.lru_cache(maxsize=None)

@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from generator.courses import language_tag_problem
-from generator.keys import KEY_ID
+from generator.content.courses import language_tag_problem
+from generator.issuing.keys import KEY_ID
 from generator.model import Institution, Site, SiteKey
 from generator.problems import Problem
-from generator.reader import FieldReader
-from generator.textfile import read_text
-from generator.yamlsource import parse_mapping
+from generator.content.reader import FieldReader
+from generator.content.textfile import read_text
+from generator.content.yamlsource import parse_mapping
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
@@ -67,7 +67,7 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
 
 def _keys(r: FieldReader) -> list[SiteKey]:
     """The issuer's public keys. Retired keys stay listed so old credentials keep verifying."""
-    from generator.multikey import public_from_multibase
+    from generator.credentials.multikey import public_from_multibase
 
     out: list[SiteKey] = []
     for i, _ in enumerate(r.items(("keys",))):
@@ -180,7 +180,7 @@ def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
 
 def _logo(r: FieldReader, source: Path, name: str, key: tuple) -> str:
     """The institution's logo: a PNG or SVG under content/, published as static/logo.<ext>."""
-    from generator import images
+    from generator.content import images
 
     path, why = images.site_image(source, name)
     if path is None:

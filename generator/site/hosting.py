@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import statuslist
+from generator.credentials import statuslist
 from generator.model import Site
 
 JSON_LD = "application/ld+json"

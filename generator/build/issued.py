@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import closed_world, routes, statuslist
-from generator.did import KeyResolver, did_document
-from generator.issuing import revocation_reasons
+from generator.credentials import closed_world, statuslist
+from generator import routes
+from generator.credentials.did import KeyResolver, did_document
+from generator.issuing.issue import revocation_reasons
 from generator.model import Course, CourseFamily, Site
-from generator.pool import worker_pool
+from generator.build.pool import worker_pool
 from generator.problems import Problem
-from generator.verification import Verdict, check_signature, check_state, status_lookup_from_files
+from generator.credentials.verification import Verdict, check_signature, check_state, status_lookup_from_files
 
 CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves

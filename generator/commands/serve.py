@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from watchfiles import watch as watch_changes
 
 from generator import routes
-from generator.build import build, load
+from generator.build.pipeline import build, load
 from generator.problems import Problem, errors
 
 EVENTS = "/__credsite/events"

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urldefrag
 
 from generator import routes
-from generator.document_loader import shipped_contexts
-from generator.linked_data import LEGACY_EXTENSION_CONTEXT_URL
+from generator.credentials.document_loader import shipped_contexts
+from generator.credentials.linked_data import LEGACY_EXTENSION_CONTEXT_URL
 from generator.model import CourseFamily, Site
 from generator.problems import Problem
 

@@ -1,0 +1,1 @@
+"""The credsite command line and the development server."""
