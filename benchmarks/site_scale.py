@@ -73,9 +73,10 @@ Synthetic course body.
 
 def _sign_batch(args):
     source, secret, items = args
-    from generator.issuing import issue as issuing, keys
     from generator.build.pipeline import load
     from generator.credentials.integrity import sign_rdfc
+    from generator.issuing import issue as issuing
+    from generator.issuing import keys
 
     content = load(Path(source))
     courses = {f.current.slug: f.current for f in content.families}
@@ -93,10 +94,10 @@ def _sign_batch(args):
 def generate(work: Path, n_courses: int, n_credentials: int) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from generator.issuing import issue as issuing
     from generator.credentials import statuslist
-    from generator.issuing.keys import SigningKey
     from generator.credentials.multikey import private_to_multibase
+    from generator.issuing import issue as issuing
+    from generator.issuing.keys import SigningKey
 
     if work.exists():
         shutil.rmtree(work)

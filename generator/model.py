@@ -7,6 +7,7 @@ downstream sees them, so renderers can trust every field.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,3 +151,43 @@ class CourseFamily:
     @property
     def versions(self) -> tuple[Course, ...]:
         return (self.current, *self.archived)
+
+
+# ---------------------------------------------------------------- stage results
+
+
+@dataclass
+class IssuedCredential:
+    source: str  # e.g. content/issued/<uuid>.json
+    raw: bytes  # published exactly as signed
+    uuid: str
+    digest: str  # sha256 of raw
+    facts: dict  # see facts_of()
+    parsed: dict | None = None
+
+    @property
+    def document(self) -> dict:
+        """The whole credential, parsed when first needed (pages, proofs)."""
+        if self.parsed is None:
+            self.parsed = json.loads(self.raw)
+        return self.parsed
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str  # valid | revoked | suspended | expired | not yet valid | invalid
+    problems: tuple[str, ...] = ()
+    credential_id: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "valid"
+
+
+@dataclass(frozen=True)
+class Published:
+    credential: IssuedCredential
+    verdict: Verdict  # valid, revoked, expired or not yet valid
+    course: Course
+    reason: str = ""  # why it was revoked, from content/status/revocations.csv
+    checked_on: dt.date | None = None  # the day (UTC) the build judged its status; badge pages show it

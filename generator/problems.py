@@ -6,8 +6,8 @@ or `credsite check` shows everything that is wrong at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

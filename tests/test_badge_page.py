@@ -13,11 +13,10 @@ import urllib.parse
 import lxml.html
 import pytest
 
-from generator.site import badge_view
+from conftest import ROOT, sample_site
 from generator.build import pipeline as build_module
 from generator.build.pipeline import build
-
-from conftest import ROOT, sample_site
+from generator.site import badge_view
 
 NEW_YEAR = "1767225600"  # 2026-01-01T00:00:00Z
 NEXT_DAY = "1767312000"  # 2026-01-02T00:00:00Z
@@ -101,7 +100,7 @@ def test_a_new_day_renders_the_badge_pages_again_and_only_them(tmp_path, monkeyp
     # day it renders every badge page (their date changed), but no course page.
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     site, out = sample_site(tmp_path), tmp_path / "out"
-    day = [dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.timezone.utc)]
+    day = [dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)]
     monkeypatch.setattr(build_module, "now", lambda: day[0])
     assert build(site, out).written
     uid = uuids(out)[0]
@@ -109,10 +108,10 @@ def test_a_new_day_renders_the_badge_pages_again_and_only_them(tmp_path, monkeyp
     course_inode = course_page.stat().st_ino
     assert b"site knew on March 1, 2026." in (out / f"badges/{uid}/index.html").read_bytes()
 
-    day[0] = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.timezone.utc)  # later, the same day
+    day[0] = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)  # later, the same day
     assert build(site, out).up_to_date
 
-    day[0] = dt.datetime(2026, 3, 2, 0, 1, tzinfo=dt.timezone.utc)
+    day[0] = dt.datetime(2026, 3, 2, 0, 1, tzinfo=dt.UTC)
     said: list[str] = []
     result = build(site, out, progress=said.append)
     assert result.ok and result.written

@@ -22,9 +22,8 @@ import zxingcpp
 from babel.dates import format_date
 from PIL import Image
 
-from generator.build.pipeline import build
-
 from conftest import ROOT
+from generator.build.pipeline import build
 
 REVOKED = (ROOT / "content/status/revocations.csv").read_text().splitlines()[1].split(",")[1].removeprefix("urn:uuid:")
 VALID = next(p.stem for p in sorted((ROOT / "content/issued").glob("*.json")) if p.stem != REVOKED)
@@ -252,7 +251,7 @@ def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_ep
     # Inside the status banner, after the status decided at build time, with the day of that check.
     banner = page.locator(".status-banner")
     assert banner.locator("a[data-verifier]").count() == 1
-    day = dt.datetime.fromtimestamp(build_epoch, dt.timezone.utc).date()
+    day = dt.datetime.fromtimestamp(build_epoch, dt.UTC).date()
     shown = format_date(day, format="long", locale=lang)
     text = banner.inner_text()
     assert text.startswith({"en": ("Valid.", "Revoked."), "nl": ("Geldig.", "Ingetrokken.")}[lang][uid == REVOKED])
@@ -284,7 +283,7 @@ def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_u
     assert printed.is_visible()
     credential = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href") + "credential.json"
     assert page.locator(".verify-now .verify-text").is_hidden()  # it speaks of a link
-    day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.timezone.utc).date(), format="long", locale="en")
+    day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.UTC).date(), format="long", locale="en")
     assert printed.inner_text() == \
         f"Status on {day}. To check it now, give {credential} to any Open Badges 3.0 verifier, such as verifierplus.org."
     assert foreign == [] and errors == []

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT, SHARED, course_text, sample_site
 from generator.build import writer
 from generator.build.pipeline import build, check
 from generator.commands.cli import cli
 from generator.credentials.linked_data import data_loss
-
-from conftest import ROOT, SHARED, course_text, sample_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -7,11 +7,10 @@ import json
 import pytest
 from pyld import jsonld
 
+from conftest import ROOT
 from generator.credentials import linked_data
 from generator.credentials.integrity import rdfc
 from generator.credentials.linked_data import Processor
-
-from conftest import ROOT
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "content/issued").glob("*.json")) +

@@ -15,11 +15,6 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import ROOT, SITE_YAML
-from generator.site import badges
-from generator.content import config
-from generator.issuing import issue as issuing
 from test_issuing import (  # noqa: F401 (fixtures)
     COURSE,
     issue_api,
@@ -35,6 +30,11 @@ from test_issuing import (  # noqa: F401 (fixtures)
     status_files,
     verdict_lines,
 )
+
+from conftest import ROOT, SITE_YAML
+from generator.content import config
+from generator.issuing import issue as issuing
+from generator.site import badges
 
 ANN = ("--name", "Ann Example", "--email", "ann@example.org")
 REGISTRY_HEADER = "index,credential,issued\n"

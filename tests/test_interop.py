@@ -40,8 +40,8 @@ from urllib.parse import unquote
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from generator.credentials import integrity, linked_data, statuslist
 from generator.build.pipeline import build
+from generator.credentials import integrity, linked_data, statuslist
 from generator.credentials.multikey import private_from_multibase, public_to_multibase
 from generator.credentials.verification import verify_paths
 
@@ -476,8 +476,8 @@ def reissued(tmp_path_factory) -> tuple[Path, Path, dict]:
     """The sample site with one credential as published before credsite embedded its context,
     reissued with credsite reissue and built: (the built site, its credential.json, the old credential)."""
     from conftest import sample_site
-    from generator.issuing import keys
     from generator.build.pipeline import load
+    from generator.issuing import keys
     from generator.issuing.reissue import reissue
 
     tmp = tmp_path_factory.mktemp("reissue")

@@ -31,12 +31,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SITE_YAML, course_text, write_files
-from generator.content import config
-from generator.issuing import issue as issuing, keys
 from generator import routes
-from generator.credentials import statuslist, verification
 from generator.build.pipeline import build, load
 from generator.commands.cli import cli
+from generator.content import config
+from generator.credentials import statuslist, verification
 from generator.credentials.did import did_document, resolver_for_site
 from generator.credentials.integrity import sign_rdfc
 from generator.credentials.integrity import verify as verify_proof
@@ -48,11 +47,13 @@ from generator.credentials.multikey import (
     public_to_multibase,
 )
 from generator.credentials.schemas import achievement_credential_schema, schema_problems
+from generator.issuing import issue as issuing
+from generator.issuing import keys
 
 COURSE = "testing-things"
 BASE = "https://uni.example.org/mc/"
 DID = "did:web:uni.example.org:mc"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 GRADING_LINE = '  grading: {scale: nl-1-10, pass: "5.5"}'
 UUID_NAME = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.json$")
 SIGNATURE_CHANGED = "the signature does not match"

@@ -13,11 +13,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 
-from generator.site import badges
-from generator.build.pipeline import build, check
-from generator.build.issued import CACHE_FILE
-
 from conftest import ROOT, sample_site
+from generator.build.issued import CACHE_FILE
+from generator.build.pipeline import build, check
+from generator.site import badges
 
 
 def revoked_ids() -> set[str]:

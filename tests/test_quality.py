@@ -39,9 +39,8 @@ import lxml.html
 import pytest
 import yaml
 
-from generator.build.pipeline import build
-
 from conftest import ROOT
+from generator.build.pipeline import build
 
 A11Y = ROOT / "tests" / "a11y"
 AXE = A11Y / "node_modules" / "axe-core" / "axe.min.js"

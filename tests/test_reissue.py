@@ -22,17 +22,17 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from conftest import ROOT, sample_site
-from generator.credentials import closed_world, linked_data, statuslist
-from generator.site import documents
-from generator.issuing import keys
 from generator import routes
 from generator.build.pipeline import build, check, load
 from generator.commands.cli import cli
+from generator.credentials import closed_world, linked_data, statuslist
 from generator.credentials.document_loader import shipped_contexts
 from generator.credentials.integrity import sign_rdfc
 from generator.credentials.multikey import private_to_multibase, public_to_multibase
-from generator.issuing.reissue import REISSUES, reissue
 from generator.credentials.verification import verify_paths
+from generator.issuing import keys
+from generator.issuing.reissue import REISSUES
+from generator.site import documents
 
 LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
 TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"

@@ -8,10 +8,9 @@ import os
 import pytest
 from PIL import Image
 
-from generator.site import badges
-from generator.build.pipeline import build, check
-
 from conftest import course_text
+from generator.build.pipeline import build, check
+from generator.site import badges
 
 COURSE = "content/courses/testing-things.md"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
@@ -245,8 +244,8 @@ def test_the_default_theme_is_part_of_the_package():
     import fnmatch
     import tomllib
 
-    from generator.site import theme
     from conftest import ROOT
+    from generator.site import theme
 
     package = ROOT / "generator"
     assert package.resolve() in theme.BUILTIN_DEFAULT.parents or theme.BUILTIN_DEFAULT.parent.parent == package

@@ -30,9 +30,9 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import SITE_YAML, course_text
-from generator.content import yamlsource
 from generator.build.pipeline import check
 from generator.commands.cli import cli
+from generator.content import yamlsource
 from generator.content.courses import language_tag_problem
 
 COURSE_FILE = "content/courses/testing-things.md"

@@ -22,14 +22,14 @@ import base58
 import pytest
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from test_issuing import issue_api, no_key_in_environment, run, site_yaml, verdict_lines  # noqa: F401
 
 from conftest import course_text, sample_site, write_files
-from generator.issuing import keys
-from generator.credentials import verification
 from generator.build.pipeline import build
+from generator.credentials import verification
 from generator.credentials.integrity import sign_rdfc
 from generator.credentials.multikey import did_key, did_key_verification_method
-from test_issuing import issue_api, no_key_in_environment, run, site_yaml, verdict_lines  # noqa: F401
+from generator.issuing import keys
 
 CREATED = "2025-01-01T00:00:00Z"
 SITE_FIX = "give --site with the issuer's site folder"

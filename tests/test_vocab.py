@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import vocab
 from conftest import ROOT
+from generator.content import vocab
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 VOCAB_DIR = SHARED / "vocab"

@@ -1,4 +1,4 @@
-"""Read the signed credentials in content/issued/ and decide which the build may publish.
+"""Decide which of the credentials in content/issued/ the build may publish.
 
 Every credential is verified against the site's own DID document before it
 is published. Checking a proof is the expensive part of a build, so results
@@ -15,163 +15,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.credentials import closed_world, statuslist
 from generator import routes
-from generator.credentials.did import KeyResolver, did_document
-from generator.issuing.issue import revocation_reasons
-from generator.model import Course, CourseFamily, Site
 from generator.build.pool import worker_pool
+from generator.content.issued import FACTS_FILE, read_cache
+from generator.credentials import closed_world, statuslist
+from generator.credentials.did import KeyResolver, did_document
+from generator.credentials.verification import check_signature, check_state, status_lookup_from_files
+from generator.issuing.issue import revocation_reasons
+from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Problem
-from generator.credentials.verification import Verdict, check_signature, check_state, status_lookup_from_files
 
 CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
-UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
-
-
-FACTS_FILE = ".credsite-cache/facts.json"
-
-
-def facts_of(document: dict) -> dict:
-    """The few fields a build needs of an unchanged credential, so it need not parse it again."""
-    subject = document.get("credentialSubject") if isinstance(document.get("credentialSubject"), dict) else {}
-    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
-    keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
-    return {**{k: document[k] for k in keep if k in document},
-            "credentialSubject": {"achievement": {"id": achievement.get("id")}},
-            # What a verifier must load besides the DID document (see closed_world).
-            "contexts": list(dict.fromkeys(closed_world.context_urls(document))),
-            "links": [list(link) for link in closed_world.links(document)]}
-
-
-@dataclass
-class IssuedCredential:
-    source: str  # e.g. content/issued/<uuid>.json
-    raw: bytes  # published exactly as signed
-    uuid: str
-    digest: str  # sha256 of raw
-    facts: dict  # see facts_of()
-    parsed: dict | None = None
-
-    @property
-    def document(self) -> dict:
-        """The whole credential, parsed when first needed (pages, proofs)."""
-        if self.parsed is None:
-            self.parsed = json.loads(self.raw)
-        return self.parsed
-
-
-@dataclass(frozen=True)
-class Published:
-    credential: IssuedCredential
-    verdict: Verdict  # valid, revoked, expired or not yet valid
-    course: Course
-    reason: str = ""  # why it was revoked, from content/status/revocations.csv
-    checked_on: dt.date | None = None  # the day (UTC) the build judged its status; badge pages show it
-
-
-_IGNORED = ("", "")
-
-
-def _not_a_credential_file(name: str, path: str) -> tuple[str, str] | None:
-    """Why content/issued/<name> is skipped (message, fix), _IGNORED for files that are clearly
-    not meant as credentials, None for a credential file to read."""
-    if name.startswith("."):
-        return _IGNORED  # .gitkeep, editor swap files
-    if not name.endswith(".json"):
-        if name.lower().endswith(".json"):
-            return ("is skipped: only names ending in lower-case .json are read",
-                    f"rename it to {name[:-5]}.json")
-        if os.path.isdir(path):
-            return ("is a folder; credentials in subfolders are not published",
-                    "move the credential files into content/issued/ itself")
-        return _IGNORED
-    if os.path.isfile(path):
-        return None
-    if os.path.isdir(path):
-        return ("is a folder, not a credential file", "move what it holds into content/issued/ and remove it")
-    if os.path.lexists(path) and not os.path.exists(path):
-        return ("is a broken link", "remove it or point it at the credential file")
-    return ("is not a regular file", "replace it with the credential file itself")
-
-
-def _encoding_problem(raw: bytes) -> str | None:
-    """Credential files are UTF-8 without a BOM: what credsite issue writes and verifiers read."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return "starts with a byte-order mark (BOM), which JSON verifiers reject"
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
-        return "is UTF-16 or UTF-32 text, not UTF-8"
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"is not UTF-8 text (byte {exc.start} cannot be decoded)"
-    return None
-
-
-def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
-    folder = site.source / "content" / "issued"
-    out: list[IssuedCredential] = []
-    seen: dict[str, str] = {}
-    known = _load_cache(site.source / FACTS_FILE)
-    names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    for name in names:
-        shown = f"content/issued/{name}"
-        path = os.path.join(folder, name)
-        skipped = _not_a_credential_file(name, path)
-        if skipped:
-            if skipped is not _IGNORED:
-                problems.append(Problem(shown, None, "", skipped[0], skipped[1], "warning"))
-            continue
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        encoding = _encoding_problem(raw)
-        if encoding:
-            problems.append(Problem(shown, None, "", encoding, "restore the file exactly as credsite issue "
-                                    "wrote it (UTF-8 without a byte-order mark); its signature covers every byte"))
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        facts, document = known.get(digest), None
-        if not isinstance(facts, dict) or "links" not in facts:  # absent, or cached by an older credsite
-            try:
-                document = json.loads(raw)
-            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-                reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-                problems.append(Problem(shown, None, "", f"is not valid JSON ({reason})",
-                                        "restore the file exactly as credsite issue wrote it"))
-                continue
-            if not isinstance(document, dict):
-                problems.append(Problem(shown, None, "", "is not a JSON object, so not a credential",
-                                        "restore the file exactly as credsite issue wrote it, or remove it"))
-                continue
-            facts = facts_of(document)
-        match = UUID.fullmatch(str(facts.get("id", "")))
-        if not match:
-            problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",
-                                    "publish only credentials made by credsite issue"))
-            continue
-        uid = match.group(1)
-        if uid in seen:
-            problems.append(Problem(shown, None, "id", f"the same credential as {seen[uid]}",
-                                    "remove the duplicate file"))
-            continue
-        seen[uid] = shown
-        # Not keeping `document`: workers parse the raw bytes themselves, and a
-        # parsed copy of every credential would be pickled to them for nothing.
-        out.append(IssuedCredential(shown, raw, uid, digest, facts))
-    return out
 
 
 def _check(args: tuple[bytes, dict]) -> tuple[str, ...]:
     raw, did_doc = args
     return check_signature(json.loads(raw), KeyResolver(did_doc))
-
-
-def _load_cache(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}  # a damaged cache only costs time
 
 
 def _save_cache(path: Path, cache: dict) -> None:
@@ -191,7 +51,7 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
     # A changed key list changes every answer, so it is part of the key.
     did_hash = hashlib.sha256(json.dumps(did_doc, sort_keys=True).encode()).hexdigest()[:16]
     cache_path = site.source / CACHE_FILE
-    cache = _load_cache(cache_path)
+    cache = read_cache(cache_path)
     results: dict[str, tuple[str, ...]] = {}
     todo = []
     for cred in credentials:

@@ -23,9 +23,10 @@ from generator.content.config import load_site
 from generator.content.courses import load_courses
 from generator.credentials.did import did_document
 from generator.site.hosting import headers_file
-from generator.build.issued import IssuedCredential, Published, load_issued, verify_issued
+from generator.build.issued import verify_issued
+from generator.content.issued import load_issued
 from generator.credentials.linked_data import extension_context
-from generator.model import CourseFamily, Site
+from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Problem, errors, sort_key
 from generator.site.render import course_images, render_catalogue, render_issuer, render_not_found
 from generator.build.units import Renderer, plan_units, render_units

@@ -329,7 +329,8 @@ def revoke(credential: str, reason: str, key_path, source: Path) -> None:
 @source_option
 def reissue(credentials: tuple[str, ...], everything: bool, key_path, source: Path) -> None:
     """Sign credentials again in the current format with the active key; ids and badge URLs stay."""
-    from generator.issuing.reissue import REISSUES, reissue as run_reissue
+    from generator.issuing.reissue import REISSUES
+    from generator.issuing.reissue import reissue as run_reissue
 
     if bool(credentials) == everything:
         click.echo("credsite reissue: give the credentials (id, UUID, badge URL or file) or --all, not both",

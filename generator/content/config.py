@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 import pycountry
 
 from generator.content.courses import language_tag_problem
-from generator.issuing.keys import KEY_ID
-from generator.model import Institution, Site, SiteKey
-from generator.problems import Problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text
 from generator.content.yamlsource import parse_mapping
+from generator.issuing.keys import KEY_ID
+from generator.model import Institution, Site, SiteKey
+from generator.problems import Problem
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")

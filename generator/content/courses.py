@@ -17,12 +17,11 @@ import langcodes
 from babel import Locale
 
 from generator.content import vocab
-from generator.model import (Contact, Course, CourseFamily, Grading, Offering, Site, Skill,
-                             Stackable)
-from generator.problems import Problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text, split_front_matter, split_languages
 from generator.content.yamlsource import parse_mapping
+from generator.model import Contact, Course, CourseFamily, Grading, Offering, Site, Skill, Stackable
+from generator.problems import Problem
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VERSION = r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}"

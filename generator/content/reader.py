@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
-from generator.problems import Problem
 from generator.content.vocab import closest
 from generator.content.yamlsource import InvalidScalar, Located
+from generator.problems import Problem
 
 MISSING = object()
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from generator import routes
-from generator.model import Site
 from generator.credentials.multikey import DID_KEY_PREFIX, public_from_multibase, resolve_did_key
+from generator.model import Site
 from generator.problems import Problem
 
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]

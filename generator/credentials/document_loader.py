@@ -10,8 +10,9 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Callable
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 
 class UnknownContextError(Exception):
@@ -27,7 +28,7 @@ class UnknownContextError(Exception):
         )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def shipped_contexts() -> dict[str, dict]:
     """URL -> parsed context for every entry in contexts/sources.json."""
     folder = resources.files("generator") / "contexts"

@@ -17,14 +17,13 @@ from pyld import jsonld
 
 from generator.credentials.document_loader import make_loader
 
-
 # Where credentials issued before credsite embedded its context pointed. Nothing serves
 # it (w3id.org has no such entry), so no verifier can load it: it is known here only
 # so that such credentials can still be checked and reissued (closed_world refuses it).
 LEGACY_EXTENSION_CONTEXT_URL = "https://w3id.org/credsite/ns/v1"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def extension_context() -> dict:
     """Our own context for the EU elements Open Badges 3.0 has no field for."""
     path = resources.files("generator") / "contexts" / "credsite-v1.jsonld"
@@ -37,7 +36,7 @@ def loader(extra: dict[str, dict] | None = None):
     return make_loader(extra, immutable={LEGACY_EXTENSION_CONTEXT_URL: extension_context()})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _default_loader():
     # One object, so expansions with it can share the node cache (see Processor._expand).
     return make_loader(None, immutable={LEGACY_EXTENSION_CONTEXT_URL: extension_context()})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import jsonschema
@@ -33,12 +33,12 @@ def schema_bytes() -> bytes:
     return (resources.files("generator") / "schemas" / SCHEMA_FILE).read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def achievement_credential_schema() -> dict:
     return json.loads(schema_bytes().decode("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def achievement_credential_validator() -> jsonschema.Draft201909Validator:
     """A draft 2019-09 validator, with format checking, for AchievementCredential / OpenBadgeCredential."""
     schema = achievement_credential_schema()
@@ -52,7 +52,7 @@ def achievement_credential_validator() -> jsonschema.Draft201909Validator:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast_validator() -> jsonschema_rs.Draft201909Validator:
     """The same schema in jsonschema-rs: a hundred times faster at saying "valid".
 

@@ -31,6 +31,7 @@ from generator.credentials import statuslist
 from generator.credentials.did import DidResolver, KeyResolver, KnownDid
 from generator.credentials.integrity import verify as verify_proof
 from generator.credentials.schemas import schema_problems
+from generator.model import Verdict
 
 # A status list lookup: list URL -> (bits, problem); the list's own proof is checked by the lookup.
 StatusLookup = Callable[[str], tuple[bytearray | None, str]]
@@ -46,17 +47,6 @@ VALID, INVALID, REVOKED, SUSPENDED, NOT_YET_VALID, EXPIRED = (
     "valid", "invalid", "revoked", "suspended", "not yet valid", "expired")
 _SERIOUSNESS = (INVALID, REVOKED, SUSPENDED, NOT_YET_VALID, EXPIRED)
 STATUS_FIX = "give --site with the folder of the site that publishes it, or its built output"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    status: str  # valid | revoked | suspended | expired | not yet valid | invalid
-    problems: tuple[str, ...] = ()
-    credential_id: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.status == VALID
 
 
 @dataclass(frozen=True)
@@ -418,7 +408,7 @@ def verify_reports(paths: Sequence[Path], sites: Path | Sequence[Path] = (), now
     """One report per file, verified against the --site folders given; or the problems with the arguments."""
     from generator.problems import Problem, errors
 
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     problems: list[Problem] = []
     if issuer and not re.fullmatch(r"did:[a-z0-9]+:\S+", issuer):
         problems.append(Problem("--issuer", None, "", f"'{issuer}' is not a DID",

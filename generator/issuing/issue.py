@@ -20,15 +20,15 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.issuing import files
-from generator.site import documents
 from generator import routes
+from generator.content.reader import NOT_IN_IRI
 from generator.credentials import statuslist
 from generator.credentials.integrity import IntegrityError, sign_rdfc
+from generator.issuing import files
 from generator.issuing.keys import SigningKey
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
-from generator.content.reader import NOT_IN_IRI
+from generator.site import documents
 
 OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 ISSUED = Path("content/issued")
@@ -79,11 +79,11 @@ class Issued:
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_moment(text: str) -> dt.datetime:
@@ -91,7 +91,7 @@ def parse_moment(text: str) -> dt.datetime:
     text = text.strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+            return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise MomentError(f"'{text}' is not a date") from None

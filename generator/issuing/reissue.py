@@ -18,16 +18,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.credentials import closed_world
-from generator.issuing import files
-from generator.site import documents
 from generator.credentials.did import resolver_for_site
 from generator.credentials.integrity import IntegrityError, sign_rdfc
 from generator.credentials.integrity import verify as verify_proof
-from generator.issuing.issue import (ISSUED, STATUS, credential_bytes, csv_line, find_credential, iso,
-                               read_status_list, refresh_status_list, registry, signing_method, utc_now)
+from generator.issuing import files
+from generator.issuing.issue import (
+    ISSUED,
+    STATUS,
+    credential_bytes,
+    csv_line,
+    find_credential,
+    iso,
+    read_status_list,
+    refresh_status_list,
+    registry,
+    signing_method,
+    utc_now,
+)
 from generator.issuing.keys import SigningKey
 from generator.model import Site
 from generator.problems import Problem
+from generator.site import documents
 
 REISSUES = STATUS / "reissues.csv"  # which credential was signed again, when, and by which key
 RESTORE = "restore the file exactly as credsite issue wrote it (e.g. from git)"

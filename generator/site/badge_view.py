@@ -9,21 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 
-from generator.site import badges
 from generator import routes
 from generator.content import vocab
-from generator.build.issued import Published
-from generator.model import Site, pick
+from generator.model import Published, Site, pick
+from generator.site import badges
 
 EQF_PREFIX = "http://data.europa.eu/snb/eqf/"
 ISCED_PREFIX = "http://data.europa.eu/snb/isced-f/"
 VERIFIER = "https://verifierplus.org/#verify?vc="  # VerifierPlus's deep link: it fetches and checks the credential
 
-
 def verifier_link(credential_url: str) -> str:
     """The independent verifier's page that checks the credential published at `credential_url`."""
     return VERIFIER + urllib.parse.quote(credential_url, safe="")
-
 
 def _date(value: object) -> dt.date | None:
     if not isinstance(value, str):
@@ -33,18 +30,15 @@ def _date(value: object) -> dt.date | None:
     except ValueError:
         return None
 
-
 def _label(table: dict, token: object, lang: str) -> str:
     concept = table.get(token) if isinstance(token, (str, int)) else None
     return concept.label_in(lang) if concept else str(token)
-
 
 def learner_name(document: dict) -> str:
     for identity in (document.get("credentialSubject") or {}).get("identifier") or []:
         if isinstance(identity, dict) and identity.get("identityType") == "name" and not identity.get("hashed"):
             return str(identity.get("identityHash", ""))
     return ""
-
 
 def view(site: Site, published: Published, lang: str) -> dict:
     doc = published.credential.document

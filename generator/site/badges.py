@@ -93,7 +93,7 @@ def unbake_svg(svg: str) -> bytes | None:
 FONT = Path(__file__).resolve().parents[1] / "data" / "fonts" / "DejaVuSans.ttf"  # source: data/fonts/sources.json
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
     # A font shipped with credsite, not the system's: the same pixels everywhere, and glyphs for
     # every European language (Pillow's built-in font draws "Coördinatie" as "Co▯rdinatie").

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from generator.credentials import linked_data
 from generator import routes
 from generator.content import vocab
+from generator.credentials import linked_data
 from generator.model import Course, Site, pick
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"

@@ -12,15 +12,15 @@ import hashlib
 import re
 
 import jinja2
-from babel.dates import format_date
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
-from generator.site import documents, markup, theme
 from generator import routes
 from generator.content import vocab
 from generator.model import Course, CourseFamily, Site, pick
+from generator.site import documents, markup, theme
 
 
 def relative(from_path: str, to_path: str) -> str:

@@ -13,7 +13,6 @@ from string import Formatter
 import yaml
 
 from generator.content.yamlsource import LOADER
-
 from generator.model import Site
 from generator.problems import Problem
 
