@@ -6,8 +6,22 @@ or `credsite check` shows everything that is wrong at once.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+class Code(enum.Enum):
+    """What kind of problem it is. Decisions (fixes, counts, what the CLI says) use the code,
+    never the wording of the message."""
+
+    INPUT = "input"  # a file or field of the site's source is wrong (most problems)
+    THEME = "theme"  # a template, theme string or theme file
+    OUTPUT = "output"  # the output folder cannot be used as asked
+    NOT_PUBLISHED = "not-published"  # an issued credential the build leaves out
+    KEY = "key"  # a signing key: missing, unreadable, not the site's, retired
+    STATUS_FILES = "status-files"  # content/status/: the registry, the list, the logs
+    BUG = "bug"  # something credsite itself got wrong
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +32,7 @@ class Problem:
     message: str
     fix: str = ""
     severity: str = "error"  # "error" stops the build, "warning" is only reported
+    code: Code = field(default=Code.INPUT, compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -37,6 +52,10 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 
 def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if not p.is_error]
+
+
+def with_code(problems: Iterable[Problem], code: Code) -> list[Problem]:
+    return [p for p in problems if p.code is code]
 
 
 def sort_key(problem: Problem) -> tuple:

@@ -25,7 +25,7 @@ from generator.build import writer
 from generator.credentials.linked_data import data_loss
 from generator.model import Course, CourseFamily, Site
 from generator.build.pool import worker_pool
-from generator.problems import Problem
+from generator.problems import Code, Problem
 from generator.site.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
                               render_course)
 
@@ -229,7 +229,7 @@ class UnitCache:
 
     def store(self, unit: str, key: str, files: list[str], problems: list[Problem] = ()) -> None:
         self.fresh[unit] = {"key": key, "files": files,
-                            "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity]
+                            "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value]
                                          for p in problems]}
 
     def forget(self) -> None:
@@ -283,7 +283,7 @@ def plan_units(site: Site, families: list[CourseFamily], published: list, previo
             entry = cache.hit(unit, key)
             if entry:
                 plan.reused[unit] = entry["files"]
-                plan.problems.extend(Problem(*p) for p in entry["problems"])
+                plan.problems.extend(Problem(*p[:6], code=Code(p[6])) for p in entry["problems"])
             else:
                 plan.course_todo.append((family, course))
     for item in published:
