@@ -33,7 +33,7 @@ from test_issuing import (  # noqa: F401 (fixtures)
 
 from conftest import ROOT, SITE_YAML
 from generator.content import config
-from generator.issuing import issue as issuing
+from generator.content import status as content_status
 from generator.site import badges
 
 ANN = ("--name", "Ann Example", "--email", "ann@example.org")
@@ -62,7 +62,7 @@ def assert_no_crash(result) -> None:
                  id="git-conflict-markers"),
 ])
 def test_a_damaged_registry_stops_issue_before_anything_is_signed(site, registry, expected):
-    path = site.root / issuing.REGISTRY
+    path = site.root / content_status.REGISTRY
     path.parent.mkdir(parents=True)
     path.write_text(registry, encoding="utf-8")
 
@@ -70,7 +70,7 @@ def test_a_damaged_registry_stops_issue_before_anything_is_signed(site, registry
 
     assert_no_crash(result)
     assert result.exit_code == 1
-    assert f"{issuing.REGISTRY}{expected}" in result.stderr, result.stderr
+    assert f"{content_status.REGISTRY}{expected}" in result.stderr, result.stderr
     assert "nothing was issued" in result.stderr
     assert issued_files(site.root) == []
     assert status_files(site.root) == [path], "no status list may be signed"
@@ -78,14 +78,14 @@ def test_a_damaged_registry_stops_issue_before_anything_is_signed(site, registry
 
 
 def test_every_bad_registry_row_is_reported_at_once(site):
-    path = site.root / issuing.REGISTRY
+    path = site.root / content_status.REGISTRY
     path.parent.mkdir(parents=True)
     path.write_text(REGISTRY_HEADER + "x,urn:uuid:a,t\n7,urn:uuid:b,t\n-1,urn:uuid:c,t\n", encoding="utf-8")
 
     result = issue_cli(site, *ANN)
 
-    assert f"{issuing.REGISTRY}:2: index: 'x'" in result.stderr
-    assert f"{issuing.REGISTRY}:4: index: '-1'" in result.stderr
+    assert f"{content_status.REGISTRY}:2: index: 'x'" in result.stderr
+    assert f"{content_status.REGISTRY}:4: index: '-1'" in result.stderr
     assert "2 error(s)" in result.stderr
 
 
@@ -93,7 +93,7 @@ def test_every_bad_registry_row_is_reported_at_once(site):
 
 
 def truncate_status_list(root) -> None:
-    path = root / issuing.STATUS_LIST
+    path = root / content_status.STATUS_LIST
     path.write_bytes(path.read_bytes()[:300])
 
 
@@ -104,15 +104,15 @@ def test_revoke_with_a_truncated_status_list_says_how_to_restore_it(pair):
 
     assert_no_crash(result)
     assert result.exit_code == 1
-    assert f"{issuing.STATUS_LIST}:" in result.stderr and "is not valid JSON" in result.stderr
-    assert f"git restore {issuing.STATUS_LIST}" in result.stderr
-    assert not (pair.root / issuing.REVOCATIONS).exists()
+    assert f"{content_status.STATUS_LIST}:" in result.stderr and "is not valid JSON" in result.stderr
+    assert f"git restore {content_status.STATUS_LIST}" in result.stderr
+    assert not (pair.root / content_status.REVOCATIONS).exists()
 
 
 def test_issue_with_a_truncated_status_list_signs_nothing(pair):
     truncate_status_list(pair.root)
     before = issued_files(pair.root)
-    registry = (pair.root / issuing.REGISTRY).read_bytes()
+    registry = (pair.root / content_status.REGISTRY).read_bytes()
 
     result = issue_cli(pair, "--name", "Cat Example", "--email", "cat@example.org")
 
@@ -120,17 +120,17 @@ def test_issue_with_a_truncated_status_list_signs_nothing(pair):
     assert result.exit_code == 1
     assert "is not valid JSON" in result.stderr and "nothing was issued" in result.stderr
     assert issued_files(pair.root) == before
-    assert (pair.root / issuing.REGISTRY).read_bytes() == registry
+    assert (pair.root / content_status.REGISTRY).read_bytes() == registry
 
 
 def test_a_status_list_that_is_json_but_not_a_list_is_reported(pair):
-    (pair.root / issuing.STATUS_LIST).write_text('{"credentialSubject": {"encodedList": "xyz"}}')
+    (pair.root / content_status.STATUS_LIST).write_text('{"credentialSubject": {"encodedList": "xyz"}}')
 
     result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
 
     assert_no_crash(result)
     assert result.exit_code == 1
-    assert f"{issuing.STATUS_LIST}: is not a status list credential" in result.stderr
+    assert f"{content_status.STATUS_LIST}: is not a status list credential" in result.stderr
 
 
 def test_revoke_of_a_damaged_credential_file_outside_the_site_is_reported(pair):
@@ -142,7 +142,7 @@ def test_revoke_of_a_damaged_credential_file_outside_the_site_is_reported(pair):
     assert_no_crash(result)
     assert result.exit_code == 1
     assert f"{damaged}: is not a credential" in result.stderr
-    assert not (pair.root / issuing.REVOCATIONS).exists()
+    assert not (pair.root / content_status.REVOCATIONS).exists()
 
 
 # ---------------------------------------------------------------- 3. verify against a broken did.json

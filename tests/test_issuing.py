@@ -35,6 +35,7 @@ from generator import routes
 from generator.build.pipeline import build, load
 from generator.commands.cli import cli
 from generator.content import config
+from generator.content import status as content_status
 from generator.credentials import statuslist, verification
 from generator.credentials.did import did_document, resolver_for_site
 from generator.credentials.integrity import sign_rdfc
@@ -122,7 +123,7 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def registry_rows(root: Path) -> list[dict]:
-    return read_csv(root / issuing.REGISTRY)
+    return read_csv(root / content_status.REGISTRY)
 
 
 def index_of(document: dict) -> int:
@@ -785,7 +786,7 @@ def test_status_indexes_are_drawn_at_random_from_the_whole_list(site, monkeypatc
 
 
 def test_a_recorded_status_index_is_never_used_again(site, monkeypatch):
-    registry = site.root / issuing.REGISTRY
+    registry = site.root / content_status.REGISTRY
     registry.parent.mkdir(parents=True)
     registry.write_text("index,credential,issued\n5,urn:uuid:old,2025-01-01T00:00:00Z\n", encoding="utf-8")
     draws = iter([5, 5, 77, 77, 77, 9])
@@ -799,7 +800,7 @@ def test_a_recorded_status_index_is_never_used_again(site, monkeypatch):
 
 def test_an_index_found_only_in_an_issued_file_is_not_reused(site, monkeypatch):
     (one,) = issue_api(site)
-    (site.root / issuing.REGISTRY).unlink()  # e.g. lost in a merge
+    (site.root / content_status.REGISTRY).unlink()  # e.g. lost in a merge
     taken = index_of(one.document)
     draws = iter([taken, 42 if taken != 42 else 43])
     monkeypatch.setattr(statuslist.secrets, "randbelow", lambda n: next(draws))
@@ -843,7 +844,7 @@ def test_revoke_sets_the_bit_resigns_the_list_and_logs_the_reason(pair):
     assert document["credentialSubject"]["type"] == "BitstringStatusList"
     assert document["credentialSubject"]["statusPurpose"] == "revocation"
     assert verify_proof(document, resolver_for_site(load(pair.root).site)).ok
-    assert read_csv(pair.root / issuing.REVOCATIONS) == [
+    assert read_csv(pair.root / content_status.REVOCATIONS) == [
         {"date": document["validFrom"], "credential": pair.a.credential_id, "index": str(index_a),
          "reason": reason}]
 
@@ -881,7 +882,7 @@ def test_revoking_twice_says_already_revoked_and_logs_once(pair):
 
     assert result.exit_code == 1
     assert "already revoked" in result.stderr
-    assert len(read_csv(pair.root / issuing.REVOCATIONS)) == 1
+    assert len(read_csv(pair.root / content_status.REVOCATIONS)) == 1
     assert (pair.root / "content" / "status" / "revocation.json").read_bytes() == list_before
 
 
@@ -898,7 +899,7 @@ def test_revoke_refuses_an_unknown_credential_or_an_empty_reason(pair, reference
     assert result.exit_code == 1
     assert message in result.stderr
     assert (pair.root / "content" / "status" / "revocation.json").read_bytes() == list_before
-    assert not (pair.root / issuing.REVOCATIONS).exists()
+    assert not (pair.root / content_status.REVOCATIONS).exists()
 
 
 def test_a_credential_whose_file_was_removed_can_still_be_revoked(pair):
@@ -911,7 +912,7 @@ def test_a_credential_whose_file_was_removed_can_still_be_revoked(pair):
     assert result.exit_code == 0, result.stderr
     assert statuslist.is_set(list_bits(pair.root), index)
     assert not statuslist.is_set(list_bits(pair.root), index_of(pair.b.document))
-    assert read_csv(pair.root / issuing.REVOCATIONS)[0]["credential"] == pair.a.credential_id
+    assert read_csv(pair.root / content_status.REVOCATIONS)[0]["credential"] == pair.a.credential_id
     again = run("revoke", pair.a.credential_id, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
     assert again.exit_code == 1 and f"{pair.a.credential_id}: is already revoked" in again.stderr
 

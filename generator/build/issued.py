@@ -21,7 +21,7 @@ from generator.content.issued import FACTS_FILE, read_cache
 from generator.credentials import closed_world, statuslist
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.verification import check_signature, check_state, status_lookup_from_files
-from generator.issuing.issue import revocation_reasons
+from generator.content.status import revocation_reasons
 from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Problem
 

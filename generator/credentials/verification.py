@@ -445,8 +445,8 @@ def _verify_file(path: Path, dids: DidResolver, lists: StatusLists, now: dt.date
 def _load_sites(site_dirs: list[Path], problems: list) -> tuple[DidResolver, StatusLists, dict[str, str]]:
     """The DID documents, status list folders and revocation reasons of the --site folders."""
     from generator.content.config import load_site
+    from generator.content.status import revocation_reasons
     from generator.credentials.did import resolver_for_output, resolver_for_site
-    from generator.issuing.issue import revocation_reasons
     from generator.problems import Problem, errors
 
     known: dict[str, KnownDid] = {}

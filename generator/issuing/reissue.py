@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.status import STATUS, read_status_list, registry
 from generator.credentials import closed_world
 from generator.credentials.did import resolver_for_site
 from generator.credentials.integrity import IntegrityError, sign_rdfc
@@ -24,14 +25,11 @@ from generator.credentials.integrity import verify as verify_proof
 from generator.issuing import files
 from generator.issuing.issue import (
     ISSUED,
-    STATUS,
     credential_bytes,
     csv_line,
     find_credential,
     iso,
-    read_status_list,
     refresh_status_list,
-    registry,
     signing_method,
     utc_now,
 )
