@@ -6,7 +6,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from generator.content.courses import SLUG
+from generator.content.course_file import SLUG
 from generator.problems import Problem
 
 

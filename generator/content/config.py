@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import pycountry
 
-from generator.content.courses import language_tag_problem
+from generator.content.language_tags import language_tag_problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text
-from generator.content.yamlsource import parse_mapping
-from generator.issuing.keys import KEY_ID
+from generator.content.yamlsource import KeyPath, parse_mapping
 from generator.model import Institution, Site, SiteKey
 from generator.problems import Problem
 
@@ -22,6 +21,9 @@ TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "th
 INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
                "linkedin_organization_id", "logo")
 IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
+# What a key id may be: the fragment of a verification method id in the DID document. Checked for
+# keys[].id here and by `credsite keygen`, which imports it, so both agree.
+KEY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def load_site(source: Path, problems: list[Problem], base_url: str | None = None) -> Site | None:
@@ -140,7 +142,7 @@ _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0
 _PATH_SEGMENT = re.compile(r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})+")
 
 
-def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
+def _did_web_problem(url: str, parts: SplitResult) -> tuple[str, str] | None:
     """Why `url` cannot name the site's did:web issuer (host, port, then path segments), or None."""
     if parts.username is not None or parts.password is not None:
         return f"'{url}' holds a user name or password", "remove the part before '@'"
@@ -178,7 +180,7 @@ def _did_web_problem(url: str, parts) -> tuple[str, str] | None:
     return None
 
 
-def _logo(r: FieldReader, source: Path, name: str, key: tuple) -> str:
+def _logo(r: FieldReader, source: Path, name: str, key: KeyPath) -> str:
     """The institution's logo: a PNG or SVG under content/, published as static/logo.<ext>."""
     from generator.content import images
 
@@ -208,7 +210,7 @@ def _institution(r: FieldReader, source: Path) -> Institution | None:
         r.report(key + ("country",), f"'{country}' is not an ISO 3166-1 country code", fix)
         country = ""
     sector = r.choice(key + ("sector",), SECTORS, default="wo")
-    identifiers = {}
+    identifiers: dict[str, str] = {}
     if r.mapping(key + ("identifiers",), IDENTIFIERS):
         for name_ in IDENTIFIERS:
             value = r.string(key + ("identifiers", name_), allow_numbers=True)

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_KEYWORD = b"openbadgecredential"  # the iTXt keyword of a credential baked into a PNG (OB 3.0, "Baking")
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MAX_SIDE = 4096  # pixels; a badge needs far less, and larger PNGs cost memory in every build
 # Elements that run code or pull in other documents when an SVG is opened on its own.
@@ -37,11 +41,27 @@ def content_file(source: Path, name: str) -> tuple[Path | None, str]:
     return real, ""
 
 
+def png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes, int]]:
+    """(type, data, offset) of each chunk of a PNG file; ValueError when it is no PNG."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG file")
+    pos = len(PNG_SIGNATURE)
+    while pos < len(data):
+        length = struct.unpack(">I", data[pos:pos + 4])[0]
+        kind = data[pos + 4:pos + 8]
+        yield kind, data[pos + 8:pos + 8 + length], pos
+        pos += 12 + length
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG that png_problem has accepted."""
+    with Image.open(path) as image:
+        return image.size
+
+
 def png_problem(data: bytes) -> str:
     """Why `data` is not a PNG we can publish and bake, or ''."""
-    from generator.site.badges import PNG_KEYWORD, png_chunks
-
-    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+    if not data.startswith(PNG_SIGNATURE):
         return "is not a PNG file (export it again as PNG)"
     try:
         with warnings.catch_warnings():
@@ -55,7 +75,7 @@ def png_problem(data: bytes) -> str:
         return f"is not a readable PNG image ({exc}); export it again as PNG"
     try:
         baked = any(kind == b"iTXt" and body.split(b"\0", 1)[0] == PNG_KEYWORD for kind, body, _ in png_chunks(data))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, struct.error):
         return "is not a readable PNG image; export it again as PNG"
     if baked:
         return ("already carries a learner's credential (a downloaded badge); use the course's original "

@@ -10,18 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.content.vocab import closest
-from generator.content.yamlsource import InvalidScalar, Located
+from generator.content.yamlsource import InvalidScalar, KeyPath, Located
 from generator.problems import Problem
 
 MISSING = object()
+_FLOAT_MAX = int(sys.float_info.max)
+_FLOAT_MIN = -_FLOAT_MAX
 
 
-def dotted(path: tuple) -> str:
+def dotted(path: KeyPath) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -36,7 +39,7 @@ _HTML = re.compile(r"<[a-zA-Z/!][^>]*>")
 NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
-def _quote_fix(key: tuple, value: Any) -> str:
+def _quote_fix(key: KeyPath, value: Any) -> str:
     """For text YAML read as true/false (NO, yes, off...): how to keep it text."""
     if not isinstance(value, bool):
         return ""
@@ -72,15 +75,15 @@ class FieldReader:
         self.problems = problems
 
     # -- reporting ---------------------------------------------------------
-    def report(self, key: tuple, message: str, fix: str = "", severity: str = "error") -> None:
+    def report(self, key: KeyPath, message: str, fix: str = "", severity: str = "error") -> None:
         self.problems.append(Problem(self.path, self.located.line(key), dotted(key),
                                      message, fix, severity))
 
-    def warn(self, key: tuple, message: str, fix: str = "") -> None:
+    def warn(self, key: KeyPath, message: str, fix: str = "") -> None:
         self.report(key, message, fix, "warning")
 
     # -- raw access --------------------------------------------------------
-    def raw(self, key: tuple) -> Any:
+    def raw(self, key: KeyPath) -> Any:
         node = self.located.data
         for part in key:
             if isinstance(node, dict) and isinstance(part, str) and part in node:
@@ -91,15 +94,15 @@ class FieldReader:
                 return MISSING
         return node
 
-    def present(self, key: tuple) -> bool:
+    def present(self, key: KeyPath) -> bool:
         value = self.raw(key)
         return value is not MISSING and value is not None
 
-    def _required(self, key: tuple, what: str, fix: str) -> None:
+    def _required(self, key: KeyPath, what: str, fix: str) -> None:
         self.report(key, f"missing; {what}" if what else "missing", fix)
 
-    def mapping(self, key: tuple, known: Iterable[str], required: bool = False,
-                what: str = "", fix: str = "") -> dict | None:
+    def mapping(self, key: KeyPath, known: Iterable[str], required: bool = False,
+                what: str = "", fix: str = "") -> dict[str, Any] | None:
         value = self.raw(key)
         if value is MISSING or value is None:
             if required:
@@ -112,7 +115,7 @@ class FieldReader:
         self.unknown_keys(key, value, known)
         return value
 
-    def unknown_keys(self, key: tuple, value: dict, known: Iterable[str]) -> None:
+    def unknown_keys(self, key: KeyPath, value: dict[str, Any], known: Iterable[str]) -> None:
         known = list(known)
         for name in value:
             if name not in known:
@@ -122,7 +125,7 @@ class FieldReader:
                 self.report(key + (name,), "unknown field", fix)
 
     # -- scalars -----------------------------------------------------------
-    def string(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+    def string(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "",
                pattern: str | None = None, pattern_fix: str = "", max_len: int | None = None,
                allow_numbers: bool = False, plain: bool = False) -> str:
         value = self.raw(key)
@@ -133,8 +136,9 @@ class FieldReader:
         if allow_numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
+            example = f"{dotted(key).split('.')[-1]}: \"...\""
             self.report(key, f"expected text, got {_type_name(value)}",
-                        _quote_fix(key, value) or fix or f"write it as text, e.g. '{dotted(key).split('.')[-1]}: \"...\"'")
+                        _quote_fix(key, value) or fix or f"write it as text, e.g. '{example}'")
             return ""
         value = value.strip()
         if plain and self._has_html(key, value):
@@ -147,7 +151,7 @@ class FieldReader:
                         f"shorten it to at most {max_len} characters")
         return value
 
-    def choice(self, key: tuple, choices: Iterable[str], required: bool = False,
+    def choice(self, key: KeyPath, choices: Iterable[str], required: bool = False,
                what: str = "", default: str = "") -> str:
         choices = list(choices)
         value = self.raw(key)
@@ -164,28 +168,42 @@ class FieldReader:
             return default
         return value
 
-    def number(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
-               integer: bool = False) -> float | int | None:
+    def number(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "") -> float | None:
+        """A finite number; an int stays an int, so '4' and '4.0' keep the form they were written in."""
+        return self._numeric(key, required, what, fix, "a number")
+
+    def whole_number(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "") -> int | None:
+        """A whole number; 6.0 counts as 6."""
+        value = self._numeric(key, required, what, fix, "a whole number")
+        if value is None or isinstance(value, int):
+            return value
+        if not value.is_integer():
+            self.report(key, f"{value} is not a whole number", "round it to a whole number")
+            return None
+        return int(value)
+
+    def _numeric(self, key: KeyPath, required: bool, what: str, fix: str, kind: str) -> float | None:
         value = self.raw(key)
         if value is MISSING or value is None:
             if required:
                 self._required(key, what, fix)
             return None
+        example = f"{dotted(key).split('.')[-1]}: 4"
         if isinstance(value, float) and not math.isfinite(value):
-            self.report(key, f"'{value}' is not a finite number", "write the number itself, e.g. '"
-                        f"{dotted(key).split('.')[-1]}: 4'")
+            self.report(key, f"'{value}' is not a finite number", f"write the number itself, e.g. '{example}'")
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            kind = "a whole number" if integer else "a number"
             self.report(key, f"expected {kind}, got {_type_name(value)} '{value}'",
-                        f"write it without quotes or units, e.g. '{dotted(key).split('.')[-1]}: 4'")
+                        f"write it without quotes or units, e.g. '{example}'")
             return None
-        if integer and not float(value).is_integer():
-            self.report(key, f"{value} is not a whole number", "round it to a whole number")
+        if isinstance(value, int) and not _FLOAT_MIN <= value <= _FLOAT_MAX:
+            # YAML reads any run of digits as an int; every later rule compares and formats it as a
+            # float, which such a number does not fit.
+            self.report(key, "is a number too large to use", f"write the intended value, e.g. '{example}'")
             return None
-        return int(value) if integer else value
+        return value
 
-    def boolean(self, key: tuple, default: bool = False) -> bool:
+    def boolean(self, key: KeyPath, default: bool = False) -> bool:
         value = self.raw(key)
         if value is MISSING or value is None:
             return default
@@ -195,7 +213,7 @@ class FieldReader:
             return default
         return value
 
-    def date(self, key: tuple, required: bool = False, what: str = "") -> dt.date | None:
+    def date(self, key: KeyPath, required: bool = False, what: str = "") -> dt.date | None:
         value = self.raw(key)
         if value is MISSING or value is None:
             if required:
@@ -209,7 +227,7 @@ class FieldReader:
         self.report(key, f"'{value}' is not a date{reason}", "write a date as YYYY-MM-DD, e.g. 2026-09-01")
         return None
 
-    def url(self, key: tuple, required: bool = False, what: str = "") -> str:
+    def url(self, key: KeyPath, required: bool = False, what: str = "") -> str:
         value = self.string(key, required=required, what=what,
                             fix="give an absolute https:// address")
         if not value:
@@ -230,7 +248,7 @@ class FieldReader:
             return ""
         return value
 
-    def email(self, key: tuple, required: bool = False) -> str:
+    def email(self, key: KeyPath, required: bool = False) -> str:
         value = self.string(key, required=required)
         if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
             self.report(key, f"'{value}' is not an e-mail address", "write it as name@domain")
@@ -238,7 +256,7 @@ class FieldReader:
         return value
 
     # -- per-language text -------------------------------------------------
-    def text(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+    def text(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "",
              min_len: int = 1, max_len: int | None = None, plain: bool = False) -> dict[str, str]:
         """Text given as a string (all languages) or as {lang: text}."""
         value = self.raw(key)
@@ -295,20 +313,20 @@ class FieldReader:
                 self._has_html(where, t)
         return texts
 
-    def _has_html(self, key: tuple, text: str) -> bool:
+    def _has_html(self, key: KeyPath, text: str) -> bool:
         """Report markup in a plain-text field (wallets and verifiers show it as text)."""
         if not _HTML.search(text):
             return False
         self.report(key, "contains HTML", "write plain text; wallets and verifiers show this field as text")
         return True
 
-    def _text_example(self, key: tuple) -> str:
+    def _text_example(self, key: KeyPath) -> str:
         name = dotted(key).split(".")[-1]
         langs = ", ".join(f"{lang}: ..." for lang in self.languages)
         return f"add it as '{name}: ...' or per language '{name}: {{{langs}}}'"
 
     # -- lists -------------------------------------------------------------
-    def items(self, key: tuple, required: bool = False, what: str = "", fix: str = "") -> list:
+    def items(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "") -> list[Any]:
         value = self.raw(key)
         if value is MISSING or value is None or value == []:
             if required:
@@ -321,7 +339,7 @@ class FieldReader:
             return []
         return value
 
-    def string_list(self, key: tuple, required: bool = False, what: str = "", fix: str = "",
+    def string_list(self, key: KeyPath, required: bool = False, what: str = "", fix: str = "",
                     allow_numbers: bool = False, plain: bool = False) -> list[str]:
         out = []
         for i, item in enumerate(self.items(key, required, what, fix)):

@@ -252,7 +252,8 @@ CREDIT_SYSTEMS: dict[str, Concept] = _table(
 GRADING_SCALES: dict[str, Concept] = _table(
     _concept("nl-1-10", CREDSITE_NS + "nl-1-10", "Dutch grading scale 1 to 10", "Cijferschaal 1 tot en met 10"),
     _concept("pass-fail", CREDSITE_NS + "pass-fail", "Pass / fail", "Voldaan / niet voldaan"),
-    _concept("ects-a-e", CREDSITE_NS + "ects-a-e", "ECTS grading scale A to E", "ECTS-beoordelingsschaal A tot en met E"),
+    _concept("ects-a-e", CREDSITE_NS + "ects-a-e", "ECTS grading scale A to E",
+             "ECTS-beoordelingsschaal A tot en met E"),
 )
 
 

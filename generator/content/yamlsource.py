@@ -12,7 +12,9 @@ from typing import Any
 import yaml
 import yaml.constructor
 
-Path_ = tuple  # a key path such as ("workload", "ects") or ("learning_outcomes", 0)
+from generator.problems import Problem
+
+KeyPath = tuple[str | int, ...]  # a key path such as ("workload", "ects") or ("learning_outcomes", 0)
 
 
 @dataclass
@@ -20,9 +22,9 @@ class Located:
     """Plain data plus the 1-based line of each key path (relative to the file)."""
 
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
-    def line(self, path: Path_) -> int | None:
+    def line(self, path: KeyPath) -> int | None:
         # Fall back to the nearest parent that has a line: a missing key is
         # reported where its parent mapping starts.
         while True:
@@ -43,12 +45,14 @@ class YamlError(ValueError):
 class InvalidScalar(str):
     """A value YAML recognised (such as a date) but could not build; `reason` says why."""
 
-    def __new__(cls, text: str, reason: str):
+    reason: str
+
+    def __new__(cls, text: str, reason: str) -> InvalidScalar:
         value = super().__new__(cls, text)
         value.reason = reason
         return value
 
-    def __reduce__(self):  # survives being sent to a worker process
+    def __reduce__(self) -> tuple[type[InvalidScalar], tuple[str, str]]:  # survives being sent to a worker process
         return InvalidScalar, (str(self), self.reason)
 
 
@@ -80,7 +84,8 @@ def parse(text: str, first_line: int = 1) -> Located:
     return located
 
 
-def _build(node, path, lines, constructor, offset, seen):
+def _build(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], constructor: _Constructor,
+           offset: int, seen: set[int]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         # A list or mapping met twice is an alias (*name) of it: building it out again
@@ -100,7 +105,7 @@ def _build(node, path, lines, constructor, offset, seen):
                 key = constructor.construct_object(key_node, deep=True)
             except (yaml.YAMLError, ValueError, KeyError, TypeError):
                 key = None  # e.g. an impossible date used as a key: reported just below
-            if not isinstance(key, (str, int)):
+            if not isinstance(key, (str, int)) or (isinstance(key, int) and _unprintable(key)):
                 raise YamlError(key_node.start_mark.line + 1 + offset,
                                 f"key '{getattr(key_node, 'value', key)}' is not a name")
             key = str(key) if not isinstance(key, str) else key
@@ -115,7 +120,7 @@ def _build(node, path, lines, constructor, offset, seen):
         return [_build(item, path + (i,), lines, constructor, offset, seen)
                 for i, item in enumerate(node.value)]
     try:
-        return constructor.construct_object(node, deep=True)
+        value = constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(node.start_mark.line + 1 + offset, f"malformed YAML: {exc.problem}") from None
     except (KeyError, TypeError):  # a tag the constructor cannot apply, such as !!bool maybe
@@ -124,12 +129,26 @@ def _build(node, path, lines, constructor, offset, seen):
     except ValueError as exc:  # e.g. an impossible date like 2026-02-30
         # Kept as the text written, so the reader can name the field it is wrong for.
         return InvalidScalar(node.value, str(exc))
+    if isinstance(value, int) and _unprintable(value):
+        # 0x, 0o and 0b numbers are read without Python's limit on decimal digits, so such a number
+        # could not even be shown in a message; it stays the text written.
+        return InvalidScalar(node.value, "the number has too many digits")
+    return value
 
 
-def parse_mapping(text: str, shown: str, problems: list, first_line: int, what: str, fix: str) -> Located | None:
+def _unprintable(number: int) -> bool:
+    if number.bit_length() <= 64:
+        return False
+    try:
+        str(number)
+    except ValueError:
+        return True
+    return False
+
+
+def parse_mapping(text: str, shown: str, problems: list[Problem], first_line: int, what: str,
+                  fix: str) -> Located | None:
     """Parse YAML that must be a mapping; a problem (and None) for bad YAML or another shape."""
-    from generator.problems import Problem
-
     try:
         located = parse(text, first_line=first_line)
     except YamlError as exc:

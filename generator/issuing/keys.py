@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import subprocess
 from dataclasses import dataclass
@@ -16,12 +15,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from generator.content.config import KEY_ID as KEY_ID  # keygen checks ids with the same rule
 from generator.credentials.multikey import private_from_multibase, private_to_multibase, public_to_multibase
 
 KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
 KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"
-# What a key id may be: checked by keygen and for keys[].id in content/site.yaml.
-KEY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 class KeyError_(Exception):

@@ -18,9 +18,10 @@ from urllib.parse import urlencode
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.content.images import PNG_KEYWORD, png_chunks
+from generator.content.images import PNG_SIGNATURE as PNG_SIGNATURE  # credentials.verification imports it from here
+
 OB_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_KEYWORD = b"openbadgecredential"
 BRAND = (21, 58, 91)
 ACCENT = (242, 177, 52)
 QR_QUIET = 4  # modules of light margin around a QR symbol
@@ -28,17 +29,6 @@ _DARK_RUN = re.compile(rb"\x00+")  # a run of dark modules in a row of a QR symb
 
 
 # -- baking (Open Badges 3.0, "Baking") ----------------------------------------
-
-def png_chunks(data: bytes):
-    if not data.startswith(PNG_SIGNATURE):
-        raise ValueError("not a PNG file")
-    pos = len(PNG_SIGNATURE)
-    while pos < len(data):
-        length = struct.unpack(">I", data[pos:pos + 4])[0]
-        kind = data[pos + 4:pos + 8]
-        yield kind, data[pos + 8:pos + 8 + length], pos
-        pos += 12 + length
-
 
 def bake_png(png: bytes, credential: bytes) -> bytes:
     """Add one iTXt chunk 'openbadgecredential' (uncompressed) holding the credential JSON."""
@@ -174,8 +164,9 @@ def qr_svg(url: str) -> str:
     modules, inside the four-module quiet zone the QR specification asks for.
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    height, width = modules.shape
+    # zxing-cpp's Image implements the buffer protocol (2-D, one byte per module); its stubs do not say so.
+    modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    height, width = modules.shape  # type: ignore[misc]
     rows = modules.tobytes()  # one byte per module: 0 dark, 255 light
     path = []
     for y in range(height):

@@ -1,0 +1,336 @@
+"""The rules of a course's EU standard elements (workload, level, outcomes, assessment, ...).
+
+Each function reads its part of the front matter through a FieldReader, reports
+every mistake as a Problem and returns a clean value (or a safe empty one), so
+a course file's problems are all found in one pass. docs/course-format.md
+explains the rules to course authors; course_extras.py holds the fields that
+are the catalogue's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from generator.content import vocab
+from generator.content.language_tags import language_tag_problem
+from generator.content.reader import FieldReader
+from generator.model import Grading, Site, Skill, Stackable, Text
+
+ESCO_SKILL = r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+HOURS_PER_EC = 28
+# The 2025-2027 experimental space lets universities offer microcredentials of 1 to 3 EC.
+EXPERIMENT_START, EXPERIMENT_END = "2025-05-01", "2027-04-30"
+
+
+class Workload(NamedTuple):
+    ects: float | None
+    hours: int | None  # None: not given, so it follows from the credits
+
+
+class Level(NamedTuple):
+    eqf: int | None
+    nlqf: str  # "" when not given
+
+
+class Assessment(NamedTuple):
+    types: list[str]
+    description: Text
+    supervision: str
+    grading: Grading | None
+
+
+class Quality(NamedTuple):
+    framework: str
+    type: str
+    experimental_space: bool
+
+
+class Stackability(NamedTuple):
+    stackable: bool
+    towards: list[Stackable]
+
+
+def languages(r: FieldReader) -> list[str]:
+    value = r.raw(("language",))
+    if isinstance(value, str):
+        tags = [value]
+    else:
+        tags = r.string_list(("language",), required=True,
+                             what="the language of instruction and assessment",
+                             fix="add e.g. 'language: [en]'")
+        if not tags:
+            return []
+    out: list[str] = []
+    for i, tag in enumerate(tags):
+        key = ("language", i) if not isinstance(value, str) else ("language",)
+        problem = language_tag_problem(tag)
+        if problem:
+            r.report(key, problem[0], problem[1])
+        elif tag in out:
+            r.report(key, f"'{tag}' is listed twice", "list each language once")
+        else:
+            out.append(tag)
+    return out
+
+
+def awarding_body(r: FieldReader) -> Text:
+    body = r.mapping(("awarding_body",), ("unit",))
+    if not body:
+        return {}
+    return r.text(("awarding_body", "unit"), plain=True)
+
+
+def workload(r: FieldReader) -> Workload:
+    if not r.mapping(("workload",), ("ects", "hours"), required=True,
+                     what="the notional workload is a mandatory EU element",
+                     fix="add 'workload:' with 'ects: 4' below it"):
+        return Workload(None, None)
+    ects = r.number(("workload", "ects"), required=True,
+                    what="the workload in ECTS credits is a mandatory EU element",
+                    fix="add e.g. 'ects: 4'")
+    hours = r.whole_number(("workload", "hours"))
+    if ects is not None and (ects * 2) != int(ects * 2):
+        r.report(("workload", "ects"), f"{ects} is not a whole or half credit",
+                 "round it to a multiple of 0.5")
+    return Workload(ects, hours)
+
+
+def check_ects(r: FieldReader, given: Workload, experimental: bool) -> None:
+    ects, hours = given
+    if ects is None:
+        return
+    key = ("workload", "ects")
+    if ects > 30:
+        r.report(key, f"{ects:g} EC is more than 30",
+                 "microcredentials are 3 to 30 EC; a larger unit is a programme, not a microcredential")
+    elif ects < 1:
+        r.report(key, f"{ects:g} EC is less than 1", "microcredentials are at least 1 EC (3 EC outside "
+                 "the experimental space)")
+    elif ects < 3 and experimental:
+        r.warn(key, f"{ects:g} EC is below the pilot minimum of 3 EC",
+               "allowed only for universities in the 2025-2027 experimental space; "
+               "check that this course qualifies")
+    elif ects < 3:
+        r.report(key, f"{ects:g} EC is below the pilot minimum of 3 EC",
+                 "use 3 to 30 EC, or set 'quality_assurance.experimental_space: true' "
+                 "if this university course falls under the 2025-2027 experimental space (1 EC minimum)")
+    if hours is not None and 1 <= ects <= 30 and hours != study_hours(ects):
+        r.report(("workload", "hours"),
+                 f"{hours} hours does not match {ects:g} EC x {HOURS_PER_EC} h = {study_hours(ects)} hours",
+                 f"set 'hours: {study_hours(ects)}' or leave hours out "
+                 "(1 EC is 28 hours of study in the Netherlands)")
+
+
+def study_hours(ects: float) -> int:
+    return round(ects * HOURS_PER_EC)
+
+
+def check_sector(r: FieldReader, site: Site, framework: str, experimental: bool) -> None:
+    sector = site.institution.sector
+    if framework and sector not in vocab.QA_FRAMEWORKS[framework].sectors:
+        r.warn(("quality_assurance", "framework"),
+               f"'{framework}' is for {'/'.join(vocab.QA_FRAMEWORKS[framework].sectors)}, "
+               f"but the institution's sector is {sector}",
+               "check the framework, or institution.sector in content/site.yaml")
+    if experimental and sector != "wo":
+        r.report(("quality_assurance", "experimental_space"),
+                 f"the experimental space is for universities (wo), but the institution's sector is {sector}",
+                 "remove 'experimental_space: true' and offer at least 3 EC")
+    if experimental:
+        for i, offering in enumerate(r.items(("offerings",))):
+            start = offering.get("start") if isinstance(offering, dict) else None
+            if start is not None and not EXPERIMENT_START <= str(start) <= EXPERIMENT_END:
+                r.warn(("offerings", i, "start"),
+                       f"{start} is outside the experimental space ({EXPERIMENT_START} to {EXPERIMENT_END})",
+                       "below 3 EC the course may only start within the experimental space")
+
+
+def level(r: FieldReader) -> Level:
+    if not r.mapping(("level",), ("eqf", "nlqf"), required=True,
+                     what="the EQF level is a mandatory EU element",
+                     fix="add 'level:' with 'eqf: 6' below it"):
+        return Level(None, "")
+    eqf = r.whole_number(("level", "eqf"), required=True,
+                         what="the EQF level is a mandatory EU element", fix="add e.g. 'eqf: 6'")
+    if eqf is not None and eqf not in vocab.EQF_LEVELS:
+        r.report(("level", "eqf"), f"{eqf} is not an EQF level", "use a whole number from 1 to 8")
+        eqf = None
+    nlqf = r.raw(("level", "nlqf"))
+    if not r.present(("level", "nlqf")):
+        return Level(eqf, "")
+    # str.isdigit() also holds for digits int() refuses ('²') and for more digits than int() reads.
+    if isinstance(nlqf, str) and nlqf.isascii() and nlqf.isdigit() and len(nlqf) <= 2:
+        nlqf = int(nlqf)
+    if isinstance(nlqf, float) and nlqf.is_integer():
+        nlqf = int(nlqf)
+    if isinstance(nlqf, bool) or not isinstance(nlqf, (int, str)) or nlqf not in vocab.NLQF_LEVELS:
+        r.report(("level", "nlqf"), f"'{nlqf}' is not an NLQF level",
+                 "use entry, 1 to 8, or \"4+\"")
+        return Level(eqf, "")
+    if isinstance(nlqf, int) and eqf and nlqf != eqf:
+        r.warn(("level", "nlqf"), f"NLQF {nlqf} differs from EQF {eqf}",
+               "NLQF levels 1-8 correspond to EQF levels 1-8; check both")
+    return Level(eqf, str(nlqf))
+
+
+def fields_of_study(r: FieldReader) -> list[str]:
+    codes = r.string_list(("field_of_study",), allow_numbers=False)
+    table = vocab.isced_f()
+    out = []
+    for i, code in enumerate(codes):
+        if code not in table:
+            near = vocab.closest(code, table)
+            hint = f"did you mean '{near}' ({table[near].label_in('en')})? " if near else ""
+            r.report(("field_of_study", i), f"'{code}' is not an ISCED-F 2013 code",
+                     f"{hint}use a 2- to 4-digit code from the ISCED-F 2013 list, quoted, e.g. \"0533\"")
+        else:
+            out.append(code)
+    return out
+
+
+def outcomes(r: FieldReader) -> list[Text]:
+    items = r.items(("learning_outcomes",), required=True,
+                    what="learning outcomes are a mandatory EU element",
+                    fix="list what a learner can do after the course, one '- ...' line each")
+    out: list[Text] = []
+    for i in range(len(items)):
+        text = r.text(("learning_outcomes", i), required=True, min_len=10, max_len=1000, plain=True)
+        if text and text in out:
+            r.report(("learning_outcomes", i), "repeats an earlier outcome", "remove the duplicate")
+        elif text:
+            out.append(text)
+    if 0 < len(out) < 3:
+        r.warn(("learning_outcomes",), f"only {len(out)} learning outcome(s)",
+               "most microcredentials state 3 to 8 outcomes")
+    return out
+
+
+def skills(r: FieldReader) -> list[Skill]:
+    out = []
+    for i, _ in enumerate(r.items(("skills",))):
+        key = ("skills", i)
+        if not r.mapping(key, ("uri", "label"), required=True):
+            continue
+        uri = r.string(key + ("uri",), required=True, what="an ESCO skill URI",
+                       fix="add 'uri: http://data.europa.eu/esco/skill/<id>'")
+        label = r.text(key + ("label",), required=True, plain=True)
+        if uri and not re.fullmatch(ESCO_SKILL, uri):
+            fix = "write http://data.europa.eu/esco/skill/<uuid> as ESCO publishes it"
+            if uri.startswith("https://data.europa.eu/esco/skill/"):
+                r.report(key + ("uri",), "ESCO concept URIs use http, not https", fix)
+            elif "/esco/occupation/" in uri:
+                r.report(key + ("uri",), "is an ESCO occupation, not a skill",
+                         "pick the skills of that occupation from ESCO instead")
+            else:
+                r.report(key + ("uri",), f"'{uri}' is not an ESCO skill URI", fix)
+            continue
+        if uri and label:
+            out.append(Skill(uri, label))
+    return out
+
+
+def assessment(r: FieldReader) -> Assessment:
+    if not r.mapping(("assessment",), ("types", "description", "supervision", "grading"),
+                     required=True, what="the type of assessment is a mandatory EU element",
+                     fix="add 'assessment:' with 'types: [written_exam]' below it"):
+        return Assessment([], {}, "", None)
+    known = list(vocab.ASSESSMENT_TYPES)
+    types: list[str] = []
+    for i, token in enumerate(r.string_list(("assessment", "types"), required=True,
+                                            what="the type of assessment is a mandatory EU element",
+                                            fix="add e.g. 'types: [written_exam]'; known types: "
+                                            + ", ".join(known))):
+        key = ("assessment", "types", i)
+        if token not in known:
+            guess = vocab.closest(token, known)
+            r.report(key, f"'{token}' is not a known assessment type",
+                     (f"did you mean '{guess}'? " if guess else "") + "use one of " + ", ".join(known))
+        elif token not in types:
+            types.append(token)
+    description = r.text(("assessment", "description"), plain=True)
+    supervision = r.choice(("assessment", "supervision"), vocab.SUPERVISION)
+    if not supervision and r.present(("assessment",)) and not r.present(("assessment", "supervision")):
+        r.warn(("assessment",), "supervision is not set",
+               "add 'supervision:' (an optional EU element that recognition officers look for): "
+               + ", ".join(vocab.SUPERVISION))
+    grading = None
+    if r.mapping(("assessment", "grading"), ("scale", "pass")):
+        scale = r.choice(("assessment", "grading", "scale"), vocab.GRADING_SCALES, required=True)
+        mark = r.string(("assessment", "grading", "pass"), allow_numbers=True)
+        mark = _pass_mark(r, scale, mark)
+        if scale:
+            grading = Grading(scale, mark)
+    return Assessment(types, description, supervision, grading)
+
+
+def _pass_mark(r: FieldReader, scale: str, mark: str) -> str:
+    key = ("assessment", "grading", "pass")
+    if scale == "nl-1-10":
+        if not mark:
+            r.report(key, "missing for the 1-10 scale", "add e.g. 'pass: \"5.5\"'")
+        else:
+            try:
+                value = float(mark)
+            except ValueError:
+                r.report(key, f"'{mark}' is not a number", "write the pass mark as a number, e.g. \"5.5\"")
+                return mark
+            if not 1 <= value <= 10:
+                r.report(key, f"'{mark}' is outside the 1-10 scale", "use a mark from 1 to 10, e.g. \"5.5\"")
+    elif scale == "ects-a-e" and mark and mark not in ("A", "B", "C", "D", "E"):
+        r.report(key, f"'{mark}' is not an ECTS grade", "use one of A, B, C, D, E")
+    elif scale == "ects-a-e" and not mark:
+        return "E"
+    elif scale == "pass-fail":
+        if mark and mark != "pass":
+            r.report(key, f"'{mark}' is not used on a pass/fail scale", "write 'pass: pass' or leave it out")
+        return "pass"
+    return mark
+
+
+def participation(r: FieldReader) -> list[str]:
+    known = list(vocab.PARTICIPATION_MODES)
+    value = r.raw(("participation",))
+    tokens = [value] if isinstance(value, str) else r.string_list(
+        ("participation",), required=True, what="the form of participation is a mandatory EU element",
+        fix="add e.g. 'participation: [blended]'; use " + ", ".join(known))
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        key = ("participation",) if isinstance(value, str) else ("participation", i)
+        if token not in known:
+            guess = vocab.closest(token, known)
+            r.report(key, f"'{token}' is not a form of participation",
+                     (f"did you mean '{guess}'? " if guess else "") + "use " + ", ".join(known))
+        elif token not in out:
+            out.append(token)
+    return out
+
+
+def quality(r: FieldReader) -> Quality:
+    if not r.mapping(("quality_assurance",), ("framework", "type", "experimental_space"),
+                     required=True, what="the type of quality assurance is a mandatory EU element",
+                     fix="add 'quality_assurance:' with 'framework: kwaliteitskader-ho' below it"):
+        return Quality("", "", False)
+    framework = r.choice(("quality_assurance", "framework"), vocab.QA_FRAMEWORKS, required=True,
+                         what="the quality framework the course was checked against")
+    qa_type = r.choice(("quality_assurance", "type"), vocab.QA_TYPES, default="institutional")
+    experimental = r.boolean(("quality_assurance", "experimental_space"))
+    return Quality(framework, qa_type, experimental)
+
+
+def stackability(r: FieldReader) -> Stackability:
+    if not r.mapping(("stackability",), ("stackable", "towards")):
+        return Stackability(False, [])
+    stackable = r.boolean(("stackability", "stackable"))
+    towards = []
+    for i, _ in enumerate(r.items(("stackability", "towards"))):
+        key = ("stackability", "towards", i)
+        if r.mapping(key, ("title", "url"), required=True):
+            title = r.text(key + ("title",), required=True, plain=True)
+            url = r.url(key + ("url",))
+            if title:
+                towards.append(Stackable(title, url))
+    if towards and not stackable:
+        r.warn(("stackability", "towards"), "given while 'stackable' is false",
+               "set 'stackable: true' or remove 'towards'")
+    return Stackability(stackable, towards)
