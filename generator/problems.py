@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 class Code(enum.Enum):
@@ -32,7 +33,7 @@ class Problem:
     message: str
     fix: str = ""
     severity: str = "error"  # "error" stops the build, "warning" is only reported
-    code: Code = field(default=Code.INPUT, compare=False)
+    code: Code = dataclasses.field(default=Code.INPUT, compare=False)
 
     @property
     def is_error(self) -> bool:

@@ -49,6 +49,36 @@ def feed(site: Site, lang: str) -> str:
     return f"{lang_prefix(site, lang)}feed.xml"
 
 
+def search_index(site: Site, lang: str) -> str:
+    return f"{lang_prefix(site, lang)}search.json"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def robots() -> str:
+    return "robots.txt"
+
+
+def not_found() -> str:
+    return "404.html"
+
+
+def host_headers() -> str:
+    """Netlify's and Cloudflare Pages' rules for serving the site (content types, CORS, caching)."""
+    return "_headers"
+
+
+def no_jekyll() -> str:
+    """Tells GitHub Pages to publish the folder as it is, files starting with "_" included."""
+    return ".nojekyll"
+
+
+def logo(suffix: str) -> str:
+    return static("logo" + suffix)
+
+
 def static(name: str) -> str:
     return f"static/{name}"
 
@@ -75,9 +105,12 @@ def issuer_did(site: Site) -> str:
     return ":".join(["did:web", host, *segments])
 
 
+DID_DOCUMENTS = (".well-known/did.json", "did.json")  # at a host's root; under a path
+
+
 def did_document(site: Site) -> str:
     """Where did:web resolves the site's DID: /.well-known/did.json at a host's root, else <path>/did.json."""
-    return ".well-known/did.json" if site_root_path(site) == "/" else "did.json"
+    return DID_DOCUMENTS[0] if site_root_path(site) == "/" else DID_DOCUMENTS[1]
 
 
 def status_list(purpose: str = "revocation") -> str:
@@ -94,9 +127,18 @@ def credential_json(credential_uuid: str) -> str:
     return f"badges/{credential_uuid}/credential.json"
 
 
+def baked_badge(credential_uuid: str, name: str) -> str:
+    """The course's badge.png or badge.svg with this credential baked in."""
+    return f"badges/{credential_uuid}/{name}"
+
+
 def course_image(c: Course, name: str) -> str:
     """Images made once per course version (badge.png, badge.svg, preview.png)."""
-    return f"images/{c.slug}/{c.version}/{name}"
+    return f"{course_image_folder()}/{c.slug}/{c.version}/{name}"
+
+
+def course_image_folder() -> str:
+    return "images"
 
 
 def issuer_page(site: Site, lang: str) -> str:

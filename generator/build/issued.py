@@ -12,18 +12,18 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator import routes
 from generator.build.pool import worker_pool
 from generator.content.issued import FACTS_FILE, read_cache
-from generator.credentials import closed_world, statuslist
+from generator.content.status import revocation_reasons
+from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.verification import check_signature, check_state, status_lookup_from_files
-from generator.content.status import revocation_reasons
 from generator.model import CourseFamily, IssuedCredential, Published, Site
-from generator.problems import Problem
+from generator.problems import Code, Problem
+from generator.site import outputs
 
 CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
@@ -115,8 +115,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     signatures = signature_problems(site, credentials, save=save_cache, progress=progress)
     resolver = KeyResolver(did_document(site))
     base = site.base_url
-    status_lists = [name for name in statuslist.PURPOSES if (site.source / "content" / "status" / f"{name}.json").is_file()]
-    publishes = closed_world.verifiable_urls(site, families, status_lists)
+    # What a verifier can fetch from this site: the files the build publishes besides the badges.
+    publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source)))
     # Only lists the build publishes count: a verifier in the world sees no other.
     lookup = status_lookup_from_files(
         base, site.source / "content",
@@ -129,7 +129,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     for cred in credentials:
         found = list(signatures[cred.digest])
         achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
-        course = versions.get(achievement.get("id")) if isinstance(achievement, dict) else None
+        achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
+        course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
         if not found and course is None:
             found.append(f"its achievement {achievement.get('id')} is not a published course version of "
                          "this site")
@@ -137,11 +138,11 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
             found += closed_world.url_problems(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes)
         verdict = None if found else check_state(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
-            found, verdict = list(verdict.problems), None
-        if found:
+            found = list(verdict.problems)
+        if found or verdict is None or course is None:
             shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
             problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}",
-                                    _fix_for(found, site) + others, severity))
+                                    _fix_for(found, site) + others, severity, Code.NOT_PUBLISHED))
             continue
         published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date()))
     if save_cache:

@@ -14,20 +14,27 @@ import hashlib
 import json
 import os
 import re
-from importlib import metadata
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from generator import __version__, routes
-from generator.site import documents, theme
 from generator.build import writer
-from generator.credentials.linked_data import data_loss
-from generator.model import Course, CourseFamily, Site
 from generator.build.pool import worker_pool
+from generator.credentials.linked_data import data_loss
+from generator.model import Course, CourseFamily, Published, Site
 from generator.problems import Code, Problem
-from generator.site.render import (PageContext, asset_hashes, course_images, make_environment, render_badge,
-                              render_course)
+from generator.site import documents, theme
+from generator.site.outputs import badge_unit, course_unit
+from generator.site.render import (
+    PageContext,
+    asset_hashes,
+    course_images,
+    make_environment,
+    render_badge,
+    render_course,
+)
 
 CACHE_FILE = ".credsite-cache/units.json"
 PARALLEL_FROM = 24  # below this many units a worker pool costs more than it saves
@@ -46,8 +53,12 @@ class Renderer:
     def ctx(self, lang: str, path: str) -> PageContext:
         return PageContext(self.site, lang, path, self.strings[lang], self.assets)
 
-    def course_unit(self, family: CourseFamily, course: Course) -> tuple[dict[str, bytes], list[Problem]]:
-        site, files, problems = self.site, {}, []
+    def course_unit(self, family: CourseFamily, course: Course,
+                    achievement: dict) -> tuple[dict[str, bytes], list[Problem]]:
+        """A course version's pages, images and Achievement (its body made once per build, by the pipeline)."""
+        site: Site = self.site
+        files: dict[str, bytes] = {}
+        problems: list[Problem] = []
         # Every version has a permanent page; the current one also has the course URL,
         # and both point search engines at one canonical URL.
         paths = [routes.course, routes.course_version] if course.is_current else [routes.course_version]
@@ -59,7 +70,7 @@ class Renderer:
                 files[routes.output_file(path)] = html.encode()
         for name, data in course_images(self.env, site, course).items():
             files[routes.course_image(course, name)] = data
-        document = documents.achievement(site, course)
+        document = documents.standalone(achievement)
         for loss in data_loss(document):
             problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
                                     "report this as a credsite bug"))
@@ -83,15 +94,16 @@ class Job:
 BAKED = ("badge.png", "badge.svg")  # the course images every credential gets a baked copy of
 
 
-def course_job(job: Job, family: CourseFamily, course: Course) -> tuple[list[str], list[Problem], bytes]:
+def course_job(job: Job, family: CourseFamily, course: Course,
+               achievement: dict) -> tuple[list[str], list[Problem], bytes]:
     """Render and write one course version; its file names, problems and Achievement JSON."""
-    files, problems = job.renderer.course_unit(family, course)
+    files, problems = job.renderer.course_unit(family, course, achievement)
     for name, data in files.items():
         writer.put(job.root, name, data, job.mtime)
     return sorted(files), problems, files[routes.achievement(course)]
 
 
-def badge_job(job: Job, items: list) -> list[list[str]]:
+def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
     """Render and write each credential's files; their names, one list per credential.
 
     The course images to bake are already in the staging folder (made by the
@@ -120,12 +132,18 @@ def _init_worker(site: Site, root: str, mtime: int | None) -> None:
     _worker = Job(Renderer(site), root, mtime)
 
 
-def _pool_course_job(args):
-    return course_job(_worker, *args)
+def _job() -> Job:
+    if _worker is None:
+        raise RuntimeError("a render worker was used before its initializer ran")
+    return _worker
 
 
-def _pool_badge_job(items):
-    return badge_job(_worker, items)
+def _pool_course_job(args: tuple[CourseFamily, Course, dict]) -> tuple[list[str], list[Problem], bytes]:
+    return course_job(_job(), *args)
+
+
+def _pool_badge_job(items: list[Published]) -> list[list[str]]:
+    return badge_job(_job(), items)
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,7 +245,7 @@ class UnitCache:
         self.fresh[unit] = entry
         return entry
 
-    def store(self, unit: str, key: str, files: list[str], problems: list[Problem] = ()) -> None:
+    def store(self, unit: str, key: str, files: list[str], problems: tuple[Problem, ...] | list[Problem] = ()) -> None:
         self.fresh[unit] = {"key": key, "files": files,
                             "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value]
                                          for p in problems]}
@@ -260,8 +278,8 @@ class Plan:
     cache: UnitCache
     reused: dict[str, list[str]]  # unit -> its files in the previous output
     problems: list[Problem]  # remembered warnings of reused course versions
-    course_todo: list[tuple[CourseFamily, Course]]
-    badge_todo: list[tuple[object, str]]  # (Published, key)
+    course_todo: list[tuple[CourseFamily, Course, dict]]  # with the version's Achievement body
+    badge_todo: list[tuple[Published, str]]  # with the unit's key
     course_keys: dict[tuple[str, str], str]
 
     @property
@@ -270,8 +288,9 @@ class Plan:
         return not self.course_todo and not self.badge_todo and self.reused.keys() == self.cache.units.keys()
 
 
-def plan_units(site: Site, families: list[CourseFamily], published: list, previous: Path | None,
-               mtime: int | None = None) -> Plan:
+def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
+               published: list[Published], previous: Path | None, mtime: int | None = None) -> Plan:
+    """`achievements`: each version's Achievement body by course key, made once by the pipeline."""
     fp = fingerprint(site, mtime)
     cache = UnitCache(site, previous, fp)
     plan = Plan(cache, {}, [], [], [], {})
@@ -279,18 +298,18 @@ def plan_units(site: Site, families: list[CourseFamily], published: list, previo
         for course in family.versions:
             key = course_key(site, fp, family, course)
             plan.course_keys[course.key] = key
-            unit = f"course:{course.slug}/{course.version}"
+            unit = course_unit(course.slug, course.version)
             entry = cache.hit(unit, key)
             if entry:
                 plan.reused[unit] = entry["files"]
-                plan.problems.extend(Problem(*p[:6], code=Code(p[6])) for p in entry["problems"])
+                plan.problems.extend(Problem(p[0], p[1], p[2], p[3], p[4], p[5], Code(p[6])) for p in entry["problems"])
             else:
-                plan.course_todo.append((family, course))
+                plan.course_todo.append((family, course, achievements[course.key]))
     for item in published:
         # The page shows the day its status was checked, so it is rendered again once a day.
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
                    plan.course_keys[item.course.key], str(item.checked_on))
-        unit = f"badge:{item.credential.uuid}"
+        unit = badge_unit(item.credential.uuid)
         entry = cache.hit(unit, key)
         if entry:
             plan.reused[unit] = entry["files"]
@@ -323,26 +342,26 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
                  "(the rest are unchanged)")
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
+    items: list[Published] = [item for item, _ in badge_todo]
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime)) if use_pool
           else nullcontext()) as pool:
-        local = None if pool else Job(Renderer(site), stage.root, stage.mtime)
-        achievements = {}
-        results = pool.map(_pool_course_job, course_todo) if pool else \
-            (course_job(local, f, c) for f, c in course_todo)
-        for (family, course), (unit_names, unit_problems, achievement) in zip(course_todo, results):
-            names += unit_names
-            problems.extend(unit_problems)
-            achievements[routes.achievement(course)] = achievement
-            cache.store(f"course:{course.slug}/{course.version}", plan.course_keys[course.key], unit_names,
-                        unit_problems)
-        items = [item for item, _ in badge_todo]
-        if pool:
+        if pool is None:
+            local = Job(Renderer(site), stage.root, stage.mtime)
+            course_results = [course_job(local, *todo) for todo in course_todo]
+            badge_names = badge_job(local, items)
+        else:
+            course_results = list(pool.map(_pool_course_job, course_todo))
             # Small batches keep both workers busy to the end; each takes about a second.
             batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
             badge_names = [unit for out in pool.map(_pool_badge_job, batches) for unit in out]
-        else:
-            badge_names = badge_job(local, items)
-        for (item, key), unit_names in zip(badge_todo, badge_names):
-            names += unit_names
-            cache.store(f"badge:{item.credential.uuid}", key, unit_names)
+    achievements = {}
+    for (_, course, _), (unit_names, unit_problems, achievement) in zip(course_todo, course_results, strict=True):
+        names += unit_names
+        problems.extend(unit_problems)
+        achievements[routes.achievement(course)] = achievement
+        cache.store(course_unit(course.slug, course.version), plan.course_keys[course.key], unit_names,
+                    unit_problems)
+    for (item, key), unit_names in zip(badge_todo, badge_names, strict=True):
+        names += unit_names
+        cache.store(badge_unit(item.credential.uuid), key, unit_names)
     return Rendered(names, problems, achievements)

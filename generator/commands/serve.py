@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from watchfiles import watch as watch_changes
 
 from generator import routes
-from generator.build.pipeline import build, load
+from generator.build.pipeline import Content, build, load
 from generator.problems import Problem, errors
 
 EVENTS = "/__credsite/events"
@@ -112,11 +112,12 @@ def make_handler(output: Path, base_path: str, state: State):
             if state.problems and errors(state.problems) and is_html:
                 return self._send(500, error_page(state.problems, state.generation), "text/html; charset=utf-8")
             if not target.is_file():
-                page = output / "404.html"
+                page = output / routes.not_found()
                 body = page.read_bytes() if page.is_file() else b"not found"
                 return self._send(404, self._inject(body), "text/html; charset=utf-8")
             body = target.read_bytes()
-            rules = parse_headers((output / "_headers").read_text()) if (output / "_headers").is_file() else []
+            headers = output / routes.host_headers()
+            rules = parse_headers(headers.read_text()) if headers.is_file() else []
             extra = headers_for(rules, "/" + relative)
             kind = extra.pop("Content-Type", None) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if kind.startswith("text/") or kind.endswith("javascript") or "xml" in kind:
@@ -221,7 +222,7 @@ def watch(source: Path, output: Path, state: State, drafts: bool, stop: threadin
 
 def serve(source: Path, output: Path, port: int, drafts: bool = False, host: str = "127.0.0.1") -> None:
     content = load(source)
-    base_path = routes.site_root_path(content.site) if content.site else "/"
+    base_path = routes.site_root_path(content.site) if isinstance(content, Content) else "/"
     state = State()
     # Watch before the first build, so no edit made while it runs goes unseen.
     stop = threading.Event()

@@ -8,12 +8,13 @@ write JSON by hand.
 from __future__ import annotations
 
 import json
+from typing import Any
 from collections.abc import Iterable
 
 from generator import routes
 from generator.content import vocab
 from generator.credentials import linked_data
-from generator.model import Course, Site, pick
+from generator.model import Course, Grading, Site, pick
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -103,7 +104,7 @@ def issuer_profile(site: Site, lang: str | None = None) -> dict:
         address["addressRegion"] = inst.region
     if inst.locality:
         address["addressLocality"] = inst.locality
-    profile = {
+    profile: dict[str, Any] = {
         "id": routes.issuer_did(site),
         "type": ["Profile"],
         "name": text_in(site, inst.name, lang),
@@ -125,7 +126,7 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
     """The OB 3.0 Achievement of one course version, in the site's default language."""
     lang = site.default_language
     t = lambda text: text_in(site, text, lang)  # noqa: E731
-    doc: dict = {}
+    doc: dict[str, Any] = {}
     page = routes.absolute(site, routes.course_version(site, lang, course))
     doc.update({
         "id": routes.absolute(site, routes.achievement(course)),
@@ -149,7 +150,7 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
         doc["tag"] = list(course.tags)
     doc["alignment"] = _alignments(site, course, lang)
     if course.grading:
-        doc["resultDescription"] = [_result_description(site, course, lang)]
+        doc["resultDescription"] = [_result_description(site, course, course.grading, lang)]
     doc.update({
         "learningOutcome": [t(o) for o in course.outcomes],
         "creditSystem": "ECTS",
@@ -181,7 +182,12 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
         doc["stackableTowards"] = towards
     if course.further_information:
         doc["furtherInformation"] = course.further_information
-    return {"@context": context(OB_CONTEXTS, [doc]), **doc} if with_context else doc
+    return standalone(doc) if with_context else doc
+
+
+def standalone(achievement_body: dict) -> dict:
+    """An Achievement as its own JSON-LD document (achievements/<slug>/<version>.json)."""
+    return {"@context": context(OB_CONTEXTS, [achievement_body]), **achievement_body}
 
 
 def _nlqf_key(value: str):
@@ -228,10 +234,9 @@ def _alignments(site: Site, course: Course, lang: str) -> list[dict]:
     return out
 
 
-def _result_description(site: Site, course: Course, lang: str) -> dict:
-    grading = course.grading
+def _result_description(site: Site, course: Course, grading: Grading, lang: str) -> dict:
     scale = vocab.GRADING_SCALES[grading.scale]
-    desc = {
+    desc: dict[str, Any] = {
         "id": routes.absolute(site, routes.achievement(course)) + "#grade",
         "type": ["ResultDescription"],
         "name": scale.label_in(lang),
@@ -265,16 +270,16 @@ def criteria_narrative(site: Site, course: Course, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def achievements_index(site: Site, courses: list[Course]) -> dict:
+def achievements_index(achievement_bodies: list[dict]) -> dict:
     """All published achievement versions in one JSON-LD document."""
-    graph = [achievement(site, c, with_context=False) for c in courses]
+    graph = list(achievement_bodies)
     return {"@context": context(OB_CONTEXTS, graph), "@graph": graph}
 
 
 def schema_org_course(site: Site, course: Course, lang: str, page_url: str) -> dict:
     """schema.org Course data for search engines (Google's Course rich results)."""
     t = lambda text: text_in(site, text, lang)  # noqa: E731
-    doc = {
+    doc: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Course",
         "@id": page_url,

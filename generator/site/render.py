@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+from typing import Any
 
 import jinja2
 from babel import Locale
@@ -93,8 +94,8 @@ class PageContext:
     def number(self, value) -> str:
         return _number(value, self.locale)
 
-    def concept(self, table: str, token) -> str:
-        tables = {"participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
+    def concept(self, table: str, token: Any) -> str:
+        tables: dict[str, dict[Any, vocab.Concept]] = {"participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
                   "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
                   "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
         if table == "isced":
@@ -219,7 +220,7 @@ def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], c
         page=ctx, site=site, lang=lang,
         courses=[(c, course_facets(c), routes.course(site, lang, c)) for c in courses],
         filters=catalogue_filters(courses, ctx),
-        search_index=f"{routes.lang_prefix(site, lang)}search.json",
+        search_index=routes.search_index(site, lang),
         alternates=alternates(site, lambda code: routes.catalogue(site, code)),
         canonical=routes.absolute(site, routes.catalogue(site, lang)),
     )
@@ -275,7 +276,8 @@ def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
     if own is not None and own.suffix.lower() == ".svg":
         svg = own.read_text(encoding="utf-8")
     own_png = own is not None and own.suffix.lower() == ".png"
-    png = own.read_bytes() if own_png else badges.badge_png(title, ects, str(course.eqf), institution)
+    png = own.read_bytes() if own is not None and own_png else badges.badge_png(title, ects, str(course.eqf),
+                                                                                 institution)
     subtitle = f"{ects} EC · EQF {course.eqf} · {institution}"
     preview = badges.preview_png(png, title, subtitle, site.base_url.split("//", 1)[1].rstrip("/"),
                                  flat=not own_png)
@@ -289,9 +291,9 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
 
     cred = item.credential
     out = {routes.credential_json(cred.uuid): cred.raw}
-    out[f"badges/{cred.uuid}/badge.png"] = badges.bake_png(
+    out[routes.baked_badge(cred.uuid, "badge.png")] = badges.bake_png(
         files[routes.course_image(item.course, "badge.png")], cred.raw)
-    out[f"badges/{cred.uuid}/badge.svg"] = badges.bake_svg(
+    out[routes.baked_badge(cred.uuid, "badge.svg")] = badges.bake_svg(
         files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
     template = env.get_template("badge.html")
     embedded = _script_json_text(cred.raw.decode("utf-8"))
@@ -304,7 +306,7 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
             badge_image=routes.course_image(item.course, "badge.svg"),
             issuer_path=routes.issuer_page(site, lang),
             alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
-            canonical=b["page_url"])
+            canonical=b.page_url)
         out[routes.output_file(path)] = html.encode()
     return out
 

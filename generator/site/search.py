@@ -14,10 +14,6 @@ from generator.content import vocab
 from generator.model import CourseFamily, Site, pick
 
 
-def index_path(site: Site, lang: str) -> str:
-    return f"{routes.lang_prefix(site, lang)}search.json"
-
-
 def search_index(site: Site, lang: str, families: list[CourseFamily]) -> bytes:
     fallback = site.default_language
     entries = []

@@ -23,7 +23,7 @@ BUILTIN_DEFAULT = Path(__file__).resolve().parents[1] / "themes" / "default"
 
 
 def theme_dirs(site: Site) -> list[Path]:
-    dirs = []
+    dirs: list[Path] = []
     for candidate in (site.source / "themes" / site.theme, site.source / "themes" / "default",
                       BUILTIN_DEFAULT):
         if candidate.is_dir() and candidate.resolve() not in [d.resolve() for d in dirs]:

@@ -1,0 +1,1 @@
+"""The build pipeline: load, verify, plan, render and write the site atomically."""

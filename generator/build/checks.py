@@ -1,0 +1,150 @@
+"""What a build checks besides the content itself: the output folder, versions whose meaning
+changed in place, credentials of draft courses, and a trial render for `credsite check`."""
+
+from __future__ import annotations
+
+import json
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from generator import routes
+from generator.build.site_files import achievement_bodies, site_files
+from generator.build.units import Renderer
+from generator.credentials import closed_world
+from generator.model import Site
+from generator.problems import Code, Problem
+from generator.site import outputs
+from generator.site.render import course_images
+
+if TYPE_CHECKING:
+    from generator.build.pipeline import Content
+
+
+def draft_credentials(content: Content) -> list[Problem]:
+    """check reads drafts too; a build without --drafts refuses credentials of a draft course."""
+    counts: dict[str, int] = {}
+    for item in content.published:
+        if item.course.status == "draft" and item.course.is_current:
+            counts[item.course.source] = counts.get(item.course.source, 0) + 1
+    return [Problem(source, None, "status", f"the course is a draft, but {count} issued credential(s) are for it; "
+                    "a build without --drafts will refuse them", "set 'status: published'", "warning")
+            for source, count in sorted(counts.items())]
+
+
+def trial_render(content: Content) -> list[Problem]:
+    """Make the site-wide files and each kind of page once, in memory, so that a theme mistake or a
+    document verifiers could not load shows in check as in build."""
+    site = content.site
+    bodies = achievement_bodies(site, content.families)
+    try:
+        shared = site_files(site, content.families, bodies)
+        renderer = Renderer(site)
+        if content.families:
+            family = content.families[0]
+            renderer.course_unit(family, family.current, bodies[family.current.key])
+        if content.published:
+            item = content.published[0]
+            images = {routes.course_image(item.course, name): data
+                      for name, data in course_images(renderer.env, site, item.course).items()}
+            renderer.badge_unit(item, images)
+    except (jinja2.TemplateError, RecursionError) as exc:
+        return [template_problem(exc, site)]
+    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
+    return closed_world.output_problems(shared, outputs.publishes(site, table))
+
+
+def table_problems(table: list[outputs.Output], written: list[str]) -> list[Problem]:
+    """The build wrote exactly the files the outputs table names, and hosts have a rule for each."""
+    named, made = {o.route for o in table}, set(written)
+    problems = [Problem(route, None, "", f"{what} (the outputs table and the build disagree)",
+                        "report this as a bug in credsite", code=Code.BUG)
+                for what, routes_ in (("written, but not in the outputs table", made - named),
+                                      ("in the outputs table, but not written", named - made))
+                for route in sorted(routes_)]
+    return problems
+
+
+def template_problem(exc: jinja2.TemplateError | RecursionError, site: Site) -> Problem:
+    """A theme mistake, reported at its template line rather than as a credsite crash."""
+    if isinstance(exc, RecursionError):
+        return Problem("theme", None, "template", "a template extends or includes itself, directly or "
+                       "through others", "in a site theme, extend the default's copy: {% extends \"default/<name>\" %}")
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not name:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    shown = name or "theme"
+    try:
+        shown = str(Path(shown).resolve().relative_to(site.source.resolve()))
+    except ValueError:
+        pass
+    return Problem(shown, line, "template", f"{type(exc).__name__}: {exc.message or exc}",
+                   "fix the template; see docs/themes.md for the variables each template gets")
+
+
+def changed_versions(content: Content, achievements: dict[str, bytes], output: Path) -> list[Problem]:
+    """Warn when a published version's learning content changed without a new version.
+
+    Issued credentials point at a version's Achievement URL; if its outcomes,
+    workload, level or assessment change in place, old badges silently change meaning.
+    """
+    watched = ("learningOutcome", "creditsAvailable", "studyLoadHours", "eqfLevel",
+               "assessmentType", "participationMode", "qualityAssurance", "resultDescription")
+    problems = []
+    for family in content.families:
+        for course in family.versions:
+            name = routes.achievement(course)
+            previous = output / name
+            if name not in achievements or not previous.is_file():
+                continue  # reused unchanged from the previous build, or new
+            try:
+                old = json.loads(previous.read_bytes())
+            except (OSError, ValueError):
+                continue
+            new = json.loads(achievements[name])
+            changed = [key for key in watched if old.get(key) != new.get(key)]
+            if changed:
+                problems.append(Problem(
+                    course.source, None, "version",
+                    f"'{course.version}' is already published, but its {', '.join(changed)} changed",
+                    f"credentials issued for {course.version} would change meaning: keep the published "
+                    f"text as content/courses/archive/{course.slug}/{course.version}.md (from git history) "
+                    "and give this course a new version", "warning"))
+    return problems
+
+
+SOURCE_FOLDERS = ("content", "themes", ".credsite-cache", ".git")  # what a build reads or keeps
+BUILD_MARKERS = (routes.no_jekyll(), routes.host_headers())  # files every build writes at the top of its output
+
+
+def check_output_location(source: Path, output: Path) -> list[Problem]:
+    """Refuse an output that the build's replace-the-whole-folder publish would destroy wrongly."""
+    source, output = source.resolve(), output.resolve()
+
+    def refuse(message: str, fix: str = "build into a separate folder such as _site/") -> list[Problem]:
+        return [Problem(str(output), None, "--output", message, fix)]
+
+    if output == source or output in source.parents:
+        return refuse("the output folder contains the site's own files")
+    for name in SOURCE_FOLDERS:
+        if output == source / name or source / name in output.parents:
+            return refuse(f"the output folder is inside the site's {name}/ folder")
+    if output.exists() and not output.is_dir():
+        return refuse("is a file, not a folder; building would replace it")
+    if (output / ".git").exists():  # e.g. a gh-pages worktree: replacing the folder would drop its history link
+        return refuse("holds a .git folder (a git worktree or repository); every build replaces the whole folder",
+                      "build into another folder and copy its files into the worktree, or deploy with "
+                      ".github/workflows/deploy.yml")
+    if (output / "content" / "site.yaml").exists():
+        return refuse("looks like a site's source folder, not a build output", "choose an empty folder or _site/")
+    if output.is_dir() and any(output.iterdir()) and not all((output / m).is_file() for m in BUILD_MARKERS):
+        return refuse("is a folder with other files in it, not a site credsite built (it has no "
+                      f"{' or '.join(BUILD_MARKERS)}); every build replaces the whole folder",
+                      "choose a new or empty folder, or move those files away first")
+    return []
+
+

@@ -1,0 +1,94 @@
+"""The site-wide files: catalogue, issuer pages, feeds, sitemap, JSON-LD endpoints, theme files.
+
+Each is made here, once per build, in the order of the outputs table
+(generator/site/outputs.py) that names them; course versions and credentials
+are units of their own (units.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+
+from generator import routes
+from generator.build.units import Renderer
+from generator.content.status import STATUS
+from generator.credentials import statuslist
+from generator.credentials.did import did_document
+from generator.credentials.linked_data import extension_context
+from generator.model import CourseFamily, Site
+from generator.site import documents, feeds, outputs, search, theme
+from generator.site.render import render_catalogue, render_issuer, render_not_found
+
+
+def achievement_bodies(site: Site, families: list[CourseFamily]) -> dict[tuple[str, str], dict]:
+    """Each published version's Achievement, made once: its own file and the index both use it."""
+    return {c.key: documents.achievement(site, c, with_context=False) for f in families for c in f.versions}
+
+
+def site_files(site: Site, families: list[CourseFamily],
+               bodies: dict[tuple[str, str], dict]) -> dict[str, bytes]:
+    """Every file of the outputs table's site unit, made once, in the table's order."""
+    renderer = Renderer(site)
+    offered = [f for f in families if f.current.status != "withdrawn"]
+    updated = build_time(site)
+    pages = [{lang: routes.catalogue(site, lang) for lang in site.languages},
+             *({lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions),
+             {lang: routes.issuer_page(site, lang) for lang in site.languages}]
+
+    make: dict[str, Callable[[], bytes]] = {}
+    for lang in site.languages:
+        make.update(_language_files(site, lang, renderer, offered, updated))
+    make[routes.achievements_index()] = lambda: json(documents.achievements_index(list(bodies.values())))
+    make[routes.issuer_profile()] = lambda: json({"@context": list(documents.OB_CONTEXTS),
+                                                  **documents.issuer_profile(site)})
+    make[routes.EXTENSION_CONTEXT_PATH] = lambda: json(extension_context())
+    make[routes.sitemap()] = lambda: feeds.sitemap(site, pages)
+    make[routes.robots()] = lambda: feeds.robots(site)
+    make[routes.not_found()] = lambda: render_not_found(
+        renderer.env, site, renderer.ctx(site.default_language, routes.not_found())).encode()
+    for name, source in theme.static_files(site).items():
+        make[routes.static(name)] = source.read_bytes
+    if site.institution.logo:
+        logo = site.source / "content" / site.institution.logo
+        make[routes.logo(logo.suffix)] = logo.read_bytes
+    make[routes.did_document(site)] = lambda: json(did_document(site))
+    for purpose in statuslist.PURPOSES:  # signed bytes, published unchanged
+        make[routes.status_list(purpose)] = (site.source / STATUS / f"{purpose}.json").read_bytes
+    # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
+    make[routes.no_jekyll()] = lambda: b""
+    make[routes.host_headers()] = lambda: outputs.headers_file(site)
+
+    table = outputs.table(site, families, (), outputs.status_lists_in(site.source))
+    return {o.route: make[o.route]() for o in table if o.unit == outputs.SITE}
+
+
+def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[CourseFamily],
+                    updated: dt.datetime) -> dict[str, Callable[[], bytes]]:
+    """The site-wide files made once per language."""
+    catalogue, issuer = routes.catalogue(site, lang), routes.issuer_page(site, lang)
+    return {
+        routes.output_file(catalogue): lambda: render_catalogue(
+            renderer.env, site, lang, offered, renderer.ctx(lang, catalogue)).encode(),
+        routes.search_index(site, lang): lambda: search.search_index(site, lang, offered),
+        routes.output_file(issuer): lambda: render_issuer(renderer.env, site, lang, renderer.ctx(lang, issuer)).encode(),
+        routes.feed(site, lang): lambda: feeds.atom(site, lang, offered, updated),
+    }
+
+
+def json(document: dict) -> bytes:
+    return documents.dumps(document).encode()
+
+
+def build_time(site: Site) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest content file's time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        seconds = int(epoch)
+    else:
+        content = site.source / "content"
+        seconds = max((int(p.stat().st_mtime) for p in content.rglob("*") if p.is_file()), default=0)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
+
+
