@@ -13,14 +13,13 @@ import urllib.parse
 import lxml.html
 import pytest
 
-from conftest import ROOT, sample_site
+from conftest import REVOKED, ROOT, sample_site
 from generator.build import pipeline as build_module
 from generator.build.pipeline import build
 from generator.site import badge_view
 
 NEW_YEAR = "1767225600"  # 2026-01-01T00:00:00Z
 NEXT_DAY = "1767312000"  # 2026-01-02T00:00:00Z
-REVOKED = (ROOT / "content/status/revocations.csv").read_text().splitlines()[1].split(",")[1].removeprefix("urn:uuid:")
 
 
 def test_the_verifier_link_carries_the_credential_url_encoded():

@@ -8,71 +8,32 @@ filter that works with and without JavaScript, and no request to any other origi
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
 import re
-import threading
-import time
 import urllib.parse
-from pathlib import Path
 
 import pytest
 import zxingcpp
 from babel.dates import format_date
 from PIL import Image
 
-from conftest import ROOT
-from generator.build.pipeline import build
+from conftest import DESKTOP, MOBILE, REVOKED, ROOT, launch_chromium
 
-REVOKED = (ROOT / "content/status/revocations.csv").read_text().splitlines()[1].split(",")[1].removeprefix("urn:uuid:")
 VALID = next(p.stem for p in sorted((ROOT / "content/issued").glob("*.json")) if p.stem != REVOKED)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 SHOTS = ROOT / "tests" / "_artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 390, "height": 844}
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def build_epoch() -> int:
-    """The build's moment, fixed so that the day its badge pages show is known."""
-    return int(time.time())
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory, build_epoch):
-    # Serve the site under its base URL's path, as the real host does.
-    www = tmp_path_factory.mktemp("browser")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(build_epoch))
-        result = build(ROOT, www / "microcredentials")
-    assert result.ok, [str(p) for p in result.problems]
-    handler = functools.partial(QuietHandler, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/microcredentials/"
-    server.shutdown()
+# The sample site is built once, with SOURCE_DATE_EPOCH `build_epoch`, and served at `site_url` (conftest.py).
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium; .ci/run installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        instance = launch_chromium(p)
         yield instance
         instance.close()
 
@@ -244,7 +205,8 @@ def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_ep
     default_page = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href")
     credential = default_page + "credential.json"  # the same credential behind every language's page
     assert credential.startswith("https://") and f"/badges/{uid}/" in credential
-    assert link.get_attribute("href") == "https://verifierplus.org/#verify?vc=" + urllib.parse.quote(credential, safe="")
+    assert link.get_attribute("href") == \
+        "https://verifierplus.org/#verify?vc=" + urllib.parse.quote(credential, safe="")
     assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer", "nofollow"}
     assert page.locator("link[rel~=prefetch], link[rel~=preconnect], link[rel~=dns-prefetch], "
                         "link[rel~=prerender], link[rel~=modulepreload], script[type=speculationrules]").count() == 0
@@ -284,8 +246,9 @@ def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_u
     credential = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href") + "credential.json"
     assert page.locator(".verify-now .verify-text").is_hidden()  # it speaks of a link
     day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.UTC).date(), format="long", locale="en")
-    assert printed.inner_text() == \
-        f"Status on {day}. To check it now, give {credential} to any Open Badges 3.0 verifier, such as verifierplus.org."
+    assert printed.inner_text() == (
+        f"Status on {day}. To check it now, give {credential} to any Open Badges 3.0 verifier, "
+        "such as verifierplus.org.")
     assert foreign == [] and errors == []
     page.context.close()
 

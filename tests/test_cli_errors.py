@@ -3,7 +3,7 @@
 Each test gives one kind of bad input a tester found and checks the message
 names the file (or option), the field and the fix, that the command exits
 non-zero, and that nothing was signed or written. The helpers and fixtures
-come from test_issuing.py.
+(`site`, `pair`, `run`, ...) are in conftest.py.
 """
 
 from __future__ import annotations
@@ -15,23 +15,21 @@ import subprocess
 import sys
 
 import pytest
-from test_issuing import (  # noqa: F401 (fixtures)
+
+from conftest import (
     COURSE,
+    ROOT,
+    SITE_YAML,
     issue_api,
     issue_cli,
     issued_files,
-    no_key_in_environment,
     nothing_issued,
-    pair,
     read_csv,
     read_json,
     run,
-    site,
     status_files,
     verdict_lines,
 )
-
-from conftest import ROOT, SITE_YAML
 from generator.content import config
 from generator.content import status as content_status
 from generator.site import badges

@@ -2,13 +2,12 @@
 
 import hashlib
 import json
-import socket
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from pyld import jsonld
 
+from conftest import VENDOR, vendor_sources
 from generator.credentials.document_loader import (
     UnknownContextError,
     make_loader,
@@ -18,17 +17,8 @@ from generator.credentials.document_loader import (
 
 CONTEXTS = resources.files("generator") / "contexts"
 SOURCES = json.loads((CONTEXTS / "sources.json").read_text(encoding="utf-8"))
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "standards" / "contexts"
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    # Any connection attempt fails the test, proving the loader is offline.
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+# Each context as its standard publishes it (tests/vendor/contexts/sources.json names the source).
+REFERENCE = {entry["url"]: VENDOR / "contexts" / entry["file"] for entry in vendor_sources("contexts")}
 
 
 @pytest.mark.parametrize("entry", SOURCES, ids=lambda e: e["file"])
@@ -38,17 +28,11 @@ def test_listed_file_matches_digest(entry):
     assert set(entry) >= {"url", "file", "npm_package", "npm_version", "path_in_package", "sha256"}
 
 
-def test_matches_shared_reference_copies():
-    if not SHARED.is_dir():
-        pytest.skip("reference copies in ../shared not present")
-    manifest = json.loads((SHARED / "manifest.json").read_text(encoding="utf-8"))["contexts"]
-    compared = 0
-    for url, document in shipped_contexts().items():
-        if url in manifest:
-            reference = json.loads((SHARED / manifest[url]["file"]).read_bytes())
-            assert document == reference, url
-            compared += 1
-    assert compared, "no shipped context is listed in the shared manifest"
+def test_every_shipped_context_equals_the_one_its_standard_publishes():
+    shipped = shipped_contexts()
+    assert shipped and set(shipped) <= set(REFERENCE), "a shipped context has no copy in tests/vendor/contexts"
+    for url, document in shipped.items():
+        assert document == json.loads(REFERENCE[url].read_bytes()), url
 
 
 def test_loader_serves_every_shipped_url(no_network):

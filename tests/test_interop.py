@@ -23,16 +23,12 @@ tests/interop/package-lock.json and installed here with `npm ci` when missing.
 from __future__ import annotations
 
 import copy
-import csv
 import difflib
-import fcntl
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import unquote
@@ -40,16 +36,14 @@ from urllib.parse import unquote
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from conftest import ROOT, npm_ci, revoked_ids, sample_secret, sample_site, write_json
 from generator.build.pipeline import build
+from generator.commands.verify import verify_paths
 from generator.credentials import integrity, linked_data, statuslist
 from generator.credentials.multikey import private_from_multibase, public_to_multibase
-from generator.credentials.verification import verify_paths
 
-ROOT = Path(__file__).resolve().parents[1]
 INTEROP = ROOT / "tests" / "interop"
 ISSUED = sorted((ROOT / "content" / "issued").glob("*.json"))
-REVOCATIONS = ROOT / "content" / "status" / "revocations.csv"
-TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"
 NODE_MAJOR_MIN = 18  # the oldest node the pinned packages support
 
 # The two verifiers, by the script that runs each.
@@ -57,14 +51,6 @@ VERIFIERS = {"digital-bazaar": "verify.mjs", "verifier-core": "verify-dcc.mjs"}
 
 
 # ---------------------------------------------------------------- node, npm and the build
-
-
-def _npm_install_needed() -> bool:
-    # npm writes node_modules/.package-lock.json on every install; older than the
-    # committed lock file means someone changed the pins since.
-    installed = INTEROP / "node_modules" / ".package-lock.json"
-    return (not installed.is_file()
-            or installed.stat().st_mtime < (INTEROP / "package-lock.json").stat().st_mtime)
 
 
 @pytest.fixture(scope="module")
@@ -77,15 +63,7 @@ def node() -> str:
     version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True).stdout
     major = int(version.strip().lstrip("v").split(".")[0])
     assert major >= NODE_MAJOR_MIN, f"node {version.strip()} is too old; the pinned packages need >= {NODE_MAJOR_MIN}"
-    # pytest-xdist workers may reach this at the same moment; two `npm ci` runs
-    # in one folder would delete each other's files, so they take turns.
-    lock_name = "credsite-interop-npm-" + hashlib.sha256(str(INTEROP).encode()).hexdigest()[:12] + ".lock"
-    with open(Path(tempfile.gettempdir()) / lock_name, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _npm_install_needed():
-            done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=INTEROP,
-                                  capture_output=True, text=True, timeout=600, check=False)
-            assert done.returncode == 0, f"npm ci in {INTEROP} failed:\n{done.stdout}\n{done.stderr}"
+    npm_ci(INTEROP)
     return node
 
 
@@ -127,14 +105,6 @@ def credential_id(path: Path) -> str:
     return json.loads(path.read_text(encoding="utf-8"))["id"]
 
 
-def revoked_ids() -> set[str]:
-    """Ids of the credentials content/status/revocations.csv lists (none if it is absent)."""
-    if not REVOCATIONS.is_file():
-        return set()
-    with REVOCATIONS.open(encoding="utf-8", newline="") as handle:
-        return {row["credential"] for row in csv.DictReader(handle)}
-
-
 def sample(revoked: bool, among: list[Path] | None = None) -> Path:
     """A sample credential that is (or is not) revoked; fails clearly if there is none."""
     for path in among if among is not None else ISSUED:
@@ -151,11 +121,6 @@ def published_credentials(site: Path) -> list[Path]:
 def change_one_character(text: str) -> str:
     middle = len(text) // 2
     return text[:middle] + ("x" if text[middle] != "x" else "y") + text[middle + 1:]
-
-
-def write(document: dict, path: Path) -> Path:
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
 
 
 def failures(reports: dict[Path, dict]) -> dict[str, str]:
@@ -316,13 +281,13 @@ def test_a_tampered_copy_fails(node, site, tmp_path, verifier, field):
     document = json.loads(original.read_text(encoding="utf-8"))
     # Control: the same round trip through json without a change still verifies,
     # so the failure below is the tampering and not the rewriting.
-    untouched = write(copy.deepcopy(document), tmp_path / "untouched.json")
+    untouched = write_json(copy.deepcopy(document), tmp_path / "untouched.json")
     *parents, last = TAMPERINGS[field]
     holder = document
     for key in parents:
         holder = holder[key]
     holder[last] = change_one_character(holder[last])
-    tampered = write(document, tmp_path / "tampered.json")
+    tampered = write_json(document, tmp_path / "tampered.json")
 
     reports = verify(node, verifier, site, untouched, tampered)
     assert reports[untouched]["verified"], reports[untouched]["error"]
@@ -341,7 +306,7 @@ def test_a_tampered_status_list_cannot_unrevoke(node, site, tmp_path, verifier):
     assert statuslist.is_set(bits, index)
     statuslist.set_bit(bits, index, False)
     status_list["credentialSubject"]["encodedList"] = statuslist.encode(bits)
-    write(status_list, other / "status" / "revocation.json")
+    write_json(status_list, other / "status" / "revocation.json")
 
     report = verify(node, verifier, other, revoked)[revoked]
     assert report["verified"] is False and report["revoked"] is False
@@ -375,7 +340,7 @@ def test_the_did_document_resolves_from_the_unmodified_build_output(node, site, 
     did_doc = json.loads((other / "did.json").read_text(encoding="utf-8"))
     stranger = Ed25519PrivateKey.from_private_bytes(bytes(range(32))).public_key()
     did_doc["verificationMethod"][0]["publicKeyMultibase"] = public_to_multibase(stranger)
-    write(did_doc, other / "did.json")
+    write_json(did_doc, other / "did.json")
     swapped = verify(node, verifier, other, credential)[credential]
     assert swapped["verified"] is False
     assert "signature" in swapped["error"].lower(), swapped["error"]
@@ -399,14 +364,14 @@ EDGE_CASES = {
 @pytest.mark.parametrize("case", EDGE_CASES)
 def test_freshly_signed_edge_cases_verify(node, site, tmp_path, verifier, case):
     """Re-sign a sample with awkward values and check the other verifier accepts it."""
-    key = private_from_multibase(json.loads(TEST_KEY.read_text(encoding="utf-8"))["secretKeyMultibase"])
+    key = private_from_multibase(sample_secret())
     original = sample(revoked=False)
     document = json.loads(original.read_text(encoding="utf-8"))
     method = document.pop("proof")[0]["verificationMethod"]
     field, value = EDGE_CASES[case]
     document["credentialSubject"]["achievement"][field] = value
     signed = integrity.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z")
-    path = write(signed, tmp_path / "edge.json")
+    path = write_json(signed, tmp_path / "edge.json")
 
     report = verify(node, verifier, site, path)[path]
     assert report["verified"], f"credsite signed it, {verifier} rejects it: {report['error']}"
@@ -462,7 +427,8 @@ def test_credsite_verify_accepts_a_did_key_credential_with_two_proofs(did_key_cr
     assert did in done.stdout, done.stdout
 
     done = _credsite_verify(tampered)
-    assert done.returncode == 1, f"credsite verify gave {done.returncode} for a tampered copy:\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == 1, \
+        f"credsite verify gave {done.returncode} for a tampered copy:\n{done.stdout}\n{done.stderr}"
 
 
 # ---------------------------------------------------------------- migrating an old credential
@@ -475,7 +441,6 @@ LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
 def reissued(tmp_path_factory) -> tuple[Path, Path, dict]:
     """The sample site with one credential as published before credsite embedded its context,
     reissued with credsite reissue and built: (the built site, its credential.json, the old credential)."""
-    from conftest import sample_site
     from generator.build.pipeline import load
     from generator.issuing import keys
     from generator.issuing.reissue import reissue
@@ -487,7 +452,7 @@ def reissued(tmp_path_factory) -> tuple[Path, Path, dict]:
     target = source / "content" / "issued" / f"{uid}.json"
     assert target.is_file(), "the legacy fixture must be an old copy of one of the sample credentials"
     shutil.copyfile(LEGACY, target)
-    key = keys.SigningKey(private_from_multibase(json.loads(TEST_KEY.read_text(encoding="utf-8"))["secretKeyMultibase"]))
+    key = keys.SigningKey(private_from_multibase(sample_secret()))
     done, _, problems = reissue(load(source).site, [old["id"]], key)
     assert not problems and [item.credential_id for item in done] == [old["id"]], [str(p) for p in problems]
     output = tmp / "_site"
@@ -498,7 +463,7 @@ def reissued(tmp_path_factory) -> tuple[Path, Path, dict]:
 
 def test_an_old_credential_fails_in_the_world(node, site, verifier, tmp_path):
     """Control: as published before, the credential names a context no verifier can load."""
-    old = write(json.loads(LEGACY.read_text(encoding="utf-8")), tmp_path / "old.json")
+    old = write_json(json.loads(LEGACY.read_text(encoding="utf-8")), tmp_path / "old.json")
     report = verify(node, verifier, site, old)[old]
     assert report["verified"] is False
     assert "https://w3id.org/credsite/ns/v1" in report["error"], report["error"]

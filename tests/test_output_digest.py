@@ -14,22 +14,13 @@ with the change that explains it:
 
 from __future__ import annotations
 
-import hashlib
 import os
-from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, tree_digest
 from generator.build.pipeline import build
 
 DIGEST = ROOT / "tests" / "fixtures" / "sample-output.sha256"
 MOMENT = "1798761600"  # 2027-01-01T00:00:00Z: expiry, feed times and the checked-on day are fixed
-
-
-def manifest(folder: Path) -> str:
-    """`sha256  path` per file, sorted by path: the format sha256sum -c reads."""
-    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(folder).as_posix()}"
-             for p in sorted(folder.rglob("*")) if p.is_file()]
-    return "\n".join(lines) + "\n"
 
 
 def test_the_sample_output_is_byte_identical_to_the_recorded_digest(tmp_path, monkeypatch):
@@ -37,7 +28,7 @@ def test_the_sample_output_is_byte_identical_to_the_recorded_digest(tmp_path, mo
     out = tmp_path / "_site"
     result = build(ROOT, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
-    actual = manifest(out)
+    actual = tree_digest(out)
     if os.environ.get("CREDSITE_UPDATE_DIGEST"):
         DIGEST.write_text(actual, encoding="utf-8")
     expected = DIGEST.read_text(encoding="utf-8")

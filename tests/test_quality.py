@@ -21,16 +21,10 @@ the tests run `npm ci` there themselves when it is missing or out of date.
 from __future__ import annotations
 
 import collections
-import fcntl
-import functools
-import hashlib
-import http.server
 import json
+import os
 import re
 import shutil
-import subprocess
-import tempfile
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -39,18 +33,12 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT
-from generator.build.pipeline import build
+from conftest import DESKTOP, MOBILE, ROOT, launch_chromium, npm_ci
 
 A11Y = ROOT / "tests" / "a11y"
 AXE = A11Y / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 390, "height": 844}
 REFLOW = {"width": 320, "height": 640}   # WCAG 1.4.10: 1280 CSS px zoomed to 400%
 
 SITE = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
@@ -61,58 +49,12 @@ KINDS = ["pages", "courses", "versions", "badges"]        # every HTML page is o
 
 
 # ---------------------------------------------------------------- the built site, served
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output like the real host: a missing path gets 404.html with status 404."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / BASE_PATH.strip("/") / "404.html"
-        if code != 404 or not not_found.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@pytest.fixture(scope="session")
-def www(tmp_path_factory, request) -> Path:
-    """A folder holding the built sample site under the base URL's path, and axe-core.
-
-    pytest-xdist workers share one build: the first to get here builds, the others wait.
-    """
-    under_xdist = hasattr(request.config, "workerinput")
-    shared = tmp_path_factory.getbasetemp().parent if under_xdist else tmp_path_factory.getbasetemp()
-    www = shared / "quality-www"
-    with open(shared / "quality-www.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (www / "built").is_file():
-            result = build(ROOT, www / BASE_PATH.strip("/"))
-            assert result.ok, [str(p) for p in result.problems]
-            (www / "built").touch()
-    return www
+# `www` holds the sample site, built once, and `site_url` serves it as the host does (conftest.py).
 
 
 @pytest.fixture(scope="session")
 def site(www) -> Path:
     return www / BASE_PATH.strip("/")
-
-
-@pytest.fixture(scope="session")
-def site_url(www):
-    handler = functools.partial(SiteHandler, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
-    server.shutdown()
-    server.server_close()
 
 
 def html_pages(site: Path) -> list[str]:
@@ -164,32 +106,18 @@ def page_of_type(site: Path, lang: str, kind: str) -> str:
 # ---------------------------------------------------------------- axe-core in Chromium
 
 
-def _npm_install_needed() -> bool:
-    installed = A11Y / "node_modules" / ".package-lock.json"
-    return (not AXE.is_file() or not installed.is_file()
-            or installed.stat().st_mtime < (A11Y / "package-lock.json").stat().st_mtime)
-
-
 @pytest.fixture(scope="session")
 def axe_url(www, site_url) -> str:
     """axe.min.js from tests/a11y (installed with `npm ci` if missing or older than the lock
     file), served by the test server next to the site, so the browser caches it once compiled."""
-    # pytest-xdist workers may get here at the same moment; they take turns.
-    lock_name = "credsite-a11y-npm-" + hashlib.sha256(str(A11Y).encode()).hexdigest()[:12] + ".lock"
-    with open(Path(tempfile.gettempdir()) / lock_name, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _npm_install_needed():
-            npm = shutil.which("npm")
-            if npm is None:
-                pytest.fail("npm is not installed, and tests/a11y/node_modules has no axe-core; "
-                            "run .ci/run, or `npm ci --prefix tests/a11y`")
-            done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=A11Y,
-                                  capture_output=True, text=True, timeout=600, check=False)
-            assert done.returncode == 0, f"npm ci in {A11Y} failed:\n{done.stdout}\n{done.stderr}"
-        served = www / "axe" / AXE.name
-        served.parent.mkdir(exist_ok=True)
-        if not served.is_file() or served.read_bytes() != AXE.read_bytes():
-            shutil.copyfile(AXE, served)
+    npm_ci(A11Y, needs=AXE)
+    served = www / "axe" / AXE.name
+    served.parent.mkdir(exist_ok=True)
+    if not served.is_file() or served.read_bytes() != AXE.read_bytes():
+        # pytest-xdist workers share `www`: each copies on its own and renames its copy into place.
+        partial = served.with_name(f"{served.name}.{os.getpid()}")
+        shutil.copyfile(AXE, partial)
+        partial.replace(served)
     return site_url.removesuffix(BASE_PATH) + "/axe/" + AXE.name
 
 
@@ -254,12 +182,10 @@ def describe(label: str, violation: dict) -> str:
 
 @pytest.fixture(scope="module")
 def tab(site_url, axe_url):
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium; .ci/run installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch_chromium(p)
         context = browser.new_context(viewport=DESKTOP)
         yield Tab(context.new_page(), site_url, axe_url)
         context.close()
@@ -354,7 +280,7 @@ FOCUS_STYLE = """() => {
 def luminance(rgb: str) -> float:
     r, g, b = (int(float(v)) / 255 for v in re.findall(r"[\d.]+", rgb)[:3])
     return sum(w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-               for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+               for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
 
 
 def contrast(a: str, b: str) -> float:
@@ -379,9 +305,9 @@ def test_keyboard_focus_is_visible_with_enough_contrast(tab, site, kind):
         if not focus["colours"]:
             problems.append(f"{focus['what']}: no visible focus indicator")
         elif max(contrast(c, focus["behind"]) for c in focus["colours"]) < 3:
+            best = max(contrast(c, focus["behind"]) for c in focus["colours"])
             problems.append(f"{focus['what']}: focus indicator {' + '.join(focus['colours'])} on "
-                            f"{focus['behind']}: contrast {max(contrast(c, focus['behind']) for c in focus['colours']):.2f}, "
-                            f"needs 3:1")
+                            f"{focus['behind']}: contrast {best:.2f}, needs 3:1")
     assert len(seen) > 3, seen
     assert not problems, f"{path or '(catalogue)'}:\n" + "\n".join(problems)
 

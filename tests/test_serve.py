@@ -11,17 +11,13 @@ import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, launch_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 COURSE = "content/courses/data-literacy-for-policy.md"
 
 
@@ -71,7 +67,7 @@ def test_edit_reloads_the_page_and_a_broken_edit_shows_its_error(server):
     course = site / COURSE
     original = course.read_text()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page()
         page.goto(url + "courses/data-literacy-for-policy/")
         assert page.locator("h1").inner_text() == "Data Literacy for Policy Makers"

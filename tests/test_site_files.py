@@ -1,4 +1,7 @@
-"""A site's own files (images, logo, theme files): nothing from outside the site, nothing that runs, nothing that crashes the build."""
+"""A site's own files (images, logo, theme files).
+
+Nothing from outside the site, nothing that runs, nothing that crashes the build.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import os
 import pytest
 from PIL import Image
 
-from conftest import course_text
+from conftest import ROOT, course_text, sample_site
 from generator.build.pipeline import build, check
 from generator.site import badges
 
@@ -206,8 +209,6 @@ def test_a_site_with_its_own_copy_of_the_default_theme_builds_without_the_packag
 
 @pytest.mark.parametrize("template", ["badge.html", "course.html", "catalogue.html"])
 def test_check_finds_a_template_mistake_the_build_would_stop_at(tmp_path, template):
-    from conftest import sample_site
-
     folder = sample_site(tmp_path)
     (folder / f"themes/default/templates/{template}").write_text("{{ page.no_such_helper() }}")
     content = check(folder)
@@ -225,17 +226,11 @@ def test_theme_strings_of_its_own_or_without_placeholders_are_left_as_written(ma
     assert "Hello Ada" in (tmp_path / "out/404.html").read_text()
 
 
-def test_a_broken_string_file_in_the_sites_copy_of_the_default_theme_is_named(sample_site_copy):
-    (sample_site_copy / "themes/default/i18n/en.yaml").write_text("catalogue: [a\n")
-    errors = [str(p) for p in check(sample_site_copy).problems if p.is_error]
+def test_a_broken_string_file_in_the_sites_copy_of_the_default_theme_is_named(tmp_path):
+    site = sample_site(tmp_path)
+    (site / "themes/default/i18n/en.yaml").write_text("catalogue: [a\n")
+    errors = [str(p) for p in check(site).problems if p.is_error]
     assert len(errors) == 1 and errors[0].startswith("themes/default/i18n/en.yaml:2: malformed YAML"), errors
-
-
-@pytest.fixture
-def sample_site_copy(tmp_path):
-    from conftest import sample_site
-
-    return sample_site(tmp_path)
 
 
 def test_the_default_theme_is_part_of_the_package():
@@ -244,7 +239,6 @@ def test_the_default_theme_is_part_of_the_package():
     import fnmatch
     import tomllib
 
-    from conftest import ROOT
     from generator.site import theme
 
     package = ROOT / "generator"

@@ -27,13 +27,11 @@ import re
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from conftest import SITE_YAML, course_text
-from generator.build.pipeline import check
-from generator.commands.cli import cli
+from conftest import course_text, run, site_yaml
+from generator.build.pipeline import Unloadable, check
 from generator.content import yamlsource
-from generator.content.courses import language_tag_problem
+from generator.content.language_tags import language_tag_problem
 
 COURSE_FILE = "content/courses/testing-things.md"
 F = COURSE_FILE
@@ -72,14 +70,6 @@ UNCLOSED_AT_END = parser_says("expected ',' or ']', but got '<stream end>'",
 
 def messages(folder) -> list[str]:
     return [str(p) for p in check(folder).problems]
-
-
-def site_yaml(**replace: str) -> str:
-    text = SITE_YAML
-    for old, new in replace.items():
-        assert old in text, f"{old!r} is not in SITE_YAML"
-        text = text.replace(old, new)
-    return text
 
 
 def test_the_unchanged_test_site_has_no_problems(make_site):
@@ -365,7 +355,7 @@ def test_invalid_site_language_tag(make_site, tag, message):
     content = check(make_site(site_yaml=site_yaml(**{"languages: [en, nl]":
                                                     f"languages: [en, nl, {tag}]"})))
     assert [str(p) for p in content.problems] == [f"{S}:2: languages[2]: {message}"]
-    assert content.site is None and not content.ok
+    assert isinstance(content, Unloadable) and not content.ok
 
 
 def test_duplicate_language(make_site):
@@ -577,30 +567,42 @@ SITE = [
      [f"{S}:1: base_url: missing; every absolute URL starts with it; "
       "add e.g. 'base_url: https://example.github.io/catalogue/'"]),
     ("base-url-space", {"base_url: https://uni.example.org/mc/": "base_url: https://uni exam.org/mc/"},
-     [f"{S}:1: base_url: 'https://uni exam.org/mc/' does not have a valid host name; use the host name as in the browser, e.g. example.org"]),
+     [f"{S}:1: base_url: 'https://uni exam.org/mc/' does not have a valid host name; "
+      "use the host name as in the browser, e.g. example.org"]),
     ("base-url-user", {"base_url: https://uni.example.org/mc/": "base_url: https://user:pw@uni.example.org/mc/"},
-     [f"{S}:1: base_url: 'https://user:pw@uni.example.org/mc/' holds a user name or password; remove the part before '@'"]),
+     [f"{S}:1: base_url: 'https://user:pw@uni.example.org/mc/' holds a user name or password; "
+      "remove the part before '@'"]),
     ("base-url-port", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:99999/mc/"},
-     [f"{S}:1: base_url: 'https://uni.example.org:99999/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
+     [f"{S}:1: base_url: 'https://uni.example.org:99999/mc/' has a port that is not a number from 1 to 65535; "
+      "fix or remove the ':port'"]),
     ("base-url-port-text", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:abc/mc/"},
-     [f"{S}:1: base_url: 'https://uni.example.org:abc/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
+     [f"{S}:1: base_url: 'https://uni.example.org:abc/mc/' has a port that is not a number from 1 to 65535; "
+      "fix or remove the ':port'"]),
     ("base-url-upper-case", {"base_url: https://uni.example.org/mc/": "base_url: https://UNI.Example.org/mc/"},
-     [f"{S}:1: base_url: 'https://UNI.Example.org/mc/' has upper-case letters in its host; write the host as uni.example.org"]),
+     [f"{S}:1: base_url: 'https://UNI.Example.org/mc/' has upper-case letters in its host; "
+      "write the host as uni.example.org"]),
     ("base-url-idn", {"base_url: https://uni.example.org/mc/": "base_url: https://universität.example/mc/"},
-     [f"{S}:1: base_url: 'https://universität.example/mc/' has a host with non-ASCII letters; write the host as xn--universitt-y5a.example"]),
+     [f"{S}:1: base_url: 'https://universität.example/mc/' has a host with non-ASCII letters; "
+      "write the host as xn--universitt-y5a.example"]),
     ("base-url-dot-dot", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/../mc/"},
-     [f"{S}:1: base_url: 'https://uni.example.org/../mc/' has a '..' path segment; give the folder's address without '.' or '..'"]),
-    ("base-url-path-space", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/micro credentials/"},
-     [f"{S}:1: base_url: 'https://uni.example.org/micro credentials/' has a path segment 'micro credentials' with characters a URL may not hold; use letters, digits, '-', '_' and '.' in folder names (or percent-encode them)"]),
+     [f"{S}:1: base_url: 'https://uni.example.org/../mc/' has a '..' path segment; "
+      "give the folder's address without '.' or '..'"]),
+    ("base-url-path-space",
+     {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/micro credentials/"},
+     [f"{S}:1: base_url: 'https://uni.example.org/micro credentials/' has a path segment 'micro credentials' with "
+      "characters a URL may not hold; use letters, digits, '-', '_' and '.' in folder names (or percent-encode them)"]),
     ("country-EN", {"  country: NL": "  country: EN"},
      [f"{S}:8: institution.country: 'EN' is not an ISO 3166-1 country code; "
       "EN is a language; for England or the UK use GB"]),
     ("base-url-colon-folder", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org/a:b/"},
-     [f"{S}:1: base_url: 'https://uni.example.org/a:b/' has a ':' in the folder name 'a:b', which the issuer's did:web cannot hold; rename the folder without ':'"]),
+     [f"{S}:1: base_url: 'https://uni.example.org/a:b/' has a ':' in the folder name 'a:b', which the issuer's did:web "
+      "cannot hold; rename the folder without ':'"]),
     ("base-url-double-slash", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org//mc/"},
-     [f"{S}:1: base_url: 'https://uni.example.org//mc/' has an empty folder name ('//') in its path; write each '/' once"]),
+     [f"{S}:1: base_url: 'https://uni.example.org//mc/' has an empty folder name ('//') in its path; "
+      "write each '/' once"]),
     ("base-url-port-zero", {"base_url: https://uni.example.org/mc/": "base_url: https://uni.example.org:0/mc/"},
-     [f"{S}:1: base_url: 'https://uni.example.org:0/mc/' has a port that is not a number from 1 to 65535; fix or remove the ':port'"]),
+     [f"{S}:1: base_url: 'https://uni.example.org:0/mc/' has a port that is not a number from 1 to 65535; "
+      "fix or remove the ':port'"]),
     ("country-norway-unquoted", {"  country: NL": "  country: NO"},
      [f"{S}:8: institution.country: expected text, got true/false; YAML reads unquoted yes, no, on, off, "
       "true and false as true/false; put the value in quotes, e.g. country: \"NO\""]),
@@ -637,7 +639,7 @@ SITE = [
 def test_bad_site_yaml(make_site, change, expected):
     content = check(make_site(site_yaml=site_yaml(**change)))
     assert [str(p) for p in content.problems] == expected
-    assert content.site is None and not content.ok
+    assert isinstance(content, Unloadable) and not content.ok
 
 
 def test_site_yaml_missing(make_site):
@@ -659,13 +661,6 @@ def test_site_yaml_not_utf8(make_site):
 
 
 # --- the command line ----------------------------------------------------------------------------
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert "Traceback" not in result.output + result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 ECTS_40 = (f"{F}:9: workload.ects: 40 EC is more than 30; microcredentials are 3 to 30 EC; "
@@ -696,7 +691,7 @@ def test_cli_check_with_warnings_only(make_site):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr.splitlines() == [NLQF_WARNING, "0 error(s), 1 warning(s)",
-                                          "1 course(s) checked, no errors"]
+                                          "1 course(s) and 0 credential(s) checked, no errors"]
 
 
 def test_cli_build_with_errors_creates_no_output(make_site):
@@ -816,10 +811,11 @@ def test_yaml_aliases_of_lists_cannot_blow_up(make_site):
     for i in range(1, 9):
         prev, name = chr(96 + i), chr(97 + i)
         lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
-    folder = make_site({F: course_text(**{"  eqf: 6": "  eqf: 6\n" + "\n".join("  " + l for l in lines)})})
+    folder = make_site({F: course_text(**{"  eqf: 6": "  eqf: 6\n" + "\n".join("  " + line for line in lines)})})
     problems = [str(p) for p in check(folder).problems]
     assert problems == [f"{F}:14: YAML anchors and aliases (&name, *name) of lists or mappings are not "
-                        "supported; write the values out; check the indentation and quote text that contains ': ' or '#'"]
+                        "supported; write the values out; "
+                        "check the indentation and quote text that contains ': ' or '#'"]
 
 
 def test_a_course_file_name_that_is_not_url_safe_gets_a_usable_fix(make_site):
@@ -847,7 +843,8 @@ def test_course_files_with_another_extension_are_reported(make_site):
 
 @pytest.mark.parametrize("url", ['https://x.example/?q="><script>', "https://x.example/a<b", "https://x.example/{x}"])
 def test_a_url_with_characters_no_url_may_hold_is_refused(make_site, url):
-    folder = make_site({F: course_text(**{"participation: [online]": f"participation: [online]\nfurther_information: '{url}'"})})
+    line = f"participation: [online]\nfurther_information: '{url}'"
+    folder = make_site({F: course_text(**{"participation: [online]": line})})
     errors = [m for m in messages(folder) if "further_information" in m]
     assert len(errors) == 1 and "which a URL may not hold; percent-encode them" in errors[0], errors
 

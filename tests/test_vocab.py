@@ -1,31 +1,19 @@
-"""Check the generator's vocabularies against the reference CSVs in ../shared/vocab.
+"""Check the generator's vocabularies against the reference CSVs in tests/vendor/vocab.
 
 The generator carries its own copy of these facts; these tests catch typos in
-URIs and codes. They are skipped when the reference snapshot is not present.
+URIs and codes. The CSVs are extracts of the EU code lists (tests/vendor/vocab/sources.json).
 """
 
-import csv
 import json
-from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
+from conftest import ROOT, VENDOR, read_csv
 from generator.content import vocab
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-VOCAB_DIR = SHARED / "vocab"
-
-
-def read_csv(name: str) -> list[dict[str, str]]:
-    if not VOCAB_DIR.is_dir():
-        pytest.skip("reference vocabularies in ../shared not present")
-    with open(VOCAB_DIR / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+REFERENCE = VENDOR / "vocab"
 
 
 def uris(name: str, column: str = "uri") -> set[str]:
-    return {row[column] for row in read_csv(name) if row[column]}
+    return {row[column] for row in read_csv(REFERENCE / name) if row[column]}
 
 
 def all_concepts() -> list[vocab.Concept]:
@@ -47,7 +35,7 @@ def all_concepts() -> list[vocab.Concept]:
 
 
 def test_isced_f_codes_uris_and_labels_match_reference():
-    reference = {row["code"]: row for row in read_csv("isced_f_2013.csv")}
+    reference = {row["code"]: row for row in read_csv(REFERENCE / "isced_f_2013.csv")}
     ours = vocab.isced_f()
     assert set(ours) == set(reference)
     for code, concept in ours.items():
@@ -58,7 +46,7 @@ def test_isced_f_codes_uris_and_labels_match_reference():
 def test_isced_f_levels_follow_code_length():
     # We derive broad/narrow/detailed from the code length instead of storing it.
     level_by_length = {2: "broad", 3: "narrow", 4: "detailed"}
-    for row in read_csv("isced_f_2013.csv"):
+    for row in read_csv(REFERENCE / "isced_f_2013.csv"):
         assert level_by_length[len(row["code"])] == row["level"], row["code"]
 
 
@@ -68,7 +56,7 @@ def test_eqf_uris_match_reference():
 
 
 def test_nlqf_uris_match_reference():
-    reference = {row["label_en"]: row["uri"] for row in read_csv("nlqf.csv")}
+    reference = {row["label_en"]: row["uri"] for row in read_csv(REFERENCE / "nlqf.csv")}
     assert {c.uri for c in vocab.NLQF_LEVELS.values()} == set(reference.values())
     # Each token must point at the right level, not just at some NLQF URI.
     assert vocab.NLQF_LEVELS["entry"].uri == reference["NLQF Entry Level"]
@@ -79,7 +67,7 @@ def test_nlqf_uris_match_reference():
 
 def test_participation_modes_use_eu_modes_and_project_mapping():
     assert {c.uri for c in vocab.PARTICIPATION_MODES.values()} <= uris("learning_modes.csv")
-    mapping = {row["token"]: row["eu_mode_uri"] for row in read_csv("participation_modes.csv")}
+    mapping = {row["token"]: row["eu_mode_uri"] for row in read_csv(REFERENCE / "participation_modes.csv")}
     assert {t: c.uri for t, c in vocab.PARTICIPATION_MODES.items()} == mapping
 
 
@@ -91,7 +79,7 @@ def test_assessment_types_cover_the_eu_list():
 
 
 def test_supervision_uses_eu_concepts_where_known():
-    reference = {row["token"]: row["eu_concept_uri"] for row in read_csv("supervision_verification.csv")}
+    reference = {row["token"]: row["eu_concept_uri"] for row in read_csv(REFERENCE / "supervision_verification.csv")}
     assert set(vocab.SUPERVISION) == set(reference)
     for token, concept in vocab.SUPERVISION.items():
         if reference[token]:
