@@ -9,7 +9,7 @@ from pyld import jsonld
 
 from conftest import ROOT
 from generator.credentials import linked_data
-from generator.credentials.integrity import rdfc
+from generator.credentials.canonical import rdfc
 from generator.credentials.linked_data import Processor
 
 

@@ -1,7 +1,7 @@
 """Data Integrity EdDSA: W3C test vectors byte for byte, did:key vectors, guards, proof sets.
 
-The W3C files live in ../shared/standards (see shared/reference/standards.md);
-tests that need them are skipped when that folder is absent.
+The W3C vectors and the contexts they use are vendored in tests/vendor/ (vc-di-eddsa,
+did-key, contexts); each folder's sources.json names where they came from.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import base64
 import copy
 import hashlib
 import json
-import socket
 from pathlib import Path
 
 import base58
@@ -18,13 +17,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyld import jsonld
 
-from generator.credentials import integrity, linked_data, multikey
-from generator.credentials.integrity import IntegrityError, sign_rdfc, verify
+from conftest import VENDOR, read_json, vendor_sources
+from generator.credentials import canonical, cryptosuites, linked_data, multikey
+from generator.credentials.canonical import IntegrityError
+from generator.credentials.proofs import sign_rdfc, verify
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-STANDARDS = SHARED / "standards"
-EDDSA = STANDARDS / "test-vectors" / "vc-di-eddsa"
-DID_KEY = STANDARDS / "test-vectors" / "did-key" / "ed25519-x25519.json"
+DID_KEY = VENDOR / "did-key" / "ed25519-x25519.json"
 EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2"
 CITIZENSHIP = "https://w3id.org/citizenship/v4rc1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
@@ -33,27 +31,20 @@ OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 
 @pytest.fixture(scope="module")
 def vectors() -> Path:
-    if not (EDDSA.is_dir() and DID_KEY.is_file() and (STANDARDS / "contexts").is_dir()):
-        pytest.skip("W3C test vectors in ../shared not present")
-    return EDDSA
+    """The W3C vc-di-eddsa TestVectors folder."""
+    return VENDOR / "vc-di-eddsa"
 
 
 @pytest.fixture(scope="module")
-def extra(vectors) -> dict[str, dict]:
-    """The test-only contexts the vectors use, from shared/standards/contexts/manifest.json."""
-    folder = STANDARDS / "contexts"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["contexts"]
-    return {url: json.loads((folder / manifest[url]["file"]).read_bytes())
-            for url in (EXAMPLES_V2, CITIZENSHIP)}
+def extra() -> dict[str, dict]:
+    """The test-only contexts the vectors use, by URL."""
+    files = {entry["url"]: VENDOR / "contexts" / entry["file"] for entry in vendor_sources("contexts")}
+    return {url: json.loads(files[url].read_bytes()) for url in (EXAMPLES_V2, CITIZENSHIP)}
 
 
 @pytest.fixture(scope="module")
 def key_pair(vectors) -> dict:
     return json.loads((vectors / "keyPair.json").read_bytes())
-
-
-def read_json(path: Path):
-    return json.loads(path.read_bytes())
 
 
 def read_text(path: Path) -> str:
@@ -79,8 +70,8 @@ def test_rdfc_vector_byte_for_byte(vectors, extra, key_pair, unsigned_name, fold
     config = read_json(here / "proofConfigDataInt.json")
     loader = linked_data.loader(extra)
 
-    canon_doc = integrity.canonicalize(unsigned, loader)
-    canon_proof = integrity.canonicalize(config, loader)
+    canon_doc = canonical.canonicalize(unsigned, loader)
+    canon_proof = canonical.canonicalize(config, loader)
     assert canon_doc == read_text(here / "canonDocDataInt.txt")
     assert canon_proof == read_text(here / "proofCanonDataInt.txt")
     # The shortcut (normalizing the guarded expansion) equals plain pyld on the compact form.
@@ -90,7 +81,7 @@ def test_rdfc_vector_byte_for_byte(vectors, extra, key_pair, unsigned_name, fold
 
     assert hashlib.sha256(canon_doc.encode()).hexdigest() == read_text(here / "docHashDataInt.txt")
     assert hashlib.sha256(canon_proof.encode()).hexdigest() == read_text(here / "proofHashDataInt.txt")
-    data = integrity.hash_data(canon_proof, canon_doc)
+    data = cryptosuites.hash_data(canon_proof, canon_doc)
     assert data.hex() == read_text(here / "combinedHashDataInt.txt")
 
     private = multikey.private_from_multibase(key_pair["privateKeyMultibase"])
@@ -138,9 +129,9 @@ def test_jcs_vector_byte_for_byte(vectors):
     here = vectors / "eddsa-jcs-2022"
     unsigned = read_json(vectors / "unsigned.json")
     config = read_json(here / "proofConfigJCS.json")
-    assert integrity.jcs(unsigned).decode() == read_text(here / "canonDocJCS.txt")
-    assert integrity.jcs(config).decode() == read_text(here / "proofCanonJCS.txt")
-    data = integrity.hash_data(integrity.jcs(config), integrity.jcs(unsigned))
+    assert canonical.jcs(unsigned).decode() == read_text(here / "canonDocJCS.txt")
+    assert canonical.jcs(config).decode() == read_text(here / "proofCanonJCS.txt")
+    data = cryptosuites.hash_data(canonical.jcs(config), canonical.jcs(unsigned))
     assert data.hex() == read_text(here / "combinedHashJCS.txt")
 
 
@@ -337,7 +328,8 @@ def test_guard_malformed_iri(signer, iri, shown):
     document = ob_credential(image={"id": iri, "type": "Image"})
     with pytest.raises(IntegrityError) as caught:
         sign_rdfc(document, private, vm, "2026-01-15T09:00:00Z")
-    assert f"credentialSubject.achievement.image.id: '{iri}' is not a valid IRI (it contains {shown})" in str(caught.value)
+    assert (f"credentialSubject.achievement.image.id: '{iri}' is not a valid IRI (it contains {shown})"
+            in str(caught.value))
 
 
 @pytest.mark.parametrize("char, code", [("\x08", "U+0008"), ("\t", "U+0009"), ("\r", "U+000D"),
@@ -420,17 +412,8 @@ def test_verify_unknown_context_is_a_clear_problem(vectors, signer):
     assert "Traceback" not in result.problems[0]
 
 
-def test_unknown_context_attempts_no_network(monkeypatch, signer):
-    attempts = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("network disabled by test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-
+def test_unknown_context_attempts_no_network(no_network, signer):
+    attempts = no_network
     private, vm = signer
     signed = sign_rdfc(ob_credential(), private, vm, "2026-01-15T09:00:00Z")
     assert verify(signed, resolve).ok
@@ -564,7 +547,7 @@ def test_json_literal_is_not_a_relative_iri(signer):
 def test_control_character_check_finds_every_one_in_values_and_names():
     # The check first looks at the document's JSON text and walks it only on a hit;
     # every character must come out the same as the plain rule says.
-    from generator.credentials.integrity import control_character_problems
+    from generator.credentials.canonical import control_character_problems
 
     for code in range(0x80):
         char = chr(code)

@@ -2,16 +2,15 @@
 
 did:key issuers verify with nothing else; did:web issuers with the --site folder
 (or built output) that publishes their DID document. Every check (proof, issuer
-key, dates, status, schema) has its own result, and the verdict line stays the
+key, dates, status, schema, contexts) has its own result, and the verdict line stays the
 one `credsite verify` always printed. Credentials of other issuers are signed
-here in Python, with eddsa-rdfc-2022 (generator.integrity) and eddsa-jcs-2022
+here in Python, with eddsa-rdfc-2022 (generator/credentials/proofs.py) and eddsa-jcs-2022
 (by the spec's steps, independently of the verifier's code).
 """
 
 from __future__ import annotations
 
 import copy
-import csv
 import hashlib
 import json
 import shutil
@@ -22,13 +21,23 @@ import base58
 import pytest
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from test_issuing import issue_api, no_key_in_environment, run, site_yaml, verdict_lines  # noqa: F401
 
-from conftest import course_text, sample_site, write_files
+from conftest import (
+    course_text,
+    issue_api,
+    read_csv,
+    run,
+    sample_site,
+    site_yaml,
+    verdict_lines,
+    write_files,
+    write_json,
+)
 from generator.build.pipeline import build
+from generator.commands import verify as verifying
 from generator.credentials import verification
-from generator.credentials.integrity import sign_rdfc
 from generator.credentials.multikey import did_key, did_key_verification_method
+from generator.credentials.proofs import sign_rdfc
 from generator.issuing import keys
 
 CREATED = "2025-01-01T00:00:00Z"
@@ -84,14 +93,8 @@ def school():
                            jcs=lambda document: sign_jcs(document, key, method))
 
 
-def write(tmp_path: Path, name: str, document: dict) -> Path:
-    path = tmp_path / name
-    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
-    return path
-
-
 def report_of(path: Path, sites=(), **kwargs) -> verification.CredentialReport:
-    reports, problems = verification.verify_reports([path], sites, **kwargs)
+    reports, problems = verifying.verify_reports([path], sites, **kwargs)
     assert not problems, [str(p) for p in problems]
     (report,) = reports
     return report
@@ -101,7 +104,8 @@ def statuses(report: verification.CredentialReport) -> dict[str, str]:
     return {check.name: check.status for check in report.checks}
 
 
-ALL_OK = {"proof": "ok", "issuer key": "ok", "dates": "ok", "status": "not applicable", "schema": "ok"}
+ALL_OK = {"proof": "ok", "issuer key": "ok", "dates": "ok", "status": "not applicable", "schema": "ok",
+          "contexts": "ok"}
 
 
 def check_line(stdout: str, name: str) -> str:
@@ -113,13 +117,15 @@ def check_line(stdout: str, name: str) -> str:
 
 
 def test_a_did_key_credential_verifies_with_no_site_and_names_its_issuer(school, tmp_path):
-    path = write(tmp_path, "knots.json", school.rdfc(unsigned_credential(school.did)))
+    path = write_json(school.rdfc(unsigned_credential(school.did)), tmp_path / "knots.json")
 
     result = run("verify", path)
 
     assert result.exit_code == 0, result.stdout + result.stderr
     assert verdict_lines(result.stdout) == [f"{path}: valid"]
-    assert check_line(result.stdout, "issued by").split(None, 2)[2] == f"{school.did} (Harbour Sailing School)"
+    # Nobody vouches for a did:key's name: the credential says it about itself.
+    assert check_line(result.stdout, "issued by").split(None, 2)[2] == \
+        f'{school.did} (calls itself "Harbour Sailing School"; not checked)'
     assert check_line(result.stdout, "proof").split()[1] == "ok"
     assert "eddsa-rdfc-2022" in check_line(result.stdout, "proof")
     assert check_line(result.stdout, "status").split(None, 1)[1].startswith("not applicable")
@@ -133,7 +139,7 @@ def test_a_did_key_credential_verifies_with_no_site_and_names_its_issuer(school,
 def test_a_tampered_did_key_credential_fails_the_proof_check_only(school, tmp_path):
     document = school.rdfc(unsigned_credential(school.did))
     document["name"] = "Celestial Navigation"
-    path = write(tmp_path, "tampered.json", document)
+    path = write_json(document, tmp_path / "tampered.json")
 
     result = run("verify", path)
 
@@ -145,7 +151,7 @@ def test_a_tampered_did_key_credential_fails_the_proof_check_only(school, tmp_pa
 
 
 def test_an_eddsa_jcs_2022_proof_verifies(school, tmp_path):
-    path = write(tmp_path, "jcs.json", school.jcs(unsigned_credential(school.did)))
+    path = write_json(school.jcs(unsigned_credential(school.did)), tmp_path / "jcs.json")
 
     report = report_of(path)
 
@@ -158,7 +164,7 @@ def test_a_proof_array_with_both_cryptosuites_verifies_and_fails_if_either_is_br
     both = school.rdfc(school.jcs(unsigned_credential(school.did)))
     assert [p["cryptosuite"] for p in both["proof"]] == ["eddsa-jcs-2022", "eddsa-rdfc-2022"]
 
-    good = report_of(write(tmp_path, "both.json", both))
+    good = report_of(write_json(both, tmp_path / "both.json"))
     assert good.verdict.status == "valid", good
     assert "all 2 proofs verify" in good.proof.detail
 
@@ -166,7 +172,7 @@ def test_a_proof_array_with_both_cryptosuites_verifies_and_fails_if_either_is_br
         broken = copy.deepcopy(both)
         value = broken["proof"][index]["proofValue"]
         broken["proof"][index]["proofValue"] = value[:-1] + ("2" if value[-1] != "2" else "3")
-        report = report_of(write(tmp_path, f"broken-{index}.json", broken))
+        report = report_of(write_json(broken, tmp_path / f"broken-{index}.json"))
         assert report.verdict.status == "invalid"
         assert statuses(report) == {**ALL_OK, "proof": "failed"}
         assert f"proof[{index}]:" in report.proof.detail
@@ -176,7 +182,7 @@ def test_a_proof_array_with_both_cryptosuites_verifies_and_fails_if_either_is_br
 def test_an_expired_credential_fails_only_the_dates_check(school, tmp_path):
     document = school.rdfc(unsigned_credential(school.did, validFrom="2019-01-01T00:00:00Z",
                                                validUntil="2020-01-01T00:00:00Z"))
-    path = write(tmp_path, "expired.json", document)
+    path = write_json(document, tmp_path / "expired.json")
 
     result = run("verify", path)
 
@@ -187,7 +193,7 @@ def test_an_expired_credential_fails_only_the_dates_check(school, tmp_path):
 
 
 def test_issuer_requires_the_given_issuer(school, tmp_path):
-    path = write(tmp_path, "knots.json", school.rdfc(unsigned_credential(school.did)))
+    path = write_json(school.rdfc(unsigned_credential(school.did)), tmp_path / "knots.json")
     other = did_key(Ed25519PrivateKey.generate().public_key())
 
     wrong = run("verify", path, "--issuer", other)
@@ -206,7 +212,7 @@ def test_a_proof_by_another_key_than_the_issuers_fails_the_issuer_key_check(scho
     intruder = Ed25519PrivateKey.generate()
     document = sign_rdfc(unsigned_credential(school.did), intruder,
                          did_key_verification_method(intruder.public_key()), CREATED)
-    report = report_of(write(tmp_path, "intruder.json", document))
+    report = report_of(write_json(document, tmp_path / "intruder.json"))
 
     assert report.verdict.status == "invalid"
     assert statuses(report) == {**ALL_OK, "issuer key": "failed"}
@@ -215,7 +221,7 @@ def test_a_proof_by_another_key_than_the_issuers_fails_the_issuer_key_check(scho
 
 def test_an_unknown_did_method_fails_the_issuer_key_check_with_a_clear_message(school, tmp_path):
     document = school.rdfc(unsigned_credential("did:example:123"))
-    path = write(tmp_path, "example.json", document)
+    path = write_json(document, tmp_path / "example.json")
 
     result = run("verify", path)
 
@@ -224,19 +230,21 @@ def test_an_unknown_did_method_fails_the_issuer_key_check_with_a_clear_message(s
     assert "FAILED" in line and "did:example:123 uses the DID method 'example', which credsite cannot resolve" in line
 
 
-def test_a_status_list_that_is_not_available_offline_fails_the_status_check(school, tmp_path):
+def test_a_status_list_that_is_not_available_offline_leaves_the_status_not_checked(school, tmp_path):
     status = {"id": "https://sailing.example.net/status/1#7", "type": "BitstringStatusListEntry",
               "statusPurpose": "revocation", "statusListIndex": "7",
               "statusListCredential": "https://sailing.example.net/status/1"}
-    path = write(tmp_path, "status.json", school.rdfc(unsigned_credential(school.did, credentialStatus=status)))
+    path = write_json(school.rdfc(unsigned_credential(school.did, credentialStatus=status)), tmp_path / "status.json")
 
     result = run("verify", path)
 
     assert result.exit_code == 1
     line = check_line(result.stdout, "status")
-    assert "FAILED" in line
+    assert line.split(None, 1)[1].startswith("not checked")
     assert "status list https://sailing.example.net/status/1 is not available offline; give --site" in line
-    assert statuses(report_of(path)) == {**ALL_OK, "status": "failed"}
+    assert verdict_lines(result.stdout)[0].startswith(f"{path}: NOT CHECKED (credentialStatus: status list ")
+    assert "1 could not be checked offline" in result.stderr
+    assert statuses(report_of(path)) == {**ALL_OK, "status": "not checked"}
 
 
 # ---------------------------------------------------------------- did:web: the sample site and others
@@ -250,8 +258,7 @@ def sample(tmp_path_factory):
     out = tmp / "_site"
     result = build(root, out)
     assert result.ok, [str(p) for p in result.problems]
-    with (root / "content" / "status" / "revocations.csv").open(encoding="utf-8") as handle:
-        revoked = {row["credential"]: row["reason"] for row in csv.DictReader(handle)}
+    revoked = {row["credential"]: row["reason"] for row in read_csv(root / "content" / "status" / "revocations.csv")}
     files = sorted((root / "content" / "issued").glob("*.json"))
     ids = {path: json.loads(path.read_text(encoding="utf-8"))["id"] for path in files}
     return SimpleNamespace(root=root, out=out, files=files, revoked=revoked, ids=ids)
@@ -279,7 +286,7 @@ def test_the_sample_credentials_verify_with_site_dot_and_the_revoked_one_reads_r
     assert verdict_lines(result.stdout) == [line.replace(f"{sample.root}/", "")
                                             for line in expected_lines(sample, with_reason=True)]
     assert f"1 of {len(files)} credential(s) did not verify" in result.stderr
-    reports, problems = verification.verify_reports(files, [Path(".")])
+    reports, problems = verifying.verify_reports(files, [Path(".")])
     assert not problems
     for report in reports:
         revoked = sample.ids[sample.root / report.path] in sample.revoked
@@ -311,7 +318,7 @@ def test_a_tampered_sample_credential_fails_the_proof_check_only(sample, tmp_pat
     valid = next(p for p in sample.files if sample.ids[p] not in sample.revoked)
     document = json.loads(valid.read_text(encoding="utf-8"))
     document["credentialSubject"]["identifier"][1]["identityHash"] = "Mallory Example"
-    path = write(tmp_path, "tampered.json", document)
+    path = write_json(document, tmp_path / "tampered.json")
 
     result = run("verify", path, "--site", sample.root)
 
@@ -321,18 +328,25 @@ def test_a_tampered_sample_credential_fails_the_proof_check_only(sample, tmp_pat
         {**ALL_OK, "proof": "failed", "status": "ok"}
 
 
-def test_a_did_web_credential_with_no_site_fails_the_issuer_key_check_with_the_fix(sample, tmp_path, monkeypatch):
+def test_a_did_web_credential_with_no_site_is_not_checked_and_says_how_to_check_it(sample, tmp_path, monkeypatch):
+    """Nothing was found wrong, so the verdict is NOT CHECKED, not INVALID; the exit status still says no."""
     monkeypatch.chdir(tmp_path)  # not a site folder: nothing is found by accident
     path = sample.files[0]
+    did = "did:web:example-university.github.io:microcredentials"
 
     result = run("verify", path)
 
     assert result.exit_code == 1
+    assert verdict_lines(result.stdout) == [
+        f"{path}: NOT CHECKED (no DID document for {did}: give --site with its site folder or built output)"]
     line = check_line(result.stdout, "issuer key")
-    assert "FAILED" in line
-    assert "did:web:example-university.github.io:microcredentials" in line and SITE_FIX in line
+    assert line.split(None, 2)[2].startswith("not checked")
+    assert did in line and SITE_FIX in line
+    assert check_line(result.stdout, "status").split(None, 1)[1].startswith("not checked")
+    assert check_line(result.stdout, "issued by").endswith('(calls itself "Example University"; not checked)')
     report = report_of(path)
-    assert report.issuer_key.status == "failed"
+    assert report.verdict.status == "not checked"
+    assert report.issuer_key.status == "not checked"
     assert report.proof.status == "not checked"  # no key to check it with; not the proof's fault
     assert report.schema.status == "ok"
 
@@ -361,13 +375,13 @@ def test_two_sites_verify_credentials_of_both_issuers(sample, other_site):
     assert only_one.exit_code == 1
     assert verdict_lines(only_one.stdout)[0] == f"{valid}: valid"
     report = report_of(other_site.path, [sample.root])
-    assert report.issuer_key.status == "failed"
+    assert report.issuer_key.status == "not checked" and report.verdict.status == "not checked"
     assert f"{other_site.did} is not this site's issuer" in report.issuer_key.detail
     assert SITE_FIX in report.issuer_key.detail
 
 
 def test_a_did_key_credential_with_a_site_given_gets_a_note_not_a_failure(school, sample, tmp_path):
-    path = write(tmp_path, "knots.json", school.rdfc(unsigned_credential(school.did)))
+    path = write_json(school.rdfc(unsigned_credential(school.did)), tmp_path / "knots.json")
 
     result = run("verify", path, "--site", sample.root)
 
@@ -380,7 +394,7 @@ def test_a_did_key_credential_with_a_site_given_gets_a_note_not_a_failure(school
 
 
 def test_bad_files_and_arguments_get_a_clear_message_and_no_traceback(school, sample, tmp_path):
-    good = write(tmp_path, "knots.json", school.rdfc(unsigned_credential(school.did)))
+    good = write_json(school.rdfc(unsigned_credential(school.did)), tmp_path / "knots.json")
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     missing = tmp_path / "missing.json"
@@ -391,7 +405,7 @@ def test_bad_files_and_arguments_get_a_clear_message_and_no_traceback(school, sa
     assert verdict_lines(result.stdout) == [
         f"{good}: valid",
         (f"{broken}: INVALID (not valid JSON (Expecting property name enclosed in double quotes at line 1); "
-         f"{verification.NOT_A_CREDENTIAL})"),
+         f"{verifying.NOT_A_CREDENTIAL})"),
         f"{missing}: INVALID (cannot be read (No such file or directory); check the path)",
     ]
 

@@ -15,6 +15,7 @@ from urllib.parse import urldefrag
 
 from generator import routes
 from generator.credentials.document_loader import shipped_contexts
+from generator.credentials.findings import Finding, Reason, messages
 from generator.credentials.linked_data import LEGACY_EXTENSION_CONTEXT_URL
 from generator.model import CourseFamily, Site
 from generator.problems import Problem
@@ -23,8 +24,9 @@ OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achieve
 # The JSON Schema 1EdTech publishes and OB 3.0 verifiers fetch (or ship) to check a credential.
 STANDARD_SCHEMAS = frozenset({OB_SCHEMA})
 REISSUE_FIX = ("re-sign it in the current, self-contained format: credsite reissue --all "
-               "(docs/issuing.md, 'Reissuing')")
+               "(docs/issuing.md, '5. Reissue')")
 
+ACHIEVEMENT_FIELD = "credentialSubject.achievement.id"
 Publishes = Callable[[str], bool]  # does this site publish the file at this absolute URL?
 
 
@@ -72,7 +74,7 @@ def links(document: object) -> Iterator[tuple[str, str]]:
     achievement = subject.get("achievement") if isinstance(subject, dict) else None
     if isinstance(achievement, dict):
         if isinstance(achievement.get("id"), str):
-            yield "credentialSubject.achievement.id", achievement["id"]
+            yield ACHIEVEMENT_FIELD, achievement["id"]
         yield from _image(achievement, "credentialSubject.achievement.image")
     issuer = document.get("issuer")
     if isinstance(issuer, dict):
@@ -93,20 +95,26 @@ def problems(document: object, publishes: Publishes) -> list[str]:
 
 def url_problems(contexts: Iterable[str], needed: Iterable[tuple[str, str]], publishes: Publishes) -> list[str]:
     """problems() over a document's context URLs and links, found before (and perhaps cached)."""
+    return list(messages(url_findings(contexts, needed, publishes)))
+
+
+def url_findings(contexts: Iterable[str], needed: Iterable[tuple[str, str]], publishes: Publishes) -> list[Finding]:
+    """url_problems() with their codes: CONTEXT, ACHIEVEMENT (the achievement's id) or LINK, each about its URL."""
     found = []
     standard = standard_contexts()
     for url in dict.fromkeys(contexts):
         if url in standard or publishes(url):
             continue
         if url == LEGACY_EXTENSION_CONTEXT_URL:
-            found.append(f"@context: {url} is not served anywhere, so no verifier can load it "
-                         "(credentials issued before credsite embedded its context)")
+            found.append(Finding(Reason.CONTEXT, f"@context: {url} is not served anywhere, so no verifier can load it "
+                                 "(credentials issued before credsite embedded its context)", url))
         else:
-            found.append(f"@context: {url} is neither a standard context nor a file this site publishes, "
-                         "so verifiers cannot load it")
+            found.append(Finding(Reason.CONTEXT, f"@context: {url} is neither a standard context nor a file this "
+                                 "site publishes, so verifiers cannot load it", url))
     for field, url in needed:
         if url not in STANDARD_SCHEMAS and not publishes(url):
-            found.append(f"{field}: {url} is not a file this site publishes")
+            code = Reason.ACHIEVEMENT if field == ACHIEVEMENT_FIELD else Reason.LINK
+            found.append(Finding(code, f"{field}: {url} is not a file this site publishes", url))
     return found
 
 

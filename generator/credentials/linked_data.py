@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from importlib import resources
 
 from frozendict import frozendict
-from pyld import jsonld
+from pyld import jsonld  # type: ignore[import-untyped]  # pyld ships no type information
 
 from generator.credentials.document_loader import make_loader
 
