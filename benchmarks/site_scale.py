@@ -48,7 +48,7 @@ def course_text(i: int) -> str:
 id: course-{i:03d}
 version: "2026.1"
 title: {{en: "Benchmark course {i}: applied topics", nl: "Benchmarkcursus {i}: toegepaste onderwerpen"}}
-summary: {{en: "A synthetic course used to measure build speed.", nl: "Een kunstmatige cursus om de bouwsnelheid te meten."}}
+summary: {{en: "A synthetic course used to measure build speed.", nl: "Een kunstmatige cursus voor de bouwsnelheid."}}
 language: [en]
 workload:
   ects: {ects}
@@ -57,8 +57,8 @@ level:
 field_of_study: ["{FIELDS[i % len(FIELDS)]}"]
 learning_outcomes:
   - {{en: "Explain the first idea of course {i} clearly.", nl: "Het eerste idee van cursus {i} helder uitleggen."}}
-  - {{en: "Apply the second idea of course {i} to a case.", nl: "Het tweede idee van cursus {i} op een casus toepassen."}}
-  - {{en: "Evaluate the third idea of course {i} critically.", nl: "Het derde idee van cursus {i} kritisch beoordelen."}}
+  - {{en: "Apply the second idea of course {i} to a case.", nl: "Het tweede idee van cursus {i} toepassen."}}
+  - {{en: "Evaluate the third idea of course {i} critically.", nl: "Het derde idee van cursus {i} beoordelen."}}
 assessment:
   types: [written_exam]
   supervision: supervised_with_id_check
@@ -74,7 +74,7 @@ Synthetic course body.
 def _sign_batch(args):
     source, secret, items = args
     from generator.build.pipeline import load
-    from generator.credentials.integrity import sign_rdfc
+    from generator.credentials.proofs import sign_rdfc
     from generator.issuing import issue as issuing
     from generator.issuing import keys
 
@@ -132,11 +132,11 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
 
 
 def measure(work: Path, label: str) -> None:
-    code = ("import sys, time, resource; sys.path.insert(0, %r)\n"
+    code = (f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r})\n"
             "from pathlib import Path\nfrom generator.build.pipeline import build\n"
-            "t = time.perf_counter(); r = build(Path(%r), Path(%r))\n"
+            f"t = time.perf_counter(); r = build(Path({str(work)!r}), Path({str(work / '_site')!r}))\n"
             "assert r.ok, [str(p) for p in r.problems][:5]\n"
-            "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n") % (str(ROOT), str(work), str(work / "_site"))
+            "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n")
     # Let the disk catch up with whatever came before, so it is not billed to this build.
     os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

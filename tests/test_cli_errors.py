@@ -200,7 +200,7 @@ def test_an_unwritable_mail_merge_path_is_refused_before_signing(site, where, ex
 
 
 def test_a_mail_merge_file_that_fails_after_signing_says_the_credentials_were_issued(site, monkeypatch):
-    from generator.commands import cli as cli_module
+    from generator.commands import signing as cli_module
 
     # A folder can vanish between the check and the write; the message must not invite issuing twice.
     monkeypatch.setattr(cli_module, "_mail_merge_problems", lambda target, given: [])

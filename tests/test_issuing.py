@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import base64
 import copy
-import csv
 import datetime as dt
 import gzip
 import hashlib
-import io
 import json
 import os
 import re
@@ -30,16 +28,31 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from conftest import SITE_YAML, course_text, write_files
+from conftest import (
+    BASE,
+    COURSE,
+    SITE_YAML,
+    course_text,
+    issue_api,
+    issue_cli,
+    issued_files,
+    learner,
+    nothing_issued,
+    read_csv,
+    read_json,
+    run,
+    site_yaml,
+    verdict_lines,
+    write_files,
+)
 from generator import routes
 from generator.build.pipeline import build, load
+from generator.commands import verify as verification
 from generator.commands.cli import cli
 from generator.content import config
 from generator.content import status as content_status
-from generator.credentials import statuslist, verification
+from generator.credentials import statuslist
 from generator.credentials.did import did_document, resolver_for_site
-from generator.credentials.integrity import sign_rdfc
-from generator.credentials.integrity import verify as verify_proof
 from generator.credentials.multikey import (
     did_key,
     did_key_verification_method,
@@ -47,12 +60,12 @@ from generator.credentials.multikey import (
     public_from_multibase,
     public_to_multibase,
 )
+from generator.credentials.proofs import sign_rdfc
+from generator.credentials.proofs import verify as verify_proof
 from generator.credentials.schemas import achievement_credential_schema, schema_problems
 from generator.issuing import issue as issuing
 from generator.issuing import keys
 
-COURSE = "testing-things"
-BASE = "https://uni.example.org/mc/"
 DID = "did:web:uni.example.org:mc"
 UTC = dt.UTC
 GRADING_LINE = '  grading: {scale: nl-1-10, pass: "5.5"}'
@@ -65,61 +78,11 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 # ---------------------------------------------------------------- helpers
 
 
-@pytest.fixture(autouse=True)
-def no_key_in_environment(monkeypatch):
-    """The developer's own key settings must never leak into a test."""
-    monkeypatch.delenv(keys.KEY_ENV, raising=False)
-    monkeypatch.delenv(keys.KEY_FILE_ENV, raising=False)
-
-
-def keys_yaml(*entries) -> str:
-    """keys_yaml(("k1", key, "active"), ...) -> the keys: block of site.yaml."""
-    lines = ["keys:"]
-    for key_id, key, status in entries:
-        public = key if isinstance(key, str) else key.public_multibase
-        lines += [f"  - id: {key_id}", f"    public_key: {public}", f"    status: {status}"]
-    return "\n".join(lines) + "\n"
-
-
-def site_yaml(*entries, base_url: str = BASE) -> str:
-    return SITE_YAML.replace(BASE, base_url) + (keys_yaml(*entries) if entries else "")
+# The site, key, issuing and CLI helpers shared with other test files are in conftest.py.
 
 
 def set_keys(root: Path, *entries, base_url: str = BASE) -> None:
     (root / "content" / "site.yaml").write_text(site_yaml(*entries, base_url=base_url), encoding="utf-8")
-
-
-def run(*args):
-    """Run credsite in-process; a crash (anything but a normal exit) fails the test."""
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    text = result.stdout + result.stderr
-    assert "Traceback" not in text, text
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"credsite {args[0]} crashed with {result.exception!r}; output: {text}")
-    return result
-
-
-def verdict_lines(stdout: str) -> list[str]:
-    """The verdict line of each file `credsite verify` printed (its check lines are indented)."""
-    return [line for line in stdout.splitlines() if not line.startswith(" ")]
-
-
-def issued_files(root: Path) -> list[Path]:
-    folder = root / "content" / "issued"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
-
-
-def status_files(root: Path) -> list[Path]:
-    folder = root / "content" / "status"
-    return sorted(folder.iterdir()) if folder.is_dir() else []
-
-
-def read_json(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def read_csv(path: Path) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
 def registry_rows(root: Path) -> list[dict]:
@@ -130,37 +93,8 @@ def index_of(document: dict) -> int:
     return int(document["credentialStatus"]["statusListIndex"])
 
 
-@pytest.fixture
-def site(make_site, tmp_path):
-    """A site whose content/site.yaml lists one active key, k1, kept in tmp_path/keys/."""
-    key_path = tmp_path / "keys" / "k1.json"
-    key = keys.generate(key_path, tmp_path / "site")
-    root = make_site(site_yaml=site_yaml(("k1", key, "active")))
-    return SimpleNamespace(root=root, key=key, key_path=key_path, tmp=tmp_path)
-
-
 def new_key(s, name: str):
     return keys.generate(s.tmp / "keys" / f"{name}.json", s.root)
-
-
-def issue_cli(s, *args, key_path=None, mail_merge=None):
-    mail_merge = mail_merge or s.tmp / "mail-merge.csv"
-    key_args = [] if key_path is False else ["--key", key_path or s.key_path]
-    return run("issue", "--course", COURSE, "--source", s.root, "--mail-merge", mail_merge, *key_args, *args)
-
-
-def learner(name="Ann Example", email="ann@example.org", grade="", date=None, evidence=(), valid_until=None):
-    return issuing.Learner(name, email, grade, date, tuple(evidence), valid_until)
-
-
-def issue_api(s, *learners, now=None, key=None):
-    """Issue through the Python API; the learners must be fine."""
-    content = load(s.root, drafts=True)
-    assert content.site is not None, [str(p) for p in content.problems]
-    course = issuing.course_version(content.families, COURSE)
-    issued, problems = issuing.issue(content.site, course, list(learners or [learner()]), key or s.key, now=now)
-    assert not problems, [str(p) for p in problems]
-    return issued
 
 
 def verdicts(paths, site_dir: Path, now=None):
@@ -172,11 +106,6 @@ def verdicts(paths, site_dir: Path, now=None):
 def verdict(path, site_dir: Path, now=None):
     (only,) = verdicts([path], site_dir, now)
     return only
-
-
-def nothing_issued(root: Path) -> None:
-    assert issued_files(root) == []
-    assert status_files(root) == []
 
 
 # ---------------------------------------------------------------- keygen
@@ -800,7 +729,8 @@ def test_a_recorded_status_index_is_never_used_again(site, monkeypatch):
 
 def test_an_index_found_only_in_an_issued_file_is_not_reused(site, monkeypatch):
     (one,) = issue_api(site)
-    (site.root / content_status.REGISTRY).unlink()  # e.g. lost in a merge
+    registry = site.root / content_status.REGISTRY
+    registry.write_text(registry.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")  # row lost
     taken = index_of(one.document)
     draws = iter([taken, 42 if taken != 42 else 43])
     monkeypatch.setattr(statuslist.secrets, "randbelow", lambda n: next(draws))
@@ -811,13 +741,6 @@ def test_an_index_found_only_in_an_issued_file_is_not_reused(site, monkeypatch):
 
 
 # ---------------------------------------------------------------- revocation
-
-
-@pytest.fixture
-def pair(site):
-    """Two credentials, a and b, issued through the API."""
-    a, b = issue_api(site, learner(), learner(name="Bob Example", email="bob@example.org"))
-    return SimpleNamespace(**vars(site), a=a, b=b)
 
 
 def list_bits(root: Path) -> bytearray:
@@ -1117,7 +1040,8 @@ def test_a_credential_signed_by_another_sites_key_fails(site, make_site, tmp_pat
 
     result = verdict(from_b.path, site.root)
 
-    assert result.status == "invalid"
+    # Nothing wrong was found, but site B's keys are not at hand: it cannot be checked here.
+    assert result.status == "not checked"
     assert any("did:web:other.example.org is not this site's issuer did:web:uni.example.org:mc" in p
                for p in result.problems), result.problems
 

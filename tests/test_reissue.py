@@ -14,56 +14,34 @@ import csv
 import io
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from conftest import ROOT, sample_site
+from conftest import ROOT, read_json, run, sample_secret, sample_site
 from generator import routes
 from generator.build.pipeline import build, check, load
-from generator.commands.cli import cli
-from generator.credentials import closed_world, linked_data, statuslist
+from generator.commands.verify import verify_paths
+from generator.credentials import closed_world, linked_data
 from generator.credentials.document_loader import shipped_contexts
-from generator.credentials.integrity import sign_rdfc
 from generator.credentials.multikey import private_to_multibase, public_to_multibase
-from generator.credentials.verification import verify_paths
+from generator.credentials.proofs import sign_rdfc
 from generator.issuing import keys
 from generator.issuing.reissue import REISSUES
-from generator.site import documents
+from generator.site import documents, outputs
 
 LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
-TEST_KEY = ROOT / "tests" / "fixtures" / "TEST-ONLY-sample-signing-key.json"
 KEPT = ("id", "type", "name", "description", "issuer", "validFrom", "validUntil", "awardedDate",
         "credentialSubject", "credentialSchema", "credentialStatus", "evidence")
-
-
-@pytest.fixture(autouse=True)
-def no_key_in_environment(monkeypatch):
-    monkeypatch.delenv(keys.KEY_ENV, raising=False)
-    monkeypatch.delenv(keys.KEY_FILE_ENV, raising=False)
-
-
-def read_json(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def run(*args):
-    """credsite in-process; a crash fails the test."""
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    text = result.stdout + result.stderr
-    assert "Traceback" not in text, text
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"credsite {args[0]} crashed with {result.exception!r}; output: {text}")
-    return result
 
 
 def private_key_file(folder: Path, key: Ed25519PrivateKey | None = None) -> Path:
     """A 0600 key file holding `key` (the sample's test key when None), outside the site."""
     if key is None:
-        secret = read_json(TEST_KEY)["secretKeyMultibase"]
+        secret = sample_secret()
     else:
         secret = private_to_multibase(key)
     path = folder / "keys" / f"{secret[-8:]}.json"
@@ -73,8 +51,21 @@ def private_key_file(folder: Path, key: Ed25519PrivateKey | None = None) -> Path
     return path
 
 
+def git_repository(site: Path) -> None:
+    """Make `site` a git work tree with everything committed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git = ["git", "-C", str(site), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the site as published"]):
+        subprocess.run(git + args, check=True, capture_output=True)
+
+
 @pytest.fixture
 def legacy_site(tmp_path):
+    return make_legacy_site(tmp_path)
+
+
+def make_legacy_site(tmp_path: Path) -> tuple[Path, Path]:
     """The sample site, with one credential back in the format published before self-contained contexts."""
     site = sample_site(tmp_path)
     target = site / "content" / "issued" / LEGACY.name.replace("legacy-context-credential",
@@ -88,9 +79,12 @@ def test_the_legacy_fixture_is_what_was_published_before(legacy_site):
     site, path = legacy_site
     document = read_json(path)
     assert linked_data.LEGACY_EXTENSION_CONTEXT_URL in document["@context"]
-    # It verifies on the issuer's machine, which is exactly why the problem went unnoticed.
+    # Its signature is sound (which is why the problem went unnoticed on the issuer's machine),
+    # but credsite verify now agrees with the verifiers in the world: no one can load its context.
     ((_, verdict),), problems = verify_paths([path], site)
-    assert not problems and verdict.status == "valid", verdict
+    assert not problems and verdict.status == "invalid", verdict
+    assert verdict.problems == (f"contexts: no verifier can load {linked_data.LEGACY_EXTENSION_CONTEXT_URL}; "
+                                "its issuer can fix that with credsite reissue",)
 
 
 def test_check_and_build_refuse_a_context_no_verifier_can_load(legacy_site, tmp_path):
@@ -143,7 +137,8 @@ def test_reissue_of_a_current_credential_changes_nothing(tmp_path):
     before = {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()}
     result = run("reissue", "--all", "--source", site, "--key", private_key_file(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert "already current" in result.stderr and "0 credential(s) reissued" in result.stderr
+    assert "already current" in result.stderr and "nothing to reissue" in result.stderr
+    assert "reissued" not in result.stderr and "logged" not in result.stderr
     assert {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()} == before
 
 
@@ -172,8 +167,8 @@ def test_reissue_refuses_a_credential_the_registry_never_recorded(legacy_site, t
 
 
 @pytest.mark.parametrize("args, says", [
-    ((), "or --all"),
-    (("--all", "urn:uuid:1d2f86e6-dfcd-4674-a072-645902c56a2d"), "not both"),
+    ((), "give the credentials to sign again (id, UUID, badge URL or file), or --all"),
+    (("--all", "urn:uuid:1d2f86e6-dfcd-4674-a072-645902c56a2d"), "or --all, not both"),
     (("urn:uuid:00000000-0000-4000-8000-000000000000",), "no credential"),
 ])
 def test_reissue_usage_errors(tmp_path, args, says):
@@ -185,6 +180,7 @@ def test_reissue_usage_errors(tmp_path, args, says):
 def test_a_leaked_key_is_removed_and_everything_is_reissued_with_a_new_one(tmp_path):
     """docs/issuing.md, 'A key that leaked', step by step."""
     site = sample_site(tmp_path)
+    git_repository(site)  # as every site is: the committed site.yaml still holds the leaked public key
     site_yaml = site / "content" / "site.yaml"
     config = yaml.safe_load(site_yaml.read_text(encoding="utf-8"))
     leaked_entry = config["keys"][0]
@@ -209,6 +205,9 @@ def test_a_leaked_key_is_removed_and_everything_is_reissued_with_a_new_one(tmp_p
     result = run("reissue", "--all", "--source", site, "--key", private_key_file(tmp_path, new))
     assert result.exit_code == 0, result.stderr
     did = routes.issuer_did(load(site).site)
+    assert f"content/status/revocation.json: signed again with {did}#key-2027" in result.stderr
+    assert "Tell the learners to download their credential again" in result.stderr
+    assert "stop verifying once the old key is removed" in result.stderr
     for path in issued:
         proof = read_json(path)["proof"]
         assert [p["verificationMethod"] for p in proof] == [f"{did}#key-2027"]
@@ -285,13 +284,13 @@ def test_closed_world_names_each_url_a_verifier_could_not_load(tmp_path):
 
 
 def test_every_url_a_verifier_fetches_from_the_sample_site_is_published(tmp_path):
-    """verifiable_urls (used before rendering) and the real output agree."""
+    """The outputs table (asked before rendering) and the real output agree."""
     site_dir = sample_site(tmp_path)
     content = load(site_dir)
     out = tmp_path / "out"
     assert build(site_dir, out).ok
     site = content.site
-    publishes = closed_world.verifiable_urls(site, content.families, list(statuslist.PURPOSES))
+    publishes = outputs.publishes(site, outputs.table(site, content.families, (), outputs.status_lists_in(site_dir)))
     checked = 0
     for path in sorted(out.glob("badges/*/credential.json")):
         for _, url in closed_world.links(read_json(path)):

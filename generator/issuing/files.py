@@ -1,7 +1,10 @@
-"""Atomic file writes for content that issuing and revoking produce."""
+"""Atomic file writes for content that issuing, revoking and reissuing produce, and its formats."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -44,3 +47,21 @@ def append_line(target: Path, line: str) -> None:
     if old and not old.endswith(b"\n"):
         old += b"\n"
     replace(target, old + line.encode("utf-8") + b"\n")
+
+
+def credential_bytes(document: dict) -> bytes:
+    """A signed document as credsite stores it: the bytes the build publishes unchanged."""
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def csv_line(*values: object) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(values)
+    return out.getvalue()
+
+
+def append_rows(target: Path, header: str, lines: list[str]) -> None:
+    """Append rows to a CSV log, starting it with its header when it does not exist yet."""
+    if not target.exists():
+        create_new(target, (header + "\n").encode("utf-8"))
+    append_line(target, "\n".join(lines))

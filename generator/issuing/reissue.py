@@ -14,31 +14,36 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.status import STATUS, read_status_list, registry
+from generator.content.status import ISSUED, REGISTRY, STATUS, STATUS_LIST, read_status_list, registry
 from generator.credentials import closed_world
+from generator.credentials.canonical import IntegrityError
 from generator.credentials.did import resolver_for_site
-from generator.credentials.integrity import IntegrityError, sign_rdfc
-from generator.credentials.integrity import verify as verify_proof
+from generator.credentials.proofs import sign_rdfc
 from generator.issuing import files
-from generator.issuing.issue import (
-    ISSUED,
-    credential_bytes,
-    csv_line,
-    find_credential,
-    iso,
-    refresh_status_list,
-    signing_method,
-    utc_now,
-)
+from generator.issuing.dates import iso, utc_now
 from generator.issuing.keys import SigningKey
+from generator.issuing.references import GIVE, find_credential
+from generator.issuing.signing import (
+    UNCHECKED_FIX,
+    KnownKeys,
+    OldProof,
+    check_old_proof,
+    known_keys,
+    plan_status_list,
+    record_keys,
+    signing_method,
+    unknown_key_message,
+    write_status_list,
+)
 from generator.model import Site
 from generator.problems import Problem
 from generator.site import documents
 
 REISSUES = STATUS / "reissues.csv"  # which credential was signed again, when, and by which key
+REISSUES_HEADER = "date,credential,index,key,reason"
 RESTORE = "restore the file exactly as credsite issue wrote it (e.g. from git)"
 
 
@@ -48,37 +53,58 @@ class Reissued:
     path: Path
     reasons: tuple[str, ...]  # why it was signed again
     document: dict
+    key_changed: bool = False  # its old proof was made with another key than the active one
 
 
-def reissue(site: Site, references: list[str], key: SigningKey,
-            now: dt.datetime | None = None) -> tuple[list[Reissued], list[str], list[Problem]]:
+@dataclass
+class Summary:
+    """What the user is told besides the credentials signed again."""
+
+    notes: list[str] = field(default_factory=list)  # e.g. credentials left alone, already current
+    status_list: str = ""  # why the status list was signed again; empty when it was not
+
+
+def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime | None = None,
+            unchecked_proofs: bool = False) -> tuple[list[Reissued], Summary, list[Problem]]:
     """Re-sign the credentials `references` names (all when empty).
 
-    Returns what was re-signed, notes on those left alone (already current), and
-    problems. Everything is checked and signed first; nothing is written unless
-    every credential can be re-signed.
+    Every old proof is checked against the public key it was made with, also that of a
+    key removed from site.yaml (see generator/issuing/signing.py); `unchecked_proofs`
+    signs a credential whose key is nowhere to be found, with a note, instead of refusing.
+    Everything is checked and signed first; nothing is written unless every credential
+    can be re-signed.
     """
     now = now or utc_now()
+    summary = Summary()
     method, problems = signing_method(site, key)
     entries, more = registry(site.source)
     current, status_problems = read_status_list(site)
-    problems += more + status_problems
-    paths = _targets(site, references, problems)
-    if problems:
-        return [], [], problems
+    known, history_problems = known_keys(site)
+    problems += more + status_problems + history_problems
+    # A missing or damaged registry is the one thing wrong: don't blame every credential for it.
+    paths = _targets(site, references, problems, summary) if not problems else []
+    if problems or current is None:
+        return [], summary, problems
     indexes = {cid: index for index, cid in entries.items()}
     done: list[Reissued] = []
-    notes: list[str] = []
     for path in paths:
         shown = _shown(site, path)
         document, found = _readable(path, shown)
         if document is None:
             problems += found
             continue
-        problems += _ours(site, document, shown, indexes)
-        reasons = _reasons(document, method)
+        found = _ours(site, document, shown, indexes)
+        if found:
+            problems += found
+            continue
+        old, found = _proof(document, shown, known, unchecked_proofs, summary)
+        if found:
+            problems += found
+            continue
+        reasons, key_changed = _reasons(document, method, old.by(method, key.public_multibase))
         if not reasons:
-            notes.append(f"{shown}: already current (self-contained and signed with {method}); left as it is")
+            summary.notes.append(f"{shown}: already current (self-contained and signed with {method}); "
+                                 "left as it is")
             continue
         unsigned = {**{k: v for k, v in document.items() if k != "proof"},
                     "@context": documents.context(documents.CREDENTIAL_CONTEXT, [_achievement(document)])}
@@ -87,35 +113,50 @@ def reissue(site: Site, references: list[str], key: SigningKey,
         except IntegrityError as exc:
             problems.append(Problem(shown, None, "", f"cannot be signed again: {'; '.join(exc.problems)}", RESTORE))
             continue
-        done.append(Reissued(document["id"], path, tuple(reasons), signed))
+        done.append(Reissued(document["id"], path, tuple(reasons), signed, key_changed))
+    # A list signed by a key that is gone would not verify either; its old proof is checked like a credential's.
+    plan = plan_status_list(current, known, method, key.public_multibase,
+                            None if unchecked_proofs else UNCHECKED_FIX)
+    problems += plan.problems
     if problems:
-        return [], [], problems
+        return [], summary, problems
+    if plan.unchecked:
+        summary.notes.append(f"{STATUS_LIST}: its old proof was NOT checked (--unchecked-proofs): {plan.unchecked}")
+    if done or plan.sign:
+        record_keys(site, known, now)
     if done:
         for item in done:
-            files.replace(item.path, credential_bytes(item.document))
-        log = site.source / REISSUES
-        if not log.exists():
-            files.create_new(log, b"date,credential,index,key,reason\n")
-        files.append_line(log, "\n".join(
-            csv_line(iso(now), item.credential_id, indexes[item.credential_id], method, "; ".join(item.reasons))
-            for item in done))
-    # A list signed by a key that is gone would not verify either.
-    refresh_status_list(site, key, method, now, current)
-    return done, notes, []
+            files.replace(item.path, files.credential_bytes(item.document))
+        files.append_rows(site.source / REISSUES, REISSUES_HEADER, [
+            files.csv_line(iso(now), item.credential_id, indexes[item.credential_id], method, "; ".join(item.reasons))
+            for item in done])
+    if plan.sign:
+        write_status_list(site, current.bits, key, method, now)
+        before = ", ".join(sorted(current.signers))
+        summary.status_list = (f"{STATUS_LIST}: signed again with {method}" +
+                               (f" (it was signed with {before})" if before else " (there was none)"))
+    return done, summary, []
 
 
-def _targets(site: Site, references: list[str], problems: list[Problem]) -> list[Path]:
+def _targets(site: Site, references: list[str], problems: list[Problem], summary: Summary) -> list[Path]:
+    """The site's own files to reissue; for named credentials, only those are read."""
     if not references:
         folder = site.source / ISSUED
         return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
-    paths = []
+    paths: list[Path] = []
     for reference in references:
-        path = find_credential(site, reference)
-        if path is None:
+        target, found = find_credential(site, reference)
+        problems += found
+        if found:
+            continue
+        if target is None or target.path is None:
             problems.append(Problem("credsite reissue", None, "ID", f"no credential '{reference}' in {ISSUED}/",
-                                    "give the credential's id (urn:uuid:...), its UUID, its badge URL or its file"))
-        elif path not in paths:
-            paths.append(path)
+                                    GIVE))
+            continue
+        if target.note:
+            summary.notes.append(target.note)
+        if target.path not in paths:
+            paths.append(target.path)
     return paths
 
 
@@ -137,36 +178,38 @@ def _readable(path: Path, shown: str) -> tuple[dict | None, list[Problem]]:
 
 
 def _ours(site: Site, document: dict, shown: str, indexes: dict[str, int]) -> list[Problem]:
-    """Refuse to sign what this site never issued, or a file changed since it was signed.
-
-    The registry of status indexes is the record of what was issued. The old proof
-    is checked whenever its key is still listed; a removed key cannot be checked,
-    which is exactly the case of a key that leaked.
-    """
-    resolver = resolver_for_site(site)
+    """Refuse to sign what this site never issued: the registry of status indexes is the record."""
+    did = resolver_for_site(site).did
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-    if issuer_id != resolver.did:
-        return [Problem(shown, None, "issuer", f"{issuer_id} is not this site's issuer {resolver.did}",
+    if issuer_id != did:
+        return [Problem(shown, None, "issuer", f"{issuer_id} is not this site's issuer {did}",
                         "reissue only the credentials this site issued")]
     status = document.get("credentialStatus")
     index = str(status.get("statusListIndex", "")) if isinstance(status, dict) else ""
     if document["id"] not in indexes or str(indexes[document["id"]]) != index:
         return [Problem(shown, None, "credentialStatus.statusListIndex",
-                        f"{document['id']} with index '{index}' is not in {STATUS}/revocation-registry.csv, "
+                        f"{document['id']} with index '{index}' is not in {REGISTRY}, "
                         "the record of what this site issued", RESTORE)]
-    proofs = document.get("proof")
-    proofs = proofs if isinstance(proofs, list) else [proofs]
-    listed = {f"{resolver.did}#{k.id}" for k in site.keys}
-    if all(isinstance(p, dict) and p.get("verificationMethod") in listed for p in proofs):
-        result = verify_proof(document, resolver)
-        if not result.ok:
-            return [Problem(shown, None, "proof", f"does not verify ({'; '.join(result.problems)})", RESTORE)]
     return []
 
 
-def _reasons(document: dict, method: str) -> list[str]:
-    """Why `document` must be signed again; empty when it is current."""
+def _proof(document: dict, shown: str, known: KnownKeys, unchecked: bool,
+           summary: Summary) -> tuple[OldProof, list[Problem]]:
+    """Refuse a file changed since it was signed: signing it again would make the change valid."""
+    found = check_old_proof(document, known)
+    if found.problems:
+        return found, [Problem(shown, None, "proof", f"does not verify ({'; '.join(found.problems)})", RESTORE)]
+    if found.unknown and unchecked:
+        summary.notes.append(f"{shown}: its old proof was NOT checked (--unchecked-proofs): "
+                             f"{unknown_key_message(found.unknown)}")
+    elif found.unknown:
+        return found, [Problem(shown, None, "proof", unknown_key_message(found.unknown), UNCHECKED_FIX)]
+    return found, []
+
+
+def _reasons(document: dict, method: str, by_active_key: bool) -> tuple[list[str], bool]:
+    """Why `document` must be signed again (empty when it is current), and whether its key changes."""
     reasons = []
     if document.get("@context") != documents.context(documents.CREDENTIAL_CONTEXT, [_achievement(document)]):
         stale = [url for url in closed_world.context_urls(document) if url not in closed_world.standard_contexts()]
@@ -174,10 +217,12 @@ def _reasons(document: dict, method: str) -> list[str]:
                        else "@context is not the current one")
     proofs = document.get("proof")
     proofs = proofs if isinstance(proofs, list) else [proofs]
-    methods = sorted({p.get("verificationMethod") for p in proofs if isinstance(p, dict)} - {method})
+    methods = sorted({str(p.get("verificationMethod")) for p in proofs if isinstance(p, dict)} - {method})
     if methods:
-        reasons.append(f"signed with {', '.join(map(str, methods))}, not the active key")
-    return reasons
+        reasons.append(f"signed with {', '.join(methods)}, not the active key")
+    elif not by_active_key:  # its key id now names another key
+        reasons.append(f"signed with an earlier key that was also called {method}")
+    return reasons, bool(methods) or not by_active_key
 
 
 def _achievement(document: dict) -> dict:

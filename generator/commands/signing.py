@@ -1,0 +1,270 @@
+"""The commands that need the private key: keygen, issue, revoke and reissue.
+
+They run on the issuer's machine; the build imports none of this.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from generator.build.pipeline import Content
+from generator.commands.common import EXIT_INPUT, cli, report, source_option
+from generator.commands.common import site_or_exit as _site_or_exit
+from generator.problems import Problem, errors
+
+
+def _key_or_exit(path: Path | None):
+    from generator.issuing import keys
+
+    try:
+        return keys.load(path)
+    except keys.KeyError_ as exc:
+        click.echo(f"credsite: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+key_option = click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                          help="Private key file (default: $CREDSITE_SIGNING_KEY_FILE, or the secret "
+                               "in $CREDSITE_SIGNING_KEY).")
+
+
+@cli.command()
+@click.option("--out", "target", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("~/.config/credsite/signing-key.json"), show_default=True,
+              help="Where to write the private key; must be outside the repository.")
+@click.option("--id", "key_id", default=None, help="Key id for site.yaml  [default: key-YYYY-MM-DD]")
+@source_option
+def keygen(target: Path, key_id: str | None, source: Path) -> None:
+    """Make an Ed25519 key pair; print the public key for content/site.yaml."""
+    import datetime as dt
+
+    from generator.issuing import keys
+
+    if key_id is not None and not keys.KEY_ID.fullmatch(key_id):
+        click.echo(f"credsite keygen: --id: '{key_id}' is not a valid key id (content/site.yaml would refuse "
+                   "it); use letters, digits, dots, hyphens and underscores, starting with a letter or digit, "
+                   "e.g. key-2026", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        key = keys.generate(target, source)
+    except keys.KeyError_ as exc:
+        click.echo(f"credsite: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    key_id = key_id or f"key-{dt.date.today().isoformat()}"
+    click.echo(f"private key written to {target.expanduser()} (mode 0600); keep it secret and backed up",
+               err=True)
+    click.echo(f"publicKeyMultibase: {key.public_multibase}\n")
+    click.echo("Add these lines to content/site.yaml:\n")
+    click.echo(f"keys:\n  - id: {_yaml_text(key_id)}\n    public_key: {key.public_multibase}\n    status: active")
+
+
+def _yaml_text(text: str) -> str:
+    """Quoted where YAML would read it as something else: an id of 2026 is a number, not text."""
+    import json
+
+    import yaml
+
+    return text if yaml.safe_load(text) == text else json.dumps(text)
+
+
+@cli.command()
+@click.option("--course", "slug", required=True, help="The course's id (its file name).")
+@click.option("--name", default=None, help="The learner's full name.")
+@click.option("--email", default=None, help="The learner's e-mail address (stored only as a salted hash).")
+@click.option("--grade", default="", help="The final grade, on the course's grading scale.")
+@click.option("--date", "date", default=None, help="Award date, YYYY-MM-DD  [default: now]")
+@click.option("--evidence", multiple=True, help="https:// URL of evidence; repeat for more.")
+@click.option("--valid-until", default=None, help="Expiry date, YYYY-MM-DD  [default: from the course]")
+@click.option("--csv", "cohort", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Issue to every learner in a CSV file (columns: " + "name,email,grade,date,evidence,valid_until).")
+@click.option("--mail-merge", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write name,email,badge_url,credential_id to this CSV  [default: issued-<time>.csv]")
+@key_option
+@source_option
+def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_merge, key_path, source) -> None:
+    """Sign credentials for a course into content/issued/."""
+    from generator.issuing import cohort as cohorts
+    from generator.issuing import dates
+    from generator.issuing import issue as issuing
+
+    content = _site_or_exit(source)
+    course = issuing.course_version(content.families, slug)
+    if course is None:
+        known = ", ".join(f.current.slug for f in content.families)
+        click.echo(f"credsite issue: --course: no course '{slug}'; known courses: {known}", err=True)
+        sys.exit(EXIT_INPUT)
+    if course.status == "withdrawn":  # allowed: learners who finished before it was withdrawn
+        click.echo(f"credsite issue: note: {course.source} is withdrawn; issue only for learners who "
+                   "completed it", err=True)
+    if cohort and (name or email):
+        click.echo("credsite issue: give either --csv or --name and --email, not both", err=True)
+        sys.exit(EXIT_INPUT)
+    if not cohort and (name is None or email is None):
+        click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
+        sys.exit(EXIT_INPUT)
+    if cohort:
+        learners, problems = cohorts.read_cohort(cohort, str(cohort), course)
+    else:
+        learners, problems = _one_learner(name, email, grade, date, evidence, valid_until)
+    target = mail_merge or Path(f"issued-{dates.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
+    problems += _mail_merge_problems(target, given=mail_merge is not None)
+    if problems:
+        report(problems)
+        sys.exit(EXIT_INPUT)
+    key = _key_or_exit(key_path)
+    issued, problems = issuing.issue(content.site, course, learners, key)
+    report(problems)
+    if problems:
+        click.echo("nothing was issued", err=True)
+        sys.exit(EXIT_INPUT)
+    for item in issued:
+        click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
+        until = item.learner.valid_until
+        if until is not None and until < dates.utc_now():  # backdated entry: allowed, but say so
+            click.echo(f"credsite issue: note: the credential for {item.learner.name} expired on "
+                       f"{dates.iso(until)[:10]}; its page says Expired", err=True)
+    target = _write_mail_merge(target, issued)
+    click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
+               f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+def _one_learner(name, email, grade, date, evidence, valid_until):
+    from generator.issuing import dates, learners
+
+    problems, moments = [], {}
+    for option, text in (("--date", date), ("--valid-until", valid_until)):
+        try:
+            moments[option] = dates.parse_moment(text) if text else None
+        except dates.MomentError as exc:
+            problems.append(Problem("credsite issue", None, option, str(exc), exc.fix))
+    if problems:
+        return [], problems
+    # Stripped like a CSV cell: the grade goes into the signed credential verbatim.
+    return [learners.Learner(name, email, grade.strip(), moments["--date"], tuple(evidence),
+                             moments["--valid-until"])], []
+
+
+def _mail_merge_problems(target: Path, given: bool) -> list[Problem]:
+    """Checked before signing: issued credentials whose mail-merge file is lost tempt people to issue again."""
+    folder = target.parent
+    fix = "create the folder or give --mail-merge a path in an existing, writable folder"
+    if not given:
+        fix = "run credsite issue in a writable folder, or give --mail-merge FILE"
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        return [Problem("credsite issue", None, "--mail-merge", f"{folder} {what}", fix)]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return [Problem("credsite issue", None, "--mail-merge", f"cannot write into {folder}", fix)]
+    return []
+
+
+def _write_mail_merge(target: Path, issued) -> Path:
+    from generator.issuing import cohort as cohorts
+    from generator.issuing import dates
+
+    text = cohorts.mail_merge_csv(issued)
+    try:
+        try:
+            with open(target, "x", encoding="utf-8") as handle:  # never overwrite, e.g. the input CSV
+                handle.write(text)
+        except FileExistsError:
+            target = target.with_name(f"{target.stem}-{dates.utc_now().strftime('%Y%m%d-%H%M%S')}"
+                                      f"{target.suffix}")
+            with open(target, "x", encoding="utf-8") as handle:
+                handle.write(text)
+    except OSError as exc:
+        click.echo(f"credsite issue: --mail-merge: cannot write {target} ({exc.strerror}); the "
+                   f"{len(issued)} credential(s) above WERE issued into content/issued/: do not issue them "
+                   "again, copy their badge URLs from above instead", err=True)
+        sys.exit(EXIT_INPUT)
+    return target
+
+
+def _site_for_signing(source: Path, named: bool) -> Content:
+    """The site, like _site_or_exit; with `named` credentials, a broken other file in content/issued/
+    does not stop the command: it reads only the credentials it was given, and reports their problems."""
+    from generator.build.pipeline import load
+    from generator.content.status import ISSUED
+
+    content = load(source, drafts=True)
+    if not isinstance(content, Content):
+        report(content.problems)
+        sys.exit(EXIT_INPUT)
+    problems = errors(content.problems)
+    if named:
+        problems = [p for p in problems if not p.path.startswith(f"{ISSUED}/")]
+    if problems:
+        report(problems)
+        sys.exit(EXIT_INPUT)
+    return content
+
+
+@cli.command()
+@click.argument("credential")
+@click.option("--reason", required=True, help="Why; kept in content/status/revocations.csv.")
+@key_option
+@source_option
+def revoke(credential: str, reason: str, key_path, source: Path) -> None:
+    """Revoke a credential: set its bit in the status list and re-sign the list."""
+    from generator.issuing.revoke import revoke as run_revoke
+
+    content = _site_for_signing(source, named=True)
+    key = _key_or_exit(key_path)
+    credential_id, notes, problems = run_revoke(content.site, credential, reason, key)
+    report(problems)
+    if problems:
+        click.echo("nothing was revoked", err=True)
+        sys.exit(EXIT_INPUT)
+    for note in notes:
+        click.echo(f"credsite revoke: {note}", err=True)
+    click.echo(f"revoked {credential_id}; commit content/status/ and rebuild to publish the list", err=True)
+
+
+@cli.command()
+@click.argument("credentials", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Every credential in content/issued/.")
+@click.option("--unchecked-proofs", is_flag=True,
+              help="Sign again even a credential whose old proof cannot be checked, because its key's public key "
+                   "is nowhere to be found. Only when you are sure nobody changed content/issued/.")
+@key_option
+@source_option
+def reissue(credentials: tuple[str, ...], everything: bool, unchecked_proofs: bool, key_path, source: Path) -> None:
+    """Sign credentials again in the current format with the active key; ids and badge URLs stay."""
+    from generator.issuing.reissue import REISSUES
+    from generator.issuing.reissue import reissue as run_reissue
+
+    if credentials and everything:
+        click.echo("credsite reissue: give the credentials (id, UUID, badge URL or file) or --all, not both",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+    if not credentials and not everything:
+        click.echo("credsite reissue: give the credentials to sign again (id, UUID, badge URL or file), "
+                   "or --all for every credential in content/issued/", err=True)
+        sys.exit(EXIT_INPUT)
+    content = _site_for_signing(source, named=bool(credentials))
+    key = _key_or_exit(key_path)
+    done, summary, problems = run_reissue(content.site, list(credentials), key, unchecked_proofs=unchecked_proofs)
+    report(problems)
+    if problems:
+        click.echo("nothing was reissued", err=True)
+        sys.exit(EXIT_INPUT)
+    for note in summary.notes:
+        click.echo(f"credsite reissue: {note}", err=True)
+    for item in done:
+        click.echo(f"{item.credential_id}: signed again ({'; '.join(item.reasons)})")
+    if summary.status_list:
+        click.echo(f"credsite reissue: {summary.status_list}", err=True)
+    if not done and not summary.status_list:
+        click.echo("nothing to reissue: they are current and signed with the active key; nothing was changed", err=True)
+        return
+    if done:
+        click.echo(f"{len(done)} credential(s) reissued; logged in {REISSUES}.", err=True)
+        old_copies = ("they stop verifying once the old key is removed from content/site.yaml"
+                      if any(item.key_changed for item in done) else "they keep the old format")
+        click.echo("Tell the learners to download their credential again from their badge page: copies they "
+                   f"downloaded before carry the old signature, and {old_copies}.", err=True)
+    click.echo("Commit content/ and rebuild to publish the result.", err=True)
