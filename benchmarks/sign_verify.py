@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from generator.credentials import integrity, multikey  # noqa: E402
+from generator.credentials import multikey, proofs  # noqa: E402
 
 HOST = "https://badges.uni.example.org"
 ISSUER = "did:web:badges.uni.example.org"
@@ -142,26 +142,27 @@ def main(argv: list[str] | None = None) -> int:
     documents = [credential(i) for i in range(args.n + 1)]
 
     start = time.perf_counter()
-    first = integrity.sign_rdfc(documents[0], private, vm, created)
+    first = proofs.sign_rdfc(documents[0], private, vm, created)
     warm_sign = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
-    first_result = integrity.verify(first, keys.get)
+    first_result = proofs.verify(first, keys.get)
     warm_verify = (time.perf_counter() - start) * 1000
     assert first_result.ok, first_result.problems
 
     sign_ms, verify_ms, signed = [], [], []
     for document in documents[1:]:
         start = time.perf_counter()
-        signed.append(integrity.sign_rdfc(document, private, vm, created))
+        signed.append(proofs.sign_rdfc(document, private, vm, created))
         sign_ms.append((time.perf_counter() - start) * 1000)
     for document in signed:
         start = time.perf_counter()
-        result = integrity.verify(document, keys.get)
+        result = proofs.verify(document, keys.get)
         verify_ms.append((time.perf_counter() - start) * 1000)
         assert result.ok, result.problems
 
     size = len(json.dumps(signed[0], ensure_ascii=False).encode())
-    print(f"{args.n} OpenBadgeCredentials, {size:,} bytes each signed, eddsa-rdfc-2022 (pyld expansion, pyoxigraph RDFC-1.0)")
+    print(f"{args.n} OpenBadgeCredentials, {size:,} bytes each signed, "
+          "eddsa-rdfc-2022 (pyld expansion, pyoxigraph RDFC-1.0)")
     print(f"first call (warm-up):  sign {warm_sign:7.2f} ms   verify {warm_verify:7.2f} ms")
     for label, values in (("sign", sign_ms), ("verify", verify_ms)):
         print(f"{label:<7} per credential: median {statistics.median(values):6.2f} ms   "

@@ -6,9 +6,9 @@ or `credsite check` shows everything that is wrong at once.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterable
-import dataclasses
 from dataclasses import dataclass
 
 

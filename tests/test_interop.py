@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from conftest import ROOT, npm_ci, revoked_ids, sample_secret, sample_site, write_json
 from generator.build.pipeline import build
 from generator.commands.verify import verify_paths
-from generator.credentials import integrity, linked_data, statuslist
+from generator.credentials import canonical, linked_data, proofs, statuslist
 from generator.credentials.multikey import private_from_multibase, public_to_multibase
 
 INTEROP = ROOT / "tests" / "interop"
@@ -199,7 +199,7 @@ def test_both_canonicalize_to_the_same_nquads(node):
         assert report["error"] is None, f"{path.name}: jsonld.js refuses it: {report['error']}"
         document = json.loads(path.read_text(encoding="utf-8"))
         document.pop("proof")
-        ours = integrity.canonicalize(document, loader)
+        ours = canonical.canonicalize(document, loader)
         diff = "\n".join(difflib.unified_diff(ours.splitlines(), report["nquads"].splitlines(),
                                               "credsite (pyld)", "Digital Bazaar (jsonld.js)", lineterm=""))
         assert ours == report["nquads"], f"{path.name}: canonical N-Quads differ:\n{diff}"
@@ -370,7 +370,7 @@ def test_freshly_signed_edge_cases_verify(node, site, tmp_path, verifier, case):
     method = document.pop("proof")[0]["verificationMethod"]
     field, value = EDGE_CASES[case]
     document["credentialSubject"]["achievement"][field] = value
-    signed = integrity.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z")
+    signed = proofs.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z")
     path = write_json(signed, tmp_path / "edge.json")
 
     report = verify(node, verifier, site, path)[path]

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 
 from generator import routes
@@ -20,7 +19,8 @@ from generator.content.issued import FACTS_FILE, read_cache
 from generator.content.status import revocation_reasons
 from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
-from generator.credentials.verification import check_signature, check_state, status_lookup_from_files
+from generator.credentials.findings import Finding, Reason, messages
+from generator.credentials.verification import signature_findings, state_findings, status_lookup_from_files
 from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Code, Problem
 from generator.site import outputs
@@ -29,9 +29,9 @@ CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
 
 
-def _check(args: tuple[bytes, dict]) -> tuple[str, ...]:
+def _check(args: tuple[bytes, dict]) -> tuple[Finding, ...]:
     raw, did_doc = args
-    return check_signature(json.loads(raw), KeyResolver(did_doc))
+    return signature_findings(json.loads(raw), KeyResolver(did_doc))
 
 
 def _save_cache(path: Path, cache: dict) -> None:
@@ -45,19 +45,21 @@ def _save_cache(path: Path, cache: dict) -> None:
 
 
 def signature_problems(site: Site, credentials: list[IssuedCredential], workers: int | None = None,
-                       save: bool = True, progress=None) -> dict[str, tuple[str, ...]]:
+                       save: bool = True, progress=None) -> dict[str, tuple[Finding, ...]]:
     """digest -> problems (empty when sound), from the cache or checked on all cores."""
     did_doc = did_document(site)
     # A changed key list changes every answer, so it is part of the key.
     did_hash = hashlib.sha256(json.dumps(did_doc, sort_keys=True).encode()).hexdigest()[:16]
     cache_path = site.source / CACHE_FILE
     cache = read_cache(cache_path)
-    results: dict[str, tuple[str, ...]] = {}
+    results: dict[str, tuple[Finding, ...]] = {}
     todo = []
     for cred in credentials:
-        key = f"{did_hash}:{cred.digest}"
-        if isinstance(cache.get(key), list) and all(isinstance(p, str) for p in cache[key]):
-            results[cred.digest] = tuple(cache[key])
+        entry = cache.get(f"{did_hash}:{cred.digest}")
+        # Entries of an older cache (plain messages) read as None: checked again.
+        cached = [Finding.from_json(f) for f in entry] if isinstance(entry, list) else None
+        if cached is not None and None not in cached:
+            results[cred.digest] = tuple(f for f in cached if f is not None)
         else:
             todo.append(cred)
     if progress:
@@ -72,34 +74,35 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
                 answers = list(pool.map(_check, jobs, chunksize=max(1, min(150, len(jobs) // (workers * 8)))))
         else:
             answers = [_check(job) for job in jobs]
-        for cred, answer in zip(todo, answers):
+        for cred, answer in zip(todo, answers, strict=True):
             results[cred.digest] = answer
-            cache[f"{did_hash}:{cred.digest}"] = list(answer)
+            cache[f"{did_hash}:{cred.digest}"] = [f.to_json() for f in answer]
         if save:
             _save_cache(cache_path, cache)
     return results
 
 
-def _fix_for(found: list[str], site: Site) -> str:
+def _fix_for(found: list[Finding], site: Site) -> str:
     """What to do about a credential that cannot be published, from the first thing wrong with it."""
     first = found[0]
-    if "is not this site's issuer" in first:
+    if first.code is Reason.WRONG_ISSUER:
         return ("it was signed for another address: build with the base_url it was issued under "
                 "(a --base-url preview cannot verify credentials; add --skip-invalid there), "
                 "or re-issue it with credsite issue")
-    unknown_key = next((re.search(r"unknown verification method \S*#(\S+)", p) for p in found
-                        if "unknown verification method" in p), None)
+    unknown_key = next((f.subject.partition("#")[2] for f in found if f.code is Reason.UNKNOWN_KEY), "")
     if unknown_key:
-        return (f"the key '{unknown_key.group(1)}' it was signed with is no longer listed: put it back under "
-                "keys: in content/site.yaml with status: retired (a retired key still verifies what it signed)")
-    if first.startswith("@context:"):
+        return (f"the key '{unknown_key}' it was signed with is no longer listed in content/site.yaml: if it was "
+                "removed by mistake or in a routine key change, put it back under keys: with status: retired (a "
+                "retired key still verifies what it signed); if it leaked, keep it out and sign everything again "
+                "with the new active key: credsite reissue --all --key NEW_KEY_FILE (docs/issuing.md, 'A key that "
+                "leaked')")
+    if first.code is Reason.CONTEXT:
         return closed_world.REISSUE_FIX
-    if "is not a published course version" in first:
+    if first.code is Reason.ACHIEVEMENT:
         return ("publish that course version again: keep its text as content/courses/archive/<course>/"
                 "<version>.md, or set the course back to status: published (docs/course-format.md)")
-    status = re.search(r"status list (\S+) (?:is not|does not)", first)
-    if status and status.group(1).startswith(site.base_url):
-        name = "content/" + status.group(1)[len(site.base_url):]
+    if first.code in (Reason.STATUS_UNAVAILABLE, Reason.STATUS_INVALID) and first.subject.startswith(site.base_url):
+        name = "content/" + first.subject[len(site.base_url):]
         return f"restore {name} as credsite issue and credsite revoke left it (e.g. git checkout -- {name})"
     return "re-issue it with credsite issue, or remove the file"
 
@@ -132,15 +135,15 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
         course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
         if not found and course is None:
-            found.append(f"its achievement {achievement.get('id')} is not a published course version of "
-                         "this site")
+            found.append(Finding(Reason.ACHIEVEMENT, f"its achievement {achievement_id} is not a published course "
+                                 "version of this site", achievement_id or ""))
         if not found:
-            found += closed_world.url_problems(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes)
-        verdict = None if found else check_state(cred.facts, lookup, now)
+            found += closed_world.url_findings(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes)
+        verdict, state = (None, ()) if found else state_findings(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
-            found = list(verdict.problems)
+            found = list(state)
         if found or verdict is None or course is None:
-            shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+            shown = "; ".join(messages(found[:3])) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
             problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}",
                                     _fix_for(found, site) + others, severity, Code.NOT_PUBLISHED))
             continue

@@ -35,6 +35,7 @@ from generator.build.writer import staging
 from generator.content.config import load_site
 from generator.content.courses import load_courses
 from generator.content.issued import load_issued
+from generator.content.status import registry_problems
 from generator.credentials import closed_world
 from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Problem, errors, sort_key
@@ -109,7 +110,8 @@ def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
     content = verify(loaded, save_cache=False)
     if not content.ok:
         return content
-    more = trial_render(content) + draft_credentials(content)
+    # The registry matters to issuing, not to the build; check says so before anyone issues.
+    more = trial_render(content) + draft_credentials(content) + registry_problems(source)
     return replace(content, problems=sorted(content.problems + more, key=sort_key))
 
 
@@ -117,8 +119,8 @@ def now() -> dt.datetime:
     """The moment expiry is judged at: SOURCE_DATE_EPOCH for reproducible builds, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,

@@ -72,7 +72,8 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
         routes.output_file(catalogue): lambda: render_catalogue(
             renderer.env, site, lang, offered, renderer.ctx(lang, catalogue)).encode(),
         routes.search_index(site, lang): lambda: search.search_index(site, lang, offered),
-        routes.output_file(issuer): lambda: render_issuer(renderer.env, site, lang, renderer.ctx(lang, issuer)).encode(),
+        routes.output_file(issuer): lambda: render_issuer(
+            renderer.env, site, lang, renderer.ctx(lang, issuer)).encode(),
         routes.feed(site, lang): lambda: feeds.atom(site, lang, offered, updated),
     }
 

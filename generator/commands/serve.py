@@ -30,8 +30,8 @@ EVENTS = "/__credsite/events"
 # The page knows the build generation it was served from, so a rebuild that finishes
 # before the event stream connects still reloads it.
 RELOAD_SCRIPT = (
-    "<script>(function(){var v='%%s';var s=new EventSource('%s');"
-    "s.onmessage=function(e){if(e.data!==v){location.reload();}};})();</script>" % EVENTS
+    "<script>(function(){var v='%s';var s=new EventSource('" + EVENTS + "');"
+    "s.onmessage=function(e){if(e.data!==v){location.reload();}};})();</script>"
 )
 WATCHED = ("content", "themes")
 

@@ -24,8 +24,10 @@ FACTS_FILE = ".credsite-cache/facts.json"
 
 def facts_of(document: dict) -> dict:
     """The few fields a build needs of an unchanged credential, so it need not parse it again."""
-    subject = document.get("credentialSubject") if isinstance(document.get("credentialSubject"), dict) else {}
-    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
+    subject = document.get("credentialSubject")
+    subject = subject if isinstance(subject, dict) else {}
+    achievement = subject.get("achievement")
+    achievement = achievement if isinstance(achievement, dict) else {}
     keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
     return {**{k: document[k] for k in keep if k in document},
             "credentialSubject": {"achievement": {"id": achievement.get("id")}},

@@ -7,9 +7,9 @@ page can never claim something the credential does not say.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
-import urllib.parse
 
 from generator import routes
 from generator.content import vocab

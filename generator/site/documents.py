@@ -8,8 +8,8 @@ write JSON by hand.
 from __future__ import annotations
 
 import json
-from typing import Any
 from collections.abc import Iterable
+from typing import Any
 
 from generator import routes
 from generator.content import vocab

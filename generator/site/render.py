@@ -95,9 +95,10 @@ class PageContext:
         return _number(value, self.locale)
 
     def concept(self, table: str, token: Any) -> str:
-        tables: dict[str, dict[Any, vocab.Concept]] = {"participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
-                  "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
-                  "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
+        tables: dict[str, dict[Any, vocab.Concept]] = {
+            "participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
+            "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
+            "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
         if table == "isced":
             return vocab.isced_f()[token].label_in(self.lang)
         if table == "nlqf":

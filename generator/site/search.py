@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from generator import routes
 from generator.content import vocab
 from generator.model import CourseFamily, Site, pick
 

@@ -147,7 +147,8 @@ def language_problems(site: Site) -> list[Problem]:
     problems = []
     for lang in site.languages:
         names = _string_files(lang)[1:]  # without English
-        if lang.split("-")[0] == "en" or any((d / "i18n" / f"{n}.yaml").is_file() for d in theme_dirs(site) for n in names):
+        translated = any((d / "i18n" / f"{n}.yaml").is_file() for d in theme_dirs(site) for n in names)
+        if lang.split("-")[0] == "en" or translated:
             continue
         problems.append(Problem("content/site.yaml", None, "languages",
                                 f"no theme has interface texts for '{lang}', so its pages show English labels "
