@@ -74,7 +74,7 @@ def resolver_for_site(site: Site) -> KeyResolver:
 
 def resolver_for_output(folder: Path, problems: list[Problem]) -> KeyResolver | None:
     """The DID document a built site publishes (either location); None, with a problem if it is broken."""
-    for name in (".well-known/did.json", "did.json"):
+    for name in routes.DID_DOCUMENTS:
         path = folder / name
         if path.is_file():
             return _read_did_document(path, problems)
