@@ -77,17 +77,20 @@ def _sign_batch(args):
     from generator.credentials.proofs import sign_rdfc
     from generator.issuing import issue as issuing
     from generator.issuing import keys
+    from generator.issuing.dates import iso, utc_now
+    from generator.issuing.learners import Learner
+    from generator.issuing.signing import signing_method
 
     content = load(Path(source))
     courses = {f.current.slug: f.current for f in content.families}
     key = keys._from_secret(secret, "bench")
-    method, _ = issuing.signing_method(content.site, key)
-    now = issuing.utc_now()
+    method, _ = signing_method(content.site, key)
+    now = utc_now()
     out = []
     for slug, index, n in items:
-        learner = issuing.Learner(f"Learner {n}", f"learner{n}@example.org", "7")
+        learner = Learner(f"Learner {n}", f"learner{n}@example.org", "7")
         document = issuing.build_credential(content.site, courses[slug], learner, index, now)
-        out.append(sign_rdfc(document, key.private, method, issuing.iso(now)))
+        out.append(sign_rdfc(document, key.private, method, iso(now)))
     return out
 
 
@@ -97,7 +100,10 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
     from generator.credentials import statuslist
     from generator.credentials.multikey import private_to_multibase
     from generator.issuing import issue as issuing
+    from generator.issuing.dates import utc_now
+    from generator.issuing.files import credential_bytes
     from generator.issuing.keys import SigningKey
+    from generator.issuing.signing import signing_method, write_status_list
 
     if work.exists():
         shutil.rmtree(work)
@@ -121,12 +127,12 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
         for signed in pool.map(_sign_batch, [(str(work), secret, b) for b in batches]):
             for document in signed:
                 uid = issuing.credential_uuid(document)
-                (work / f"content/issued/{uid}.json").write_bytes(issuing.credential_bytes(document))
+                (work / f"content/issued/{uid}.json").write_bytes(credential_bytes(document))
     from generator.build.pipeline import load
 
     site = load(work).site
-    method, _ = issuing.signing_method(site, key)
-    issuing.write_status_list(site, statuslist.empty(), key, method, issuing.utc_now())
+    method, _ = signing_method(site, key)
+    write_status_list(site, statuslist.empty(), key, method, utc_now())
     print(f"generated {n_courses} courses and {n_credentials} signed credentials in "
           f"{time.perf_counter() - started:.1f} s", flush=True)
 
