@@ -377,6 +377,24 @@ def test_freshly_signed_edge_cases_verify(node, site, tmp_path, verifier, case):
     assert report["verified"], f"credsite signed it, {verifier} rejects it: {report['error']}"
 
 
+def test_a_context_on_the_issuers_own_site_is_not_fetched_by_verifier_a(node, site, tmp_path):
+    """A verifier built on Digital Bazaar's security-document-loader never fetches an unknown
+    context, not even from the issuer's site: a credential must carry its own terms inline."""
+    key = private_from_multibase(sample_secret())
+    document = json.loads(sample(revoked=False).read_text(encoding="utf-8"))
+    method = document.pop("proof")[0]["verificationMethod"]
+    own = _site_base_url(site) + "ns/credsite-v1.jsonld"
+    assert (site / "ns" / "credsite-v1.jsonld").is_file()
+    document["@context"][-1] = own
+    signed = proofs.sign_rdfc(document, key, method, "2026-01-15T09:00:00Z",
+                              extra_contexts={own: json.loads((site / "ns" / "credsite-v1.jsonld").read_text())})
+    path = write_json(signed, tmp_path / "own-context.json")
+
+    report = verify(node, "digital-bazaar", site, path)[path]
+    assert report["verified"] is False
+    assert own in report["error"], report["error"]
+
+
 # ---------------------------------------------------------------- a credential credsite did not sign
 
 

@@ -9,7 +9,7 @@
  * The proof is removed first, as the cryptosuite does before hashing. It uses
  * the suite's own canonize() (jsonld.js in safe mode, rdf-canonize), so
  * tests/test_interop.py can diff it line by line against credsite's
- * generator.integrity.canonicalize and say where the two disagree when a
+ * generator.credentials.canonical.canonicalize and say where the two disagree when a
  * signature does not verify. Contexts come only from the standard contexts'
  * npm packages (offline.mjs); an inline context is read from the document.
  */

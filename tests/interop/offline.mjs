@@ -150,12 +150,16 @@ export function makeWorld({site = null, extra = new Map()} = {}) {
 }
 
 /**
- * A jsonld.js documentLoader over `world` for Digital Bazaar's stack: standard
- * contexts, the site's files (status lists, its DID document), did:web DIDs
- * resolved through the site and did:key DIDs (which resolve from the DID
- * itself, so every verifier has them). `loaded` lists the URLs served.
+ * A jsonld.js documentLoader over `world` for Digital Bazaar's stack, as a
+ * verifier built on @digitalbazaar/security-document-loader has it: the standard
+ * contexts it ships, did:web DIDs resolved through the site, did:key DIDs (they
+ * resolve from the DID itself), and the `documents` it was told to fetch (the
+ * status lists a credential names). Any other http(s) URL, a context on the
+ * issuer's own site included, fails: such a verifier never fetches an unknown
+ * context. `loaded` lists the URLs served.
  */
-export function makeDocumentLoader(world) {
+export function makeDocumentLoader(world, {documents = []} = {}) {
+  const fetchable = new Set(documents);
   const loaded = new Set();
   const didKey = didKeyDriver();
   didKey.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
@@ -195,10 +199,11 @@ export function makeDocumentLoader(world) {
       // (ed25519-multikey insists on the Multikey context) and its full id.
       return serve(url, {'@context': document['@context'], ...method, id: url});
     }
-    if(/^https?:/.test(url)) {
+    if(STANDARD_CONTEXTS.has(url) || fetchable.has(url)) {
       return serve(url, fromWorld(url));
     }
-    throw new Error(`closed world: refusing to load ${url}`);
+    throw new Error(`closed world: refusing to load ${url} (not a standard context, nor a document ` +
+      'this verifier was asked to fetch)');
   }
   return {documentLoader, loaded};
 }

@@ -7,8 +7,9 @@
  * @digitalbazaar/vc with data-integrity (eddsa-rdfc-2022 and eddsa-jcs-2022)
  * and vc-bitstring-status-list: jsonld.js in safe mode, rdf-canonize,
  * noble-ed25519, none of it sharing code with credsite's Python. Its document
- * loader knows the standard contexts (npm packages), the built site at its
- * base URL, and did:key; it never fetches an unknown context.
+ * loader knows the standard contexts (npm packages), did:web through the built
+ * site at its base URL, did:key, and the status lists the credential names; it
+ * never fetches an unknown context, not even one on the issuer's own site.
  *
  * Prints one JSON line per credential and exits 0: tests/test_interop.py
  * decides what is a pass. Exit 2 for a usage error or an unusable site folder.
@@ -46,8 +47,11 @@ async function verifyOne(file, site) {
     report.error = `cannot read ${file}: ${e.message}`;
     return report;
   }
-  // A loader per credential, so `loaded` shows what this verification used.
-  const {documentLoader, loaded} = makeDocumentLoader(makeWorld({site}));
+  // A loader per credential, so `loaded` shows what this verification used. Besides
+  // contexts and DIDs, a verifier fetches the status lists the credential names.
+  const entries = [credential?.credentialStatus ?? []].flat();
+  const lists = entries.map(e => e?.statusListCredential).filter(u => typeof u === 'string');
+  const {documentLoader, loaded} = makeDocumentLoader(makeWorld({site}), {documents: lists});
 
   let statusResult;
   const checkStatus = async options => {
