@@ -15,6 +15,7 @@ from PIL import Image
 from conftest import REVOKED, ROOT, revoked_ids, sample_secret, sample_site, tree
 from generator.build.issued import CACHE_FILE
 from generator.build.pipeline import build, check
+from generator.problems import Code, with_code
 from generator.site import badges
 
 
@@ -224,7 +225,7 @@ def test_skip_invalid_publishes_the_rest_with_a_warning(tmp_path):
     out = tmp_path / "_site"
     result = build(site, out, skip_invalid=True)
     assert result.ok
-    (warning,) = [p for p in result.problems if "NOT PUBLISHED" in p.message]
+    (warning,) = with_code(result.problems, Code.NOT_PUBLISHED)
     assert warning.severity == "warning"
     assert not (out / "badges" / target.stem).exists()
     others = [p for p in (site / "content/issued").glob("*.json") if p != target]

@@ -31,6 +31,7 @@ from generator.credentials.multikey import private_to_multibase, public_to_multi
 from generator.credentials.proofs import sign_rdfc
 from generator.issuing import keys
 from generator.issuing.reissue import REISSUES
+from generator.problems import Code, with_code
 from generator.site import documents, outputs
 
 LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
@@ -199,7 +200,7 @@ def test_a_leaked_key_is_removed_and_everything_is_reissued_with_a_new_one(tmp_p
     assert leaked_entry["public_key"] not in site_yaml.read_text(encoding="utf-8")
     # Until everything is reissued, nothing the old key signed is published.
     stale = build(site, tmp_path / "stale")
-    assert not stale.ok and sum("NOT PUBLISHED" in p.message for p in stale.problems) == len(issued)
+    assert not stale.ok and len(with_code(stale.problems, Code.NOT_PUBLISHED)) == len(issued)
 
     # 3. Reissue everything with the new key.
     result = run("reissue", "--all", "--source", site, "--key", private_key_file(tmp_path, new))
@@ -308,3 +309,14 @@ def test_a_theme_file_naming_an_unknown_context_stops_the_build(tmp_path):
     assert not result.ok and not result.written
     (problem,) = [p for p in result.problems if "nowhere.example" in p.message]
     assert problem.path == routes.static("extra.json") and problem.is_error
+
+
+def test_a_signed_credential_may_not_point_at_a_context_on_the_site(tmp_path):
+    """Other documents may name the site's own context file; a credential may not: a verifier
+    checking its signature loads only the standard contexts it has."""
+    site = load(sample_site(tmp_path)).site
+    own = site.base_url + "ns/credsite-v1.jsonld"
+    publishes = closed_world.published_by(site, {"ns/credsite-v1.jsonld"})
+    assert closed_world.url_findings([own], [], publishes) == []
+    (finding,) = closed_world.url_findings([own], [], publishes, signed=True)
+    assert finding.subject == own and "is on this site" in finding.message

@@ -16,7 +16,7 @@ from generator.build.units import Renderer
 from generator.credentials import closed_world
 from generator.model import Site
 from generator.problems import Code, Problem
-from generator.site import outputs
+from generator.site import documents, outputs
 from generator.site.render import course_images
 
 if TYPE_CHECKING:
@@ -53,7 +53,10 @@ def trial_render(content: Content) -> list[Problem]:
     except (jinja2.TemplateError, RecursionError) as exc:
         return [template_problem(exc, site)]
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
-    return closed_world.output_problems(shared, outputs.publishes(site, table))
+    # Each version's own Achievement too, as build checks it: not only the index that holds them all.
+    achievements = {routes.achievement(c): documents.dumps(documents.standalone(bodies[c.key])).encode()
+                    for f in content.families for c in f.versions}
+    return closed_world.output_problems({**shared, **achievements}, outputs.publishes(site, table))
 
 
 def table_problems(table: list[outputs.Output], written: list[str]) -> list[Problem]:

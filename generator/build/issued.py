@@ -138,7 +138,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
             found.append(Finding(Reason.ACHIEVEMENT, f"its achievement {achievement_id} is not a published course "
                                  "version of this site", achievement_id or ""))
         if not found:
-            found += closed_world.url_findings(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes)
+            found += closed_world.url_findings(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes,
+                                               signed=True)
         verdict, state = (None, ()) if found else state_findings(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
             found = list(state)

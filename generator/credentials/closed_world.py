@@ -13,11 +13,10 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urldefrag
 
-from generator import routes
 from generator.credentials.document_loader import shipped_contexts
 from generator.credentials.findings import Finding, Reason, messages
 from generator.credentials.linked_data import LEGACY_EXTENSION_CONTEXT_URL
-from generator.model import CourseFamily, Site
+from generator.model import Site
 from generator.problems import Problem
 
 OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
@@ -98,12 +97,25 @@ def url_problems(contexts: Iterable[str], needed: Iterable[tuple[str, str]], pub
     return list(messages(url_findings(contexts, needed, publishes)))
 
 
-def url_findings(contexts: Iterable[str], needed: Iterable[tuple[str, str]], publishes: Publishes) -> list[Finding]:
-    """url_problems() with their codes: CONTEXT, ACHIEVEMENT (the achievement's id) or LINK, each about its URL."""
+def url_findings(contexts: Iterable[str], needed: Iterable[tuple[str, str]], publishes: Publishes,
+                 signed: bool = False) -> list[Finding]:
+    """url_problems() with their codes: CONTEXT, ACHIEVEMENT (the achievement's id) or LINK, each about its URL.
+
+    A `signed` document (a credential) may name standard contexts only: a verifier
+    checking a signature never fetches an unknown context, not even from the issuer's
+    own site. Other published documents may also name a context file the site publishes.
+    """
     found = []
     standard = standard_contexts()
     for url in dict.fromkeys(contexts):
-        if url in standard or publishes(url):
+        if url in standard:
+            continue
+        if signed and publishes(url):
+            found.append(Finding(Reason.CONTEXT, f"@context: {url} is on this site, but a verifier checking a "
+                                 "signature loads only the standard contexts it has; credsite's terms belong "
+                                 "inline", url))
+            continue
+        if publishes(url):
             continue
         if url == LEGACY_EXTENSION_CONTEXT_URL:
             found.append(Finding(Reason.CONTEXT, f"@context: {url} is not served anywhere, so no verifier can load it "
@@ -116,22 +128,6 @@ def url_findings(contexts: Iterable[str], needed: Iterable[tuple[str, str]], pub
             code = Reason.ACHIEVEMENT if field == ACHIEVEMENT_FIELD else Reason.LINK
             found.append(Finding(code, f"{field}: {url} is not a file this site publishes", url))
     return found
-
-
-def verifiable_urls(site: Site, families: list[CourseFamily], status_lists: list[str]) -> Publishes:
-    """The files of this site a verifier of its credentials fetches, as the build publishes them.
-
-    `status_lists` are the names of the status lists in content/status/ (e.g. "revocation").
-    """
-    paths = {routes.EXTENSION_CONTEXT_PATH, routes.issuer_profile(), routes.achievements_index()}
-    if site.keys:
-        paths.add(routes.did_document(site))
-    paths.update(routes.status_list(name) for name in status_lists)
-    for family in families:
-        for course in family.versions:
-            paths.add(routes.achievement(course))
-            paths.add(routes.course_image(course, "badge.png"))
-    return published_by(site, paths)
 
 
 def published_by(site: Site, paths: set[str]) -> Publishes:

@@ -90,8 +90,7 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
     if learner.grade and course.grading:
         subject["result"] = [{
             "type": ["Result"],
-            "resultDescription": documents.achievement(site, course, with_context=False)
-            ["resultDescription"][0]["id"],
+            "resultDescription": subject["achievement"]["resultDescription"][0]["id"],
             "value": learner.grade,
         }]
     institution = documents.text_in(site, site.institution.name, lang)
