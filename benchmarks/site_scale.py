@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GENERATED = ".bench-generated"  # written once the synthetic site is complete
 sys.path.insert(0, str(ROOT))
 
 SITE = """\
@@ -167,8 +168,10 @@ def main() -> None:
     parser.add_argument("--regenerate", action="store_true")
     args = parser.parse_args()
     work = args.work or Path(f"/tmp/credsite-bench-{args.courses}-{args.credentials}")
-    if args.regenerate or not (work / "content/issued").is_dir():
+    # Reused only when a generation finished: an interrupted one would be measured as a smaller site.
+    if args.regenerate or not (work / GENERATED).is_file():
         generate(work, args.courses, args.credentials)
+        (work / GENERATED).write_text("complete\n")
     # The last run's output is moved aside and deleted only after measuring. On
     # ext4 without a journal (this machine's disk), allocating an inode skips,
     # one by one, every inode freed in the last minutes (find_inode_bit ->
@@ -181,7 +184,9 @@ def main() -> None:
     for name in (".credsite-cache", "_site"):
         if (work / name).exists():
             os.rename(work / name, trash / f"{name}-{time.time_ns()}")
-    print(f"{args.courses} courses, {args.credentials} credentials, {os.cpu_count()} cores")
+    issued = len(list((work / "content/issued").glob("*.json")))
+    print(f"{args.courses} courses, {args.credentials} credentials ({issued} in content/issued/), "
+          f"{os.cpu_count()} cores")
     measure(work, "cold build")
     measure(work, "unchanged rebuild")
     shutil.rmtree(trash, ignore_errors=True)
