@@ -108,13 +108,28 @@ def issuer_did(site: Site) -> str:
 DID_DOCUMENTS = (".well-known/did.json", "did.json")  # at a host's root; under a path
 
 
+def base_url_of_did(did: str) -> str:
+    """did:web:host:a:b -> https://host/a/b/, the inverse of issuer_did; "" for anything else."""
+    parts = did.split(":")
+    if len(parts) < 3 or parts[:2] != ["did", "web"] or not parts[2]:
+        return ""
+    host = parts[2].replace("%3A", ":")
+    path = "/".join(parts[3:])
+    return f"https://{host}/" + (path + "/" if path else "")
+
+
 def did_document(site: Site) -> str:
     """Where did:web resolves the site's DID: /.well-known/did.json at a host's root, else <path>/did.json."""
     return DID_DOCUMENTS[0] if site_root_path(site) == "/" else DID_DOCUMENTS[1]
 
 
+def status_folder() -> str:
+    """Where status lists are published; a site serves status lists from nowhere else."""
+    return "status/"
+
+
 def status_list(purpose: str = "revocation") -> str:
-    return f"status/{purpose}.json"
+    return f"{status_folder()}{purpose}.json"
 
 
 def badge(credential_uuid: str, site: Site | None = None, lang: str | None = None) -> str:

@@ -63,3 +63,13 @@ def test_a_site_at_a_host_root_gets_its_did_document_rules_from_the_same_table(t
     (did,) = [o for o in table if o.kind is outputs.Kind.DID_DOCUMENT]
     assert did.route == ".well-known/did.json"
     assert outputs.unserved(content.site, table) == []
+
+
+def test_a_did_web_and_its_base_url_are_each_others_inverse(tmp_path):
+    from generator import routes
+
+    for base in ("https://example-university.github.io/microcredentials/", "https://badges.example.org/",
+                 "https://host.example:8443/a/b/"):
+        site = load(sample_site(tmp_path / str(len(base))), base_url=base).site
+        assert routes.base_url_of_did(routes.issuer_did(site)) == base
+    assert routes.base_url_of_did("did:key:z6Mk") == ""

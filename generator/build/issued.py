@@ -123,7 +123,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     # Only lists the build publishes count: a verifier in the world sees no other.
     lookup = status_lookup_from_files(
         base, site.source / "content",
-        lambda url: url[len(base):] if publishes(url) and url.startswith(base + "status/") else None,
+        lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
     reasons = revocation_reasons(site.source)
     published: list[Published] = []

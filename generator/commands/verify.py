@@ -92,7 +92,7 @@ def _load_sites(site_dirs: list[Path], problems: list[Problem]) -> tuple[DidReso
             resolver = resolver_for_site(site)
             source = str(site_dir / "content" / "site.yaml")
             names = frozenset(site.institution.name.values())
-            places.append((site.base_url + "status/", site_dir / "content" / "status"))
+            places.append((site.base_url + routes.status_folder(), site_dir / "content" / "status"))
             try:
                 reasons.update(revocation_reasons(site_dir))
             except (OSError, ValueError, KeyError, csv.Error):
@@ -110,7 +110,7 @@ def _load_sites(site_dirs: list[Path], problems: list[Problem]) -> tuple[DidReso
             source = str(next(site_dir / n for n in routes.DID_DOCUMENTS if (site_dir / n).is_file()))
             names = _profile_names(site_dir / routes.issuer_profile(), resolver)
             # A built site serves status lists under its own base URL: strip the DID's host and path.
-            places.append((_base_from_did(resolver.did), site_dir))
+            places.append((routes.base_url_of_did(resolver.did), site_dir))
         known.setdefault(resolver.did, KnownDid(resolver, source, names))
     dids = DidResolver(known)
     return dids, StatusLists(places, dids), reasons
@@ -127,16 +127,6 @@ def _profile_names(path: Path, resolver: KeyResolver) -> frozenset[str]:
     name = profile.get("name")
     values = name.values() if isinstance(name, dict) else [name]
     return frozenset(value for value in values if isinstance(value, str))
-
-
-def _base_from_did(did: str) -> str:
-    """did:web:host:a:b -> https://host/a/b/ (the inverse of routes.issuer_did)."""
-    parts = did.split(":")[2:]
-    if not parts:
-        return ""
-    host = parts[0].replace("%3A", ":")
-    path = "/".join(parts[1:])
-    return f"https://{host}/" + (path + "/" if path else "")
 
 
 # ---------------------------------------------------------------- what verify prints
