@@ -263,7 +263,8 @@ def reissue(credentials: tuple[str, ...], everything: bool, unchecked_proofs: bo
         return
     if done:
         click.echo(f"{len(done)} credential(s) reissued; logged in {REISSUES}.", err=True)
-        old_copies = ("they stop verifying once the old key is removed from content/site.yaml"
+        old_copies = ("they stop verifying once the old key is removed from content/site.yaml (at once, "
+                      "where it already is, as after a leak)"
                       if any(item.key_changed for item in done) else "they keep the old format")
         click.echo("Tell the learners to download their credential again from their badge page: copies they "
                    f"downloaded before carry the old signature, and {old_copies}.", err=True)
