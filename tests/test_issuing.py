@@ -1216,7 +1216,7 @@ def test_issuer_did_and_did_document_location(make_site, base_url, did, location
     assert not problems, [str(p) for p in problems]
     assert routes.issuer_did(loaded) == did
     assert routes.did_document(loaded) == location
-    assert verification._base_from_did(did) == base_url
+    assert routes.base_url_of_did(did) == base_url
 
 
 def test_did_document_lists_every_key_as_multikey_with_full_assertion_method_ids(site):
