@@ -56,6 +56,22 @@ def test_a_file_the_table_does_not_name_is_a_bug_the_build_reports(tmp_path, mon
     assert problem.path == "stray.txt" and "not in the outputs table" in problem.message
 
 
+def test_a_table_entry_nothing_makes_is_a_bug_the_build_reports(tmp_path, monkeypatch):
+    from generator.build import site_files
+
+    real = outputs.table
+
+    def one_more(*args, **kwargs):
+        return [*real(*args, **kwargs), outputs.Output("stray.json", "nothing", outputs.SITE, outputs.Kind.HOST)]
+
+    monkeypatch.setattr(site_files.outputs, "table", one_more)
+    site_dir, out = sample_site(tmp_path), tmp_path / "out"
+    result = build(site_dir, out)
+    assert not result.written and not out.exists()
+    (problem,) = [p for p in result.problems if p.code is Code.BUG]
+    assert problem.path == "stray.json" and "not written" in problem.message
+
+
 def test_a_site_at_a_host_root_gets_its_did_document_rules_from_the_same_table(tmp_path):
     site_dir = sample_site(tmp_path)
     content = verify(load(site_dir, base_url="https://badges.example.org/"))

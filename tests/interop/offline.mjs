@@ -8,8 +8,9 @@
  *     (STANDARD_CONTEXTS; credsite's copies in its own tree are not used),
  *   - the built site folder, served at the site's base URL: only files that
  *     exist there (the DID document, the status list, ...),
- *   - for verifier-core, the official OB 3.0 JSON Schemas vendored in schemas/
- *     (origin and digest in sources.json).
+ *   - for verifier-core, the official OB 3.0 JSON Schema, vendored with the
+ *     tests' other reference files in tests/vendor/schemas/ (origin and digest
+ *     in its sources.json).
  * Every other URL fails: a context nobody publishes must show up as an error.
  */
 
@@ -110,13 +111,15 @@ export function openSite(siteDir) {
   return {dir, did, baseUrl, didDocumentFile: path.join(dir, candidates[0]), fileFor};
 }
 
+const SCHEMAS = path.resolve(HERE, '..', 'vendor', 'schemas');
+
 /**
- * The files vendored here (listed in sources.json): origin URL -> local file.
+ * The schemas vendored in tests/vendor/schemas/: published URL -> local file.
  * Each must still be the published bytes, so its digest is checked.
  */
 export function vendoredFiles() {
-  return new Map(readJson(path.join(HERE, 'sources.json')).map(({url, file, sha256}) => {
-    const local = path.join(HERE, file);
+  return new Map(readJson(path.join(SCHEMAS, 'sources.json')).map(({url, file, sha256}) => {
+    const local = path.join(SCHEMAS, file);
     const digest = crypto.createHash('sha256').update(fs.readFileSync(local)).digest('hex');
     if(digest !== sha256) {
       throw new Error(`${file} is not the file published at ${url} (sha256 ${digest})`);
