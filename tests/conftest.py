@@ -293,6 +293,30 @@ def revoked_ids() -> set[str]:
     return {row["credential"] for row in read_csv(path)} if path.is_file() else set()
 
 
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> SimpleNamespace:
+    """A copy of the sample site, taken once per test module, and its built output: `root`, `out`, the
+    credential `files`, their `ids`, `revoked` (id -> reason) and a `valid` (unrevoked) credential file."""
+    from generator.build.pipeline import build
+
+    tmp = tmp_path_factory.mktemp("sample")
+    root = sample_site(tmp)
+    out = tmp / "_site"
+    result = build(root, out)
+    assert result.ok, [str(p) for p in result.problems]
+    revoked = {row["credential"]: row["reason"] for row in read_csv(root / "content" / "status" / "revocations.csv")}
+    files = sorted((root / "content" / "issued").glob("*.json"))
+    ids = {path: json.loads(path.read_text(encoding="utf-8"))["id"] for path in files}
+    valid = next(path for path in files if ids[path] not in revoked)
+    return SimpleNamespace(root=root, out=out, files=files, ids=ids, revoked=revoked, valid=valid)
+
+
+def check_line(stdout: str, name: str) -> str:
+    """The line of check `name` in what `credsite verify` printed."""
+    (line,) = [line for line in stdout.splitlines() if line.startswith(f"  {name} ")]
+    return line
+
+
 # The uuid of the first credential the sample site revoked (the tests of badge pages need one).
 REVOKED = next((row["credential"].removeprefix("urn:uuid:")
                 for row in read_csv(ROOT / "content" / "status" / "revocations.csv")), None)

@@ -25,7 +25,7 @@ def test_the_build_writes_exactly_the_files_of_the_outputs_table(tmp_path):
     assert len({o.route for o in table}) == len(table), "a route is named twice"
     # Each unit's files are those the table gives it.
     badge = content.published[0].credential.uuid
-    assert {o.kind for o in table if o.unit == outputs.badge_unit(badge)} == {
+    assert {o.kind for o in table if o.unit == outputs.badge_unit_id(badge)} == {
         outputs.Kind.CREDENTIAL, outputs.Kind.BAKED_PNG, outputs.Kind.BAKED_SVG, outputs.Kind.BADGE_PAGE}
 
 

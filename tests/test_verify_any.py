@@ -23,17 +23,15 @@ import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from conftest import (
+    check_line,
     course_text,
     issue_api,
-    read_csv,
     run,
-    sample_site,
     site_yaml,
     verdict_lines,
     write_files,
     write_json,
 )
-from generator.build.pipeline import build
 from generator.commands import verify as verifying
 from generator.credentials import verification
 from generator.credentials.multikey import did_key, did_key_verification_method
@@ -106,11 +104,6 @@ def statuses(report: verification.CredentialReport) -> dict[str, str]:
 
 ALL_OK = {"proof": "ok", "issuer key": "ok", "dates": "ok", "status": "not applicable", "schema": "ok",
           "contexts": "ok"}
-
-
-def check_line(stdout: str, name: str) -> str:
-    (line,) = [line for line in stdout.splitlines() if line.startswith(f"  {name} ")]
-    return line
 
 
 # ---------------------------------------------------------------- did:key
@@ -248,20 +241,6 @@ def test_a_status_list_that_is_not_available_offline_leaves_the_status_not_check
 
 
 # ---------------------------------------------------------------- did:web: the sample site and others
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """A copy of the sample site (taken once, so the copy is consistent) and its built output."""
-    tmp = tmp_path_factory.mktemp("sample")
-    root = sample_site(tmp)
-    out = tmp / "_site"
-    result = build(root, out)
-    assert result.ok, [str(p) for p in result.problems]
-    revoked = {row["credential"]: row["reason"] for row in read_csv(root / "content" / "status" / "revocations.csv")}
-    files = sorted((root / "content" / "issued").glob("*.json"))
-    ids = {path: json.loads(path.read_text(encoding="utf-8"))["id"] for path in files}
-    return SimpleNamespace(root=root, out=out, files=files, revoked=revoked, ids=ids)
 
 
 def expected_lines(sample, with_reason: bool) -> list[str]:

@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from conftest import ROOT, read_json, revoked_ids, run, sample_secret, sample_site, verdict_lines, write_json
-from generator.build.pipeline import build
+from conftest import (
+    ROOT,
+    check_line,
+    read_json,
+    revoked_ids,
+    run,
+    sample_secret,
+    verdict_lines,
+    write_json,
+)
 from generator.commands import verify as verifying
 from generator.credentials import verification
 from generator.credentials.did import KeyResolver
@@ -30,25 +37,6 @@ DID = "did:web:example-university.github.io:microcredentials"
 BASE = "https://example-university.github.io/microcredentials/"
 LEGACY = ROOT / "tests" / "fixtures" / "legacy-context-credential.json"
 NOW = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """A copy of the sample site and its built output."""
-    tmp = tmp_path_factory.mktemp("sample")
-    root = sample_site(tmp)
-    out = tmp / "_site"
-    result = build(root, out)
-    assert result.ok, [str(p) for p in result.problems]
-    files = sorted((root / "content" / "issued").glob("*.json"))
-    revoked = revoked_ids()
-    valid = next(p for p in files if read_json(p)["id"] not in revoked)
-    return SimpleNamespace(root=root, out=out, files=files, valid=valid)
-
-
-def check_line(stdout: str, name: str) -> str:
-    (line,) = [line for line in stdout.splitlines() if line.startswith(f"  {name} ")]
-    return line
 
 
 def resign(document: dict, **changes) -> dict:

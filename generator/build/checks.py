@@ -39,8 +39,9 @@ def trial_render(content: Content) -> list[Problem]:
     document verifiers could not load shows in check as in build."""
     site = content.site
     bodies = achievement_bodies(site, content.families)
+    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
     try:
-        shared = site_files(site, content.families, bodies)
+        shared = site_files(site, content.families, bodies, table)
         renderer = Renderer(site)
         if content.families:
             family = content.families[0]
@@ -52,7 +53,6 @@ def trial_render(content: Content) -> list[Problem]:
             renderer.badge_unit(item, images)
     except (jinja2.TemplateError, RecursionError) as exc:
         return [template_problem(exc, site)]
-    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
     # Each version's own Achievement too, as build checks it: not only the index that holds them all.
     achievements = {routes.achievement(c): documents.dumps(documents.standalone(bodies[c.key])).encode()
                     for f in content.families for c in f.versions}

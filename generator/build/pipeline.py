@@ -143,7 +143,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source))
     plan = plan_units(site, content.families, bodies, content.published, previous, mtime)
     try:
-        shared = site_files(site, content.families, bodies)
+        shared = site_files(site, content.families, bodies, table)
     except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):

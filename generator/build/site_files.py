@@ -27,8 +27,8 @@ def achievement_bodies(site: Site, families: list[CourseFamily]) -> dict[tuple[s
     return {c.key: documents.achievement(site, c, with_context=False) for f in families for c in f.versions}
 
 
-def site_files(site: Site, families: list[CourseFamily],
-               bodies: dict[tuple[str, str], dict]) -> dict[str, bytes]:
+def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
+               table: list[outputs.Output]) -> dict[str, bytes]:
     """Every file of the outputs table's site unit, made once, in the table's order."""
     renderer = Renderer(site)
     offered = [f for f in families if f.current.status != "withdrawn"]
@@ -60,7 +60,6 @@ def site_files(site: Site, families: list[CourseFamily],
     make[routes.no_jekyll()] = lambda: b""
     make[routes.host_headers()] = lambda: outputs.headers_file(site)
 
-    table = outputs.table(site, families, (), outputs.status_lists_in(site.source))
     # A table entry nothing here makes is left out, and the build reports it as a bug (checks.table_problems).
     return {o.route: make[o.route]() for o in table if o.unit == outputs.SITE and o.route in make}
 

@@ -26,7 +26,7 @@ from generator.credentials.linked_data import data_loss
 from generator.model import Course, CourseFamily, Published, Site
 from generator.problems import Code, Problem
 from generator.site import documents, theme
-from generator.site.outputs import badge_unit, course_unit
+from generator.site.outputs import badge_unit_id, course_unit_id
 from generator.site.render import (
     PageContext,
     asset_hashes,
@@ -298,7 +298,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
         for course in family.versions:
             key = course_key(site, fp, family, course)
             plan.course_keys[course.key] = key
-            unit = course_unit(course.slug, course.version)
+            unit = course_unit_id(course.slug, course.version)
             entry = cache.hit(unit, key)
             if entry:
                 plan.reused[unit] = entry["files"]
@@ -309,7 +309,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
         # The page shows the day its status was checked, so it is rendered again once a day.
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
                    plan.course_keys[item.course.key], str(item.checked_on))
-        unit = badge_unit(item.credential.uuid)
+        unit = badge_unit_id(item.credential.uuid)
         entry = cache.hit(unit, key)
         if entry:
             plan.reused[unit] = entry["files"]
@@ -359,9 +359,9 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
         names += unit_names
         problems.extend(unit_problems)
         achievements[routes.achievement(course)] = achievement
-        cache.store(course_unit(course.slug, course.version), plan.course_keys[course.key], unit_names,
+        cache.store(course_unit_id(course.slug, course.version), plan.course_keys[course.key], unit_names,
                     unit_problems)
     for (item, key), unit_names in zip(badge_todo, badge_names, strict=True):
         names += unit_names
-        cache.store(badge_unit(item.credential.uuid), key, unit_names)
+        cache.store(badge_unit_id(item.credential.uuid), key, unit_names)
     return Rendered(names, problems, achievements)

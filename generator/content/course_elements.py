@@ -15,6 +15,7 @@ from typing import NamedTuple
 from generator.content import vocab
 from generator.content.language_tags import language_tag_problem
 from generator.content.reader import FieldReader
+from generator.content.yamlsource import KeyPath
 from generator.model import Grading, Site, Skill, Stackable, Text
 
 ESCO_SKILL = r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
@@ -236,18 +237,11 @@ def assessment(r: FieldReader) -> Assessment:
                      fix="add 'assessment:' with 'types: [written_exam]' below it"):
         return Assessment([], {}, "", None)
     known = list(vocab.ASSESSMENT_TYPES)
-    types: list[str] = []
-    for i, token in enumerate(r.string_list(("assessment", "types"), required=True,
-                                            what="the type of assessment is a mandatory EU element",
-                                            fix="add e.g. 'types: [written_exam]'; known types: "
-                                            + ", ".join(known))):
-        key = ("assessment", "types", i)
-        if token not in known:
-            guess = vocab.closest(token, known)
-            r.report(key, f"'{token}' is not a known assessment type",
-                     (f"did you mean '{guess}'? " if guess else "") + "use one of " + ", ".join(known))
-        elif token not in types:
-            types.append(token)
+    listed = r.string_list(("assessment", "types"), required=True,
+                           what="the type of assessment is a mandatory EU element",
+                           fix="add e.g. 'types: [written_exam]'; known types: " + ", ".join(known))
+    types = _known_tokens(r, [(("assessment", "types", i), t) for i, t in enumerate(listed)], known,
+                          "is not a known assessment type", "use one of ")
     description = r.text(("assessment", "description"), plain=True)
     supervision = r.choice(("assessment", "supervision"), vocab.SUPERVISION)
     if not supervision and r.present(("assessment",)) and not r.present(("assessment", "supervision")):
@@ -294,13 +288,19 @@ def participation(r: FieldReader) -> list[str]:
     tokens = [value] if isinstance(value, str) else r.string_list(
         ("participation",), required=True, what="the form of participation is a mandatory EU element",
         fix="add e.g. 'participation: [blended]'; use " + ", ".join(known))
+    keys = [("participation",) if isinstance(value, str) else ("participation", i) for i in range(len(tokens))]
+    return _known_tokens(r, list(zip(keys, tokens, strict=True)), known, "is not a form of participation", "use ")
+
+
+def _known_tokens(r: FieldReader, listed: list[tuple[KeyPath, str]], known: list[str], not_known: str,
+                  use: str) -> list[str]:
+    """The vocabulary tokens of a list field, each once; an unknown one is reported with the closest guess."""
     out: list[str] = []
-    for i, token in enumerate(tokens):
-        key = ("participation",) if isinstance(value, str) else ("participation", i)
+    for key, token in listed:
         if token not in known:
             guess = vocab.closest(token, known)
-            r.report(key, f"'{token}' is not a form of participation",
-                     (f"did you mean '{guess}'? " if guess else "") + "use " + ", ".join(known))
+            r.report(key, f"'{token}' {not_known}",
+                     (f"did you mean '{guess}'? " if guess else "") + use + ", ".join(known))
         elif token not in out:
             out.append(token)
     return out

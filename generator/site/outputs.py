@@ -52,11 +52,11 @@ class Output:
     kind: Kind
 
 
-def course_unit(slug: str, version: str) -> str:
+def course_unit_id(slug: str, version: str) -> str:
     return f"course:{slug}/{version}"
 
 
-def badge_unit(credential_uuid: str) -> str:
+def badge_unit_id(credential_uuid: str) -> str:
     return f"badge:{credential_uuid}"
 
 
@@ -94,7 +94,7 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
 
     for family in families:
         for course in family.versions:
-            unit = course_unit(course.slug, course.version)
+            unit = course_unit_id(course.slug, course.version)
             pages = [routes.course, routes.course_version] if course.is_current else [routes.course_version]
             for page in pages:
                 for lang in site.languages:
@@ -105,7 +105,7 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
 
     for item in published:
         uid = item.credential.uuid
-        unit = badge_unit(uid)
+        unit = badge_unit_id(uid)
         add(routes.credential_json(uid), "content/issued/<uuid>.json, as signed", Kind.CREDENTIAL, unit)
         add(routes.baked_badge(uid, "badge.png"), "badges.bake_png", Kind.BAKED_PNG, unit)
         add(routes.baked_badge(uid, "badge.svg"), "badges.bake_svg", Kind.BAKED_SVG, unit)
