@@ -158,3 +158,13 @@ def course_image_folder() -> str:
 
 def issuer_page(site: Site, lang: str) -> str:
     return f"{lang_prefix(site, lang)}issuer/"
+
+
+def verify_page(site: Site, lang: str) -> str:
+    """Where anyone checks any Open Badges 3.0 credential in their own browser."""
+    return f"{lang_prefix(site, lang)}verify/"
+
+
+def verifier_module() -> str:
+    """The in-browser verifier (an ES module), loaded by badge pages and the verify page only when asked."""
+    return "verify/credsite-verifier.js"

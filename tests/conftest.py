@@ -436,6 +436,58 @@ def launch_chromium(playwright):
         "--disable-component-update"])
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for a test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = launch_chromium(p)
+        yield instance
+        instance.close()
+
+
+SAMPLE_BASE_URL = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["base_url"]
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
+          ".png": "image/png", ".xml": "application/xml"}
+
+
+class SiteHost:
+    """Answers a browser's requests as the internet would if it held only one built site, at its base URL.
+
+    Route a playwright context through `handle`: the browser then meets the site at its real https
+    address (a secure context, did:web resolving as published) while the files come from `folder`,
+    which a test may change as a host's files could change. Elsewhere on the same host is empty
+    (404); requests to any other origin are refused and recorded in `foreign`.
+    """
+
+    def __init__(self, folder: Path, base_url: str = SAMPLE_BASE_URL):
+        self.folder = folder
+        self.base_url = base_url
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+
+    def handle(self, route) -> None:
+        url = route.request.url
+        base = urllib.parse.urlsplit(self.base_url)
+        if not url.startswith(f"{base.scheme}://{base.netloc}/"):
+            self.foreign.append(url)
+            route.abort()
+            return
+        self.requests.append(url)
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+        relative = path[len(base.path):]
+        file = self.folder / (relative + "index.html" if relative == "" or relative.endswith("/") else relative)
+        if path.startswith(base.path) and file.resolve().is_relative_to(self.folder.resolve()) and file.is_file():
+            route.fulfill(path=str(file), headers={"Content-Type": _TYPES.get(file.suffix, "application/octet-stream"),
+                                                   "Access-Control-Allow-Origin": "*"})
+        elif (self.folder / "404.html").is_file():
+            route.fulfill(status=404, path=str(self.folder / "404.html"), headers={"Content-Type": _TYPES[".html"]})
+        else:
+            route.fulfill(status=404, body="Not Found", headers={"Content-Type": "text/plain"})
+
+
 def npm_ci(folder: Path, needs: Path | None = None) -> None:
     """`npm ci` in `folder` when its packages (or the file `needs`) are missing or older than its lock file.
 

@@ -17,7 +17,7 @@ import zxingcpp
 from babel.dates import format_date
 from PIL import Image
 
-from conftest import DESKTOP, MOBILE, REVOKED, ROOT, launch_chromium
+from conftest import DESKTOP, MOBILE, REVOKED, ROOT
 
 VALID = next(p.stem for p in sorted((ROOT / "content/issued").glob("*.json")) if p.stem != REVOKED)
 
@@ -29,13 +29,8 @@ SHOTS = ROOT / "tests" / "_artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = launch_chromium(p)
-        yield instance
-        instance.close()
+def browser(chromium):
+    return chromium
 
 
 def open_page(browser, url, viewport=DESKTOP, javascript=True):

@@ -18,8 +18,8 @@ from generator.credentials import statuslist
 from generator.credentials.did import did_document
 from generator.credentials.linked_data import extension_context
 from generator.model import CourseFamily, Site
-from generator.site import documents, feeds, outputs, search, theme
-from generator.site.render import render_catalogue, render_issuer, render_not_found
+from generator.site import documents, feeds, outputs, search, theme, verifier
+from generator.site.render import render_catalogue, render_issuer, render_not_found, render_verify
 
 
 def achievement_bodies(site: Site, families: list[CourseFamily]) -> dict[tuple[str, str], dict]:
@@ -35,7 +35,8 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
     updated = build_time(site)
     pages = [{lang: routes.catalogue(site, lang) for lang in site.languages},
              *({lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions),
-             {lang: routes.issuer_page(site, lang) for lang in site.languages}]
+             {lang: routes.issuer_page(site, lang) for lang in site.languages},
+             {lang: routes.verify_page(site, lang) for lang in site.languages}]
 
     make: dict[str, Callable[[], bytes]] = {}
     for lang in site.languages:
@@ -53,6 +54,7 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
     if site.institution.logo:
         logo = site.source / "content" / site.institution.logo
         make[routes.logo(logo.suffix)] = logo.read_bytes
+    make[routes.verifier_module()] = verifier.bundle
     make[routes.did_document(site)] = lambda: json(did_document(site))
     for purpose in statuslist.PURPOSES:  # signed bytes, published unchanged
         make[routes.status_list(purpose)] = (site.source / STATUS / f"{purpose}.json").read_bytes
@@ -68,6 +70,7 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
                     updated: dt.datetime) -> dict[str, Callable[[], bytes]]:
     """The site-wide files made once per language."""
     catalogue, issuer = routes.catalogue(site, lang), routes.issuer_page(site, lang)
+    verify = routes.verify_page(site, lang)
     return {
         routes.output_file(catalogue): lambda: render_catalogue(
             renderer.env, site, lang, offered, renderer.ctx(lang, catalogue)).encode(),
@@ -75,6 +78,8 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
         routes.output_file(issuer): lambda: render_issuer(
             renderer.env, site, lang, renderer.ctx(lang, issuer)).encode(),
         routes.feed(site, lang): lambda: feeds.atom(site, lang, offered, updated),
+        routes.output_file(verify): lambda: render_verify(
+            renderer.env, site, lang, renderer.ctx(lang, verify)).encode(),
     }
 
 

@@ -38,6 +38,7 @@ class Kind(enum.Enum):
     BAKED_PNG = "baked badge.png"
     BAKED_SVG = "baked badge.svg"
     STATIC = "theme file"
+    VERIFIER = "in-browser verifier"  # an ES module, imported by badge pages and the verify page on demand
     SEARCH_INDEX = "search index"
     FEED = "feed"
     DISCOVERY = "discovery"  # sitemap.xml, robots.txt
@@ -74,6 +75,9 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
     add(routes.achievements_index(), "documents.achievements_index", Kind.ACHIEVEMENT)
     for lang in site.languages:
         add(routes.output_file(routes.issuer_page(site, lang)), "render.render_issuer", Kind.PAGE)
+    for lang in site.languages:
+        add(routes.output_file(routes.verify_page(site, lang)), "render.render_verify", Kind.PAGE)
+    add(routes.verifier_module(), "generator/data/verifier/credsite-verifier.js, as built", Kind.VERIFIER)
     add(routes.issuer_profile(), "documents.issuer_profile", Kind.ISSUER_PROFILE)
     add(routes.EXTENSION_CONTEXT_PATH, "linked_data.extension_context", Kind.CONTEXT)
     for lang in site.languages:
@@ -175,6 +179,8 @@ def header_rules(site: Site) -> list[Rule]:
              (Kind.STATUS_LIST,)),
         Rule((folder(routes.EXTENSION_CONTEXT_PATH),), (f"Content-Type: {JSON_LD}", CORS, cached(86400)),
              (Kind.CONTEXT,)),
+        Rule((folder(routes.verifier_module()) + ".js",),
+             ("Content-Type: text/javascript; charset=utf-8", cached(86400)), (Kind.VERIFIER,)),
         # Badge pages are the learner's to share, not for search engines to list.
         *(Rule((pattern(routes.badge("*", site, lang).rstrip("/")),), ("X-Robots-Tag: noindex",),
                (Kind.BADGE_PAGE,))

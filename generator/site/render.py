@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import re
 from typing import Any
 
@@ -21,7 +22,7 @@ from babel.units import format_unit
 from generator import routes
 from generator.content import vocab
 from generator.model import Course, CourseFamily, Site, pick
-from generator.site import documents, markup, theme
+from generator.site import documents, markup, theme, verifier
 
 
 def relative(from_path: str, to_path: str) -> str:
@@ -117,6 +118,20 @@ class PageContext:
     @property
     def issuer_page(self) -> str:
         return routes.issuer_page(self.site, self.lang)
+
+    @property
+    def verify_page(self) -> str:
+        return routes.verify_page(self.site, self.lang)
+
+    @property
+    def verifier(self) -> str:
+        """The in-browser verifier module, relative to this page."""
+        return self.link(routes.verifier_module()) + f"?v={verifier.version()}"
+
+    def script_strings(self, prefix: str) -> jinja2.utils.markupsafe.Markup:
+        """The UI strings starting with `prefix`, as JSON for a script on the page to show in this language."""
+        chosen = {key: text for key, text in sorted(self.strings.items()) if key.startswith(prefix)}
+        return _script_json_text(json.dumps(chosen, ensure_ascii=False))
 
     @property
     def feed(self) -> str:
@@ -305,7 +320,7 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
         html = template.render(
             page=ctx(lang, path), site=site, lang=lang, b=b, credential_json=embedded, qr=qr,
             badge_image=routes.course_image(item.course, "badge.svg"),
-            issuer_path=routes.issuer_page(site, lang),
+            issuer_path=routes.issuer_page(site, lang), site_did=routes.issuer_did(site),
             alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
             canonical=b.page_url)
         out[routes.output_file(path)] = html.encode()
@@ -331,3 +346,11 @@ def render_issuer(env, site: Site, lang: str, ctx) -> str:
         ttl_hours=statuslist.TTL_MS // 3_600_000,
         alternates=alternates(site, lambda code: routes.issuer_page(site, code)),
         canonical=routes.absolute(site, routes.issuer_page(site, lang)))
+
+
+def render_verify(env, site: Site, lang: str, ctx) -> str:
+    """The page where anyone checks any Open Badges 3.0 credential in their browser; nothing is uploaded."""
+    return env.get_template("verify.html").render(
+        page=ctx, site=site, lang=lang, did=routes.issuer_did(site),
+        alternates=alternates(site, lambda code: routes.verify_page(site, code)),
+        canonical=routes.absolute(site, routes.verify_page(site, lang)))
