@@ -35,6 +35,7 @@ from generator.site.render import (
     render_badge,
     render_course,
 )
+from generator.strict_json import loads
 
 CACHE_FILE = ".credsite-cache/units.json"
 PARALLEL_FROM = 24  # below this many units a worker pool costs more than it saves
@@ -209,16 +210,12 @@ class UnitCache:
     def __init__(self, site: Site, output: Path | None, fp: str):
         self.path = site.source / CACHE_FILE
         self.output = output
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
+        data = _read_cache(self.path)
         identity = output_identity(output)
-        same = (isinstance(data, dict) and data.get("fingerprint") == fp
-                and identity is not None and data.get("output") == identity)
-        self.units: dict = data.get("units", {}) if same else {}
+        same = data.get("fingerprint") == fp and identity is not None and data.get("output") == identity
+        self.units: dict = data["units"] if same else {}
         # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
-        self.site_files: dict = data.get("site_files", {}) if same else {}
+        self.site_files: dict = data["site_files"] if same else {}
         self.fp = fp
         self.fresh: dict = {}
         self.fresh_site_files: dict = {}
@@ -269,6 +266,37 @@ class UnitCache:
             os.replace(temp, self.path)
         except OSError:
             temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+
+
+def _read_cache(path: Path) -> dict:
+    """The saved cache when it is whole and well-formed; {} otherwise: a damaged cache is as good as none
+    (it only saves time), and one entry of the wrong shape must never stop a build."""
+    try:
+        data = loads(path.read_bytes())
+    except (OSError, ValueError):  # strict_json.InvalidJson is a ValueError: a duplicate key is damage too
+        return {}
+    if not (isinstance(data, dict) and isinstance(data.get("units"), dict)
+            and all(_unit_entry(entry) for entry in data["units"].values())
+            and isinstance(data.get("site_files"), dict)
+            and all(isinstance(digest, str) for digest in data["site_files"].values())):
+        return {}
+    return data
+
+
+def _unit_entry(entry: object) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("key"), str)
+            and isinstance(entry.get("files"), list) and all(isinstance(name, str) for name in entry["files"])
+            and isinstance(entry.get("problems"), list) and all(_problem_entry(p) for p in entry["problems"]))
+
+
+_CODES = frozenset(code.value for code in Code)
+
+
+def _problem_entry(entry: object) -> bool:
+    """A Problem as store() writes it: [path, line, field, message, fix, severity, code]."""
+    return (isinstance(entry, list) and len(entry) == 7
+            and all(isinstance(entry[i], str) for i in (0, 2, 3, 4, 5)) and entry[6] in _CODES
+            and (entry[1] is None or (isinstance(entry[1], int) and not isinstance(entry[1], bool))))
 
 
 @dataclass

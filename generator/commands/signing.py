@@ -247,7 +247,8 @@ def reissue(credentials: tuple[str, ...], everything: bool, unchecked_proofs: bo
         sys.exit(EXIT_INPUT)
     content = _site_for_signing(source, named=bool(credentials))
     key = _key_or_exit(key_path)
-    done, summary, problems = run_reissue(content.site, list(credentials), key, unchecked_proofs=unchecked_proofs)
+    done, summary, problems = run_reissue(content.site, list(credentials), key, unchecked_proofs=unchecked_proofs,
+                                          families=content.families)
     report(problems)
     if problems:
         click.echo("nothing was reissued", err=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import json
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -27,6 +26,7 @@ from generator.credentials.verification import INVALID, NOT_CHECKED, VALID, Cred
 from generator.model import Verdict
 from generator.problems import Problem, errors
 from generator.site.badges import PNG_SIGNATURE, unbake_png, unbake_svg
+from generator.strict_json import InvalidJson, loads
 
 NOT_A_CREDENTIAL = "a credential is a JSON file, or a badge image (PNG or SVG) with one baked in"
 
@@ -119,7 +119,7 @@ def _load_sites(site_dirs: list[Path], problems: list[Problem]) -> tuple[DidReso
 def _profile_names(path: Path, resolver: KeyResolver) -> frozenset[str]:
     """The names the issuer profile a built site publishes gives its DID; none when it is missing or another's."""
     try:
-        profile = json.loads(path.read_text(encoding="utf-8"))
+        profile = loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
         return frozenset()
     if not isinstance(profile, dict) or profile.get("id") != resolver.did:
@@ -201,11 +201,13 @@ def _parse_json(text: bytes | str, image: str) -> tuple[object, str]:
                       "the learner's badge page, or its credential.json")
     where = f"the credential baked into this {image} is " if image else ""
     try:
-        return json.loads(text), ""
-    except UnicodeDecodeError:
-        return None, f"{where}not UTF-8 text"
-    except json.JSONDecodeError as exc:
+        return loads(text), ""
+    except InvalidJson as exc:
+        if exc.ijson:  # JSON, but with two meanings (a duplicate key) or what parsers read differently
+            return None, (f"the credential baked into this {image}: " if image else "") + exc.msg
+        if exc.kind == InvalidJson.ENCODING:
+            return None, f"{where}not UTF-8 text"
+        if exc.kind == InvalidJson.DEPTH:
+            return None, f"{where}not valid JSON ({exc.msg})"
         hint = "" if image else f"; {NOT_A_CREDENTIAL}"
         return None, f"{where}not valid JSON ({exc.msg} at line {exc.lineno}){hint}"
-    except RecursionError:
-        return None, f"{where}not valid JSON (it is nested too deeply)"

@@ -1,14 +1,14 @@
 """Read the signed credentials in content/issued/ into IssuedCredential values.
 
 Each file is read as bytes (published exactly as signed) and checked for what
-makes it no credential at all: not UTF-8 JSON, no urn:uuid: id, a duplicate.
+makes it no credential at all: not UTF-8 I-JSON (generator/strict_json.py: one key
+once, Unicode text, numbers a double holds), no urn:uuid: id, a duplicate.
 Whether it verifies is the build's question (generator/build/issued.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from pathlib import Path
@@ -16,10 +16,14 @@ from pathlib import Path
 from generator.credentials import closed_world
 from generator.model import IssuedCredential, Site
 from generator.problems import Problem
+from generator.strict_json import InvalidJson, loads
 
 UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 
 FACTS_FILE = ".credsite-cache/facts.json"
+# Facts cached by a credsite that read credentials less strictly (before I-JSON) are not
+# trusted: the file they came from may hold a duplicate key. Raise it when the reading changes.
+FACTS_FORMAT = 2
 
 
 def facts_of(document: dict) -> dict:
@@ -29,7 +33,7 @@ def facts_of(document: dict) -> dict:
     achievement = subject.get("achievement")
     achievement = achievement if isinstance(achievement, dict) else {}
     keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
-    return {**{k: document[k] for k in keep if k in document},
+    return {**{k: document[k] for k in keep if k in document}, "format": FACTS_FORMAT,
             "credentialSubject": {"achievement": {"id": achievement.get("id")}},
             # What a verifier must load besides the DID document (see closed_world).
             "contexts": list(dict.fromkeys(closed_world.context_urls(document))),
@@ -96,13 +100,12 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
                                     "wrote it (UTF-8 without a byte-order mark); its signature covers every byte"))
             continue
         digest = hashlib.sha256(raw).hexdigest()
-        facts, document = known.get(digest), None
-        if not isinstance(facts, dict) or "links" not in facts:  # absent, or cached by an older credsite
+        facts = _cached_facts(known.get(digest))
+        if facts is None:
             try:
-                document = json.loads(raw)
-            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-                reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-                problems.append(Problem(shown, None, "", f"is not valid JSON ({reason})",
+                document = loads(raw)
+            except InvalidJson as exc:
+                problems.append(Problem(shown, exc.lineno, "", exc.sentence,
                                         "restore the file exactly as credsite issue wrote it"))
                 continue
             if not isinstance(document, dict):
@@ -127,10 +130,24 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
     return out
 
 
+def _cached_facts(entry: object) -> dict | None:
+    """Cached facts the build can use as they are; None for anything else (absent, older, damaged)."""
+    if not (isinstance(entry, dict) and entry.get("format") == FACTS_FORMAT):
+        return None
+    subject = entry.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    contexts, links = entry.get("contexts"), entry.get("links")
+    sound = (isinstance(achievement, dict) and isinstance(achievement.get("id"), (str, type(None)))
+             and isinstance(contexts, list) and all(isinstance(url, str) for url in contexts)
+             and isinstance(links, list) and all(isinstance(link, list) and len(link) == 2
+                                                 and all(isinstance(part, str) for part in link) for link in links))
+    return entry if sound else None
+
+
 def read_cache(path: Path) -> dict:
     """A JSON object kept in .credsite-cache/; empty when absent or damaged (a cache only saves time)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = loads(path.read_bytes())
+    except (OSError, ValueError):  # InvalidJson is a ValueError
         return {}
     return data if isinstance(data, dict) else {}

@@ -2,20 +2,21 @@
 index handed out, the signed revocation list, the revocation log and the history of signing keys.
 
 Reading them needs no key, so the build and `credsite verify` read them here; writing
-them is the signing side's job (generator/issuing).
+them is the signing side's job (generator/issuing). The CSV files are read through
+csv_cells, which undoes what makes their cells safe to open in a spreadsheet.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content import csv_cells
 from generator.credentials import statuslist
 from generator.model import Site
 from generator.problems import Code, Problem
+from generator.strict_json import InvalidJson, loads
 
 STATUS = Path("content/status")
 ISSUED = Path("content/issued")
@@ -62,9 +63,12 @@ def registry(source: Path) -> tuple[dict[int, str], list[Problem]]:
                             "records every status list index handed out, so that none is used twice",
                             code=Code.STATUS_FILES)]
     lines, problems = _csv_lines(path, shown, restore, "no index may be handed out twice")
+    try:
+        rows = csv_cells.rows(lines)
+    except csv_cells.Unreadable as exc:
+        problems.append(_unreadable(shown, exc, restore))
     if problems:
         return {}, problems
-    rows = list(csv.reader(lines))
     header = [cell.strip() for cell in rows[0]] if rows else []
     if "index" not in header:
         return {}, [Problem(shown, 1, "header", "has no 'index' column",
@@ -104,6 +108,10 @@ def _csv_lines(path: Path, shown: str, restore: str, why: str) -> tuple[list[str
     return lines, []
 
 
+def _unreadable(shown: str, exc: csv_cells.Unreadable, restore: str) -> Problem:
+    return Problem(shown, exc.line, "", f"cannot be read as CSV ({exc})", restore, code=Code.STATUS_FILES)
+
+
 def key_history(source: Path) -> tuple[dict[str, set[str]], list[Problem]]:
     """Verification method id -> every public key (publicKeyMultibase) recorded for it."""
     path, shown = source / KEY_HISTORY, str(KEY_HISTORY)
@@ -112,7 +120,11 @@ def key_history(source: Path) -> tuple[dict[str, set[str]], list[Problem]]:
     lines, problems = _csv_lines(path, shown, restore_fix(KEY_HISTORY),
                                  "an old proof can only be checked with the key it was made with")
     history: dict[str, set[str]] = {}
-    for row in csv.DictReader(lines):
+    try:
+        records = csv_cells.records(lines)
+    except csv_cells.Unreadable as exc:
+        return {}, [*problems, _unreadable(shown, exc, restore_fix(KEY_HISTORY))]
+    for row in records:
         method, public = (row.get("key") or "").strip(), (row.get("public_key") or "").strip()
         if method and public:
             history.setdefault(method, set()).add(public)
@@ -126,12 +138,11 @@ def read_status_list(site: Site) -> tuple[StatusList | None, list[Problem]]:
         return StatusList(statuslist.empty(), set()), []
     fix = f"{restore_fix(STATUS_LIST)}; never edit the list by hand"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = loads(path.read_bytes())
         bits = statuslist.decode(document["credentialSubject"]["encodedList"])
         proofs = document.get("proof") or []
-    except json.JSONDecodeError as exc:
-        return None, [Problem(shown, exc.lineno, "", f"is not valid JSON ({exc.msg}, column {exc.colno})",
-                              fix, code=Code.STATUS_FILES)]
+    except InvalidJson as exc:
+        return None, [Problem(shown, exc.lineno, "", exc.sentence, fix, code=Code.STATUS_FILES)]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, EOFError,
             zlib.error, RecursionError) as exc:
         return None, [Problem(shown, None, "", f"is not a status list credential ({type(exc).__name__}: "
@@ -151,7 +162,7 @@ def read_status_list(site: Site) -> tuple[StatusList | None, list[Problem]]:
 def revocation_reasons(source: Path) -> dict[str, str]:
     """Credential id -> why it was revoked. Only shown to people: the signed list decides."""
     try:
-        lines = (source / REVOCATIONS).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        records = csv_cells.records((source / REVOCATIONS).read_text(encoding="utf-8").splitlines())
+    except (OSError, ValueError):  # unreadable, not UTF-8 or not CSV: the reasons are lost, not the bits
         return {}
-    return {row["credential"]: row.get("reason") or "" for row in csv.DictReader(lines) if row.get("credential")}
+    return {row["credential"]: row.get("reason") or "" for row in records if row.get("credential")}

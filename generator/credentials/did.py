@@ -8,7 +8,6 @@ did:web from the DID documents of the --site folders given, nothing else
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from generator.credentials.findings import Finding, Reason
 from generator.credentials.multikey import DID_KEY_PREFIX, public_from_multibase, resolve_did_key
 from generator.model import Site
 from generator.problems import Problem
+from generator.strict_json import InvalidJson, loads
 
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
 
@@ -84,13 +84,12 @@ def resolver_for_output(folder: Path, problems: list[Problem]) -> KeyResolver | 
 def _read_did_document(path: Path, problems: list[Problem]) -> KeyResolver | None:
     fix = "rebuild the site with 'credsite build', or download did.json from the issuer's site again"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(str(path), None, "", f"cannot be read ({exc})", fix))
+        document = loads(path.read_bytes())
+    except OSError as exc:
+        problems.append(Problem(str(path), None, "", f"cannot be read ({exc.strerror})", fix))
         return None
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(str(path), exc.lineno, "", f"is not valid JSON ({exc.msg}, column {exc.colno})",
-                                fix))
+    except InvalidJson as exc:  # a key listed twice could name two keys: no DID document may mean two things
+        problems.append(Problem(str(path), exc.lineno, "", exc.sentence, fix))
         return None
     if not (isinstance(document, dict) and isinstance(document.get("id"), str)
             and document["id"].startswith("did:web:")):

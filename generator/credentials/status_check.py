@@ -7,12 +7,12 @@ made it: anyone can publish a list that says "not revoked".
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import strict_json
 from generator.credentials import statuslist
 from generator.credentials.did import KeyResolver
 from generator.credentials.findings import Finding, Reason
@@ -39,9 +39,11 @@ def read_status_list(path: Path, url: str, resolve_key: KeyLookup, issuer: str) 
         return Finding(Reason.STATUS_INVALID, message, url)
 
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = strict_json.loads(path.read_bytes())
     except OSError as exc:
         return bad(f"status list {url} cannot be read ({exc.strerror})")
+    except strict_json.InvalidJson as exc:
+        return bad(f"status list {url}: {exc}")
     except (ValueError, RecursionError):
         return bad(f"status list {url} is not valid JSON")
     if not isinstance(document, dict):

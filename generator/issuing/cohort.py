@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.content.csv_cells import csv_line
 from generator.issuing.dates import MomentError, parse_moment, utc_now
-from generator.issuing.files import csv_line
-from generator.issuing.learners import Learner, learner_problems
+from generator.issuing.learners import Learner, as_problem, learner_problems
 from generator.model import Course
 from generator.problems import Problem
+from generator.strict_json import printable
 
 if TYPE_CHECKING:
     from generator.issuing.issue import Issued
@@ -29,17 +31,18 @@ def read_cohort(path: Path, shown: str, course: Course | None = None,
         return [], [Problem(shown, None, "", "is not UTF-8 text", "save the CSV as UTF-8")]
     except OSError as exc:
         return [], [Problem(shown, None, "", f"cannot be read ({exc.strerror})", "check the path")]
-    lines = text.splitlines()
-    rows = list(csv.reader(lines, delimiter=_delimiter(lines[0]))) if lines else []
+    rows, problem = _rows(text, shown)
+    if problem:
+        return [], [problem]
     if not rows:
         return [], [Problem(shown, 1, "", "is empty", "add a header row: " + ",".join(CSV_COLUMNS))]
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0][1]]
     problem = _header_problem(header, shown)
     if problem:
         return [], [problem]
     learners: list[Learner] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -57,20 +60,36 @@ def read_cohort(path: Path, shown: str, course: Course | None = None,
             continue
         email = values["email"].lower()
         if email in seen:
-            problems.append(Problem(shown, number, "email", f"{email} is also on line {seen[email]}",
+            problems.append(Problem(shown, number, "email", f"{printable(email)} is also on line {seen[email]}",
                                     "list each learner once"))
             continue
         seen[email] = number
         learner = Learner(values["name"], values["email"], values.get("grade", ""), moments["date"],
                           tuple(values.get("evidence", "").split()), moments["valid_until"], f"{shown}:{number}")
         if course is not None:  # report every row's problems in one go
-            for message in learner_problems(course, learner, now or utc_now()):
-                field_, _, text = message.partition(": ")
-                problems.append(Problem(shown, number, field_, text))
+            found = learner_problems(course, learner, now or utc_now())
+            problems += [as_problem(learner, message) for message in found]
         learners.append(learner)
     if not learners and not problems:
         problems.append(Problem(shown, 2, "", "has no learners", "add one row per learner below the header"))
     return learners, problems
+
+
+def _rows(text: str, shown: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """(line number, cells) per row. A quoted cell may hold a line break, so the csv module splits
+    the lines, not str.splitlines() (which also splits at U+2028 and the like inside a name)."""
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    rows: list[tuple[int, list[str]]] = []
+    start = 1  # the line a row starts on; a quoted line break makes it end on a later one
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:  # a cell larger than the csv module's limit, say
+        return [], Problem(shown, reader.line_num, "", f"cannot be read as CSV ({exc})",
+                           "save it again as CSV from your spreadsheet")
+    return rows, None
 
 
 def _delimiter(header_line: str) -> str:

@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 import re
 
+from generator.strict_json import printable
+
 DATE_FIX = "write YYYY-MM-DD, e.g. 2026-11-13"
 
 
@@ -22,20 +24,29 @@ def utc_now() -> dt.datetime:
 
 
 def iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """An XML Schema / RFC 3339 date-time in UTC. The year always has four digits: strftime("%Y")
+    writes year 1 as "1", which is no date-time, so a credential signed with it never publishes."""
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    return utc.isoformat() + "Z"
 
 
 def parse_moment(text: str) -> dt.datetime:
     """YYYY-MM-DD (midnight UTC) or an ISO date-time with a zone; MomentError otherwise."""
     text = text.strip()
+    shown = printable(text)
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise MomentError(f"'{text}' is not a date") from None
+        raise MomentError(f"'{shown}' is not a date") from None
     if moment.tzinfo is None:
-        raise MomentError(f"'{text}' has no time zone", "add Z for UTC, e.g. 2026-06-30T12:00:00Z")
+        raise MomentError(f"'{shown}' has no time zone", "add Z for UTC, e.g. 2026-06-30T12:00:00Z")
+    try:
+        moment.astimezone(dt.UTC)  # credentials hold UTC: 0001-01-01T00:00:00+01:00 is in the year 0
+    except OverflowError:
+        raise MomentError(f"'{shown}' is not within the years 1 to 9999 in UTC, which credentials hold",
+                          "give a date between 0001-01-02 and 9999-12-30") from None
     return moment
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
@@ -54,14 +52,11 @@ def credential_bytes(document: dict) -> bytes:
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def csv_line(*values: object) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(values)
-    return out.getvalue()
-
-
 def append_rows(target: Path, header: str, lines: list[str]) -> None:
-    """Append rows to a CSV log, starting it with its header when it does not exist yet."""
+    """Append rows to a CSV log, starting it with its header when it does not exist yet.
+
+    Rows are made by generator.content.csv_cells.csv_line, which makes every cell safe to open in a
+    spreadsheet."""
     if not target.exists():
         create_new(target, (header + "\n").encode("utf-8"))
     append_line(target, "\n".join(lines))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import routes
-from generator.content.status import ISSUED, REGISTRY, StatusList, read_status_list, registry
+from generator.content.csv_cells import csv_line
+from generator.content.status import ISSUED, REGISTRY, read_status_list, registry
 from generator.credentials import statuslist
 from generator.credentials.canonical import IntegrityError
 from generator.credentials.proofs import sign_rdfc
@@ -23,18 +23,21 @@ from generator.issuing import files
 from generator.issuing.dates import add_duration, iso, utc_now
 from generator.issuing.keys import SigningKey
 from generator.issuing.learners import Learner, as_problem, learner_problems
+from generator.issuing.publishable import CredentialCheck, Refusal, refusal
 from generator.issuing.signing import (
     REISSUE_FIRST,
     KnownKeys,
     known_keys,
     plan_status_list,
     record_keys,
+    signed_status_list,
     signing_method,
-    write_status_list,
+    store_status_list,
 )
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Problem
 from generator.site import documents
+from generator.strict_json import loads
 
 OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 REGISTRY_HEADER = "index,credential,issued"
@@ -133,7 +136,7 @@ def _indexes_in_issued(source: Path) -> set[int]:
             if not path.is_file():  # reading a FIFO would block for ever
                 continue
             try:
-                status = json.loads(path.read_text(encoding="utf-8")).get("credentialStatus", {})
+                status = loads(path.read_bytes()).get("credentialStatus", {})
                 used.add(int(status.get("statusListIndex")))
             except (ValueError, TypeError, AttributeError, OSError, RecursionError):
                 continue
@@ -142,7 +145,8 @@ def _indexes_in_issued(source: Path) -> set[int]:
 
 def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
           now: dt.datetime | None = None) -> tuple[list[Issued], list[Problem]]:
-    """Check every learner first; write nothing unless all are fine."""
+    """Check every learner first, then every signed credential as the build will; write nothing
+    unless all are fine."""
     now = now or utc_now()
     method, problems = signing_method(site, key)
     for learner in learners:
@@ -162,31 +166,63 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
     if plan.problems:
         return [], plan.problems
     issued: list[Issued] = []
+    publishable = CredentialCheck(site, [CourseFamily(course)], current.bits, now)
     for learner in learners:
         index = statuslist.allocate(used)
         used.add(index)
         try:
             document = build_credential(site, course, learner, index, now)
             signed = sign_rdfc(document, key.private, method, iso(now))
-        except (IntegrityError, FileExistsError) as exc:
-            return [], [Problem(learner.where, None, "", f"cannot be issued: {exc}",
-                                "report this as a credsite bug")]
+        except IntegrityError as exc:  # signing refuses what JSON-LD would lose or change, e.g. a bad IRI
+            problems += [_refused(learner, course, refusal(message)) for message in exc.problems]
+            continue
+        except (FileExistsError, ValueError, OverflowError) as exc:
+            problems.append(as_problem(learner, f": cannot be issued: {exc}", "report this as a credsite bug"))
+            continue
+        problems += [_refused(learner, course, item) for item in publishable.refusals(signed)]
         uid = credential_uuid(signed)
         issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
                              routes.absolute(site, routes.badge(uid)), signed))
-    _record(site, key, method, issued, now, current if plan.sign else None, known)
+    status_list, more = signed_status_list(site, current.bits, key, method, now) if plan.sign else (None, [])
+    problems += more
+    if problems:
+        return [], problems
+    _record(site, issued, now, status_list, known)
     return issued, []
 
 
-def _record(site: Site, key: SigningKey, method: str, issued: list[Issued], now: dt.datetime,
-            status_list: StatusList | None, known: KnownKeys) -> None:
-    """Write everything; `status_list` is signed again unless None."""
+# Where a learner's data lands in the credential, so a refusal names the column (or option) to correct.
+_COLUMNS = (("validFrom", "date"), ("awardedDate", "date"), ("validUntil", "valid_until"), ("evidence", "evidence"),
+            ("credentialSubject.identifier[0]", "email"), ("credentialSubject.identifier[1]", "name"),
+            ("credentialSubject.result", "grade"))
+
+
+def column_of(path: str) -> str:
+    """The cohort column whose value is at this JSON path of a credential; "" for none."""
+    for prefix, column in _COLUMNS:
+        if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+            return column
+    return ""
+
+
+def _refused(learner: Learner, course: Course, refusal: Refusal) -> Problem:
+    column = column_of(refusal.field)
+    fix = (f"correct the {column}" if column else
+           f"it comes from {course.source} or content/site.yaml, not from the learner: run credsite check, "
+           "and if that finds nothing, report this as a credsite bug")
+    return as_problem(learner, f"{column}: the build would not publish this credential ({refusal.message}), "
+                               "so it is not signed", fix)
+
+
+def _record(site: Site, issued: list[Issued], now: dt.datetime, status_list: bytes | None,
+            known: KnownKeys) -> None:
+    """Write everything, all of it made and checked before; `status_list` unless None."""
     record_keys(site, known, now)
     # Registry first, in one write: an index is never handed out twice, even after a crash.
     files.append_rows(site.source / REGISTRY, REGISTRY_HEADER, [
-        f"{item.document['credentialStatus']['statusListIndex']},{item.credential_id},{iso(now)}"
+        csv_line(item.document["credentialStatus"]["statusListIndex"], item.credential_id, iso(now))
         for item in issued])
     for item in issued:
         files.create_new(item.path, files.credential_bytes(item.document))
     if status_list is not None:
-        write_status_list(site, status_list.bits, key, method, now)
+        store_status_list(site, status_list)

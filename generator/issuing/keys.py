@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from generator.content.config import KEY_ID as KEY_ID  # keygen checks ids with the same rule
 from generator.credentials.multikey import private_from_multibase, private_to_multibase, public_to_multibase
+from generator.strict_json import loads
 
 KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
 KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"
@@ -99,7 +100,7 @@ def load(path: Path | None = None) -> SigningKey:
 
 def _secret_in(raw: bytes) -> str | None:
     try:
-        secret = json.loads(raw.decode("utf-8"))["secretKeyMultibase"]
+        secret = loads(raw)["secretKeyMultibase"]
     except (ValueError, KeyError, TypeError):
         return None
     return secret if isinstance(secret, str) else None

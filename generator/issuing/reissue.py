@@ -13,10 +13,11 @@ and revoking, it needs the private key and runs on the issuer's machine.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.courses import load_courses
+from generator.content.csv_cells import csv_line
 from generator.content.status import ISSUED, REGISTRY, STATUS, STATUS_LIST, read_status_list, registry
 from generator.credentials import closed_world
 from generator.credentials.canonical import IntegrityError
@@ -25,6 +26,7 @@ from generator.credentials.proofs import sign_rdfc
 from generator.issuing import files
 from generator.issuing.dates import iso, utc_now
 from generator.issuing.keys import SigningKey
+from generator.issuing.publishable import CredentialCheck
 from generator.issuing.references import GIVE, find_credential
 from generator.issuing.signing import (
     UNCHECKED_FIX,
@@ -34,17 +36,22 @@ from generator.issuing.signing import (
     known_keys,
     plan_status_list,
     record_keys,
+    signed_status_list,
     signing_method,
+    store_status_list,
     unknown_key_message,
-    write_status_list,
 )
-from generator.model import Site
+from generator.model import CourseFamily, Site
 from generator.problems import Problem
 from generator.site import documents
+from generator.strict_json import loads
 
 REISSUES = STATUS / "reissues.csv"  # which credential was signed again, when, and by which key
 REISSUES_HEADER = "date,credential,index,key,reason"
 RESTORE = "restore the file exactly as credsite issue wrote it (e.g. from git)"
+COMMAND = "credsite reissue"
+UNPUBLISHABLE_FIX = ("the build refuses it as it is, too (credsite check says why): restore what it needs, such as "
+                     "its course version (docs/course-format.md), or remove the file; then reissue")
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,12 @@ class Summary:
 
 
 def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime | None = None,
-            unchecked_proofs: bool = False) -> tuple[list[Reissued], Summary, list[Problem]]:
+            unchecked_proofs: bool = False,
+            families: list[CourseFamily] | None = None) -> tuple[list[Reissued], Summary, list[Problem]]:
     """Re-sign the credentials `references` names (all when empty).
+
+    Each is signed only if the build would publish it as signed (generator/issuing/publishable.py);
+    `families`: the site's courses (read from content/courses/ when not given).
 
     Every old proof is checked against the public key it was made with, also that of a
     key removed from site.yaml (see generator/issuing/signing.py); `unchecked_proofs`
@@ -86,6 +97,7 @@ def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime
     if problems or current is None:
         return [], summary, problems
     indexes = {cid: index for index, cid in entries.items()}
+    publishable = CredentialCheck(site, load_courses(site, []) if families is None else families, current.bits, now)
     done: list[Reissued] = []
     for path in paths:
         shown = _shown(site, path)
@@ -113,6 +125,11 @@ def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime
         except IntegrityError as exc:
             problems.append(Problem(shown, None, "", f"cannot be signed again: {'; '.join(exc.problems)}", RESTORE))
             continue
+        refused = publishable.refusals(signed)
+        if refused:
+            problems += [Problem(shown, None, r.field, f"the build would not publish it signed again ({r.message}), "
+                                 "so it is not signed", UNPUBLISHABLE_FIX) for r in refused]
+            continue
         done.append(Reissued(document["id"], path, tuple(reasons), signed, key_changed))
     # A list signed by a key that is gone would not verify either; its old proof is checked like a credential's.
     plan = plan_status_list(current, known, method, key.public_multibase,
@@ -122,16 +139,19 @@ def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime
         return [], summary, problems
     if plan.unchecked:
         summary.notes.append(f"{STATUS_LIST}: its old proof was NOT checked (--unchecked-proofs): {plan.unchecked}")
+    signed_list, problems = signed_status_list(site, current.bits, key, method, now) if plan.sign else (b"", [])
+    if problems:
+        return [], summary, problems
     if done or plan.sign:
         record_keys(site, known, now)
     if done:
         for item in done:
             files.replace(item.path, files.credential_bytes(item.document))
         files.append_rows(site.source / REISSUES, REISSUES_HEADER, [
-            files.csv_line(iso(now), item.credential_id, indexes[item.credential_id], method, "; ".join(item.reasons))
+            csv_line(iso(now), item.credential_id, indexes[item.credential_id], method, "; ".join(item.reasons))
             for item in done])
     if plan.sign:
-        write_status_list(site, current.bits, key, method, now)
+        store_status_list(site, signed_list)
         before = ", ".join(sorted(current.signers))
         summary.status_list = (f"{STATUS_LIST}: signed again with {method}" +
                                (f" (it was signed with {before})" if before else " (there was none)"))
@@ -145,12 +165,12 @@ def _targets(site: Site, references: list[str], problems: list[Problem], summary
         return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
     paths: list[Path] = []
     for reference in references:
-        target, found = find_credential(site, reference)
+        target, found = find_credential(site, reference, COMMAND)
         problems += found
         if found:
             continue
         if target is None or target.path is None:
-            problems.append(Problem("credsite reissue", None, "ID", f"no credential '{reference}' in {ISSUED}/",
+            problems.append(Problem(COMMAND, None, "ID", f"no credential '{reference}' in {ISSUED}/",
                                     GIVE))
             continue
         if target.note:
@@ -169,7 +189,7 @@ def _shown(site: Site, path: Path) -> str:
 
 def _readable(path: Path, shown: str) -> tuple[dict | None, list[Problem]]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = loads(path.read_bytes())
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         return None, [Problem(shown, None, "", f"is not a readable credential ({exc})", RESTORE)]
     if not isinstance(document, dict) or not isinstance(document.get("id"), str):

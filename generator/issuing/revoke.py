@@ -8,26 +8,30 @@ somebody else's credential.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import unicodedata
 from pathlib import Path
 
+from generator.content.csv_cells import csv_line
 from generator.content.status import REGISTRY, REVOCATIONS, read_status_list, registry
 from generator.credentials import statuslist
 from generator.issuing import files
 from generator.issuing.dates import iso, utc_now
 from generator.issuing.keys import SigningKey
-from generator.issuing.references import GIVE, find_credential, reference_uuid
+from generator.issuing.references import GIVE, find_credential
 from generator.issuing.signing import (
     REISSUE_FIRST,
     known_keys,
     plan_status_list,
     record_keys,
+    signed_status_list,
     signing_method,
-    write_status_list,
+    store_status_list,
 )
 from generator.model import Site
 from generator.problems import Problem
+from generator.strict_json import loads, not_text
 
+COMMAND = "credsite revoke"
 REVOCATIONS_HEADER = "date,credential,index,reason"
 RESTORE = "restore the file exactly as credsite issue wrote it (e.g. from git)"
 
@@ -36,13 +40,13 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
            now: dt.datetime | None = None) -> tuple[str, list[str], list[Problem]]:
     """(the credential id, notes for the user, problems); nothing is written when there are problems."""
     now = now or utc_now()
-    if not reason.strip():
-        return "", [], [Problem("credsite revoke", None, "--reason", "missing",
-                                "say why, e.g. --reason 'issued to the wrong learner'; the reason is logged")]
+    reason, problems = _reason(reason)
+    if problems:
+        return "", [], problems
     method, problems = signing_method(site, key)
     if problems:
         return "", [], problems
-    target, problems = find_credential(site, reference)
+    target, problems = find_credential(site, reference, COMMAND)
     entries, more = registry(site.source)
     if problems or more:
         return "", [], problems + more
@@ -56,12 +60,8 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
         # wallets: the registry still knows its index, so it can still be revoked.
         cid, index, shown = target.credential_id, indexes[target.credential_id], target.credential_id
     else:
-        named = reference_uuid(reference) or _bare(reference)
-        cid = target.credential_id if target is not None else f"urn:uuid:{named}"
-        if cid not in indexes:
-            return "", [], [Problem("credsite revoke", None, "ID", f"no credential '{reference}' in content/issued/ "
-                                    f"or in {REGISTRY}", GIVE)]
-        index, shown = indexes[cid], cid
+        return "", [], [Problem(COMMAND, None, "ID", f"no credential '{reference}' in content/issued/ or in "
+                                f"{REGISTRY}", GIVE)]
     if problems:
         return "", [], problems
     current, problems = read_status_list(site)
@@ -73,21 +73,34 @@ def revoke(site: Site, reference: str, reason: str, key: SigningKey,
     if statuslist.is_set(current.bits, index):
         return "", [], [Problem(shown, None, "", "is already revoked", "nothing to do")]
     statuslist.set_bit(current.bits, index)
+    signed, problems = signed_status_list(site, current.bits, key, method, now)
+    if problems:
+        return "", [], problems
     record_keys(site, known, now)
-    write_status_list(site, current.bits, key, method, now)
-    files.append_rows(site.source / REVOCATIONS, REVOCATIONS_HEADER,
-                      [files.csv_line(iso(now), cid, index, " ".join(reason.split()))])
+    store_status_list(site, signed)
+    files.append_rows(site.source / REVOCATIONS, REVOCATIONS_HEADER, [csv_line(iso(now), cid, index, reason)])
     return cid, notes, []
 
 
-def _bare(reference: str) -> str:
-    return reference.strip().removeprefix("urn:uuid:").strip("/").rsplit("/", 1)[-1]
+def _reason(text: str) -> tuple[str, list[Problem]]:
+    """The reason as logged, on one line; or why it cannot be. It is public in the repository and shown beside
+    REVOKED: a control character would hide what follows on a terminal, and a line break split the log."""
+    reason = " ".join(text.split())
+    if not reason:
+        return "", [Problem(COMMAND, None, "--reason", "missing",
+                            "say why, e.g. --reason 'issued to the wrong learner'; the reason is logged")]
+    bad = [ch for ch in reason if unicodedata.category(ch) in ("Cc", "Cs") or not_text(ch)]
+    if bad:
+        codes = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in bad))
+        return "", [Problem(COMMAND, None, "--reason", f"contains control characters or what is not text ({codes})",
+                            "give the reason as plain text")]
+    return reason, []
 
 
 def _revocable(site: Site, path: Path, indexes: dict[str, int]) -> tuple[str, int, list[Problem]]:
     """The credential's id and its index, which the file and the registry must agree on."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = loads(path.read_bytes())
         status = document.get("credentialStatus") or {}
         cid = document["id"]
     except (OSError, UnicodeDecodeError, ValueError, AttributeError, KeyError, TypeError, RecursionError) as exc:

@@ -21,6 +21,7 @@ import yaml
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from generator import routes
+from generator.content.csv_cells import csv_line
 from generator.content.status import (
     KEY_HISTORY,
     KEY_HISTORY_HEADER,
@@ -30,12 +31,14 @@ from generator.content.status import (
     restore_fix,
 )
 from generator.credentials import statuslist
+from generator.credentials.canonical import IntegrityError
 from generator.credentials.multikey import public_from_multibase
 from generator.credentials.proofs import sign_rdfc
 from generator.credentials.proofs import verify as verify_proof
 from generator.issuing import files
 from generator.issuing.dates import iso
 from generator.issuing.keys import SigningKey
+from generator.issuing.publishable import status_list_refusals
 from generator.model import Site
 from generator.problems import Code, Problem
 
@@ -126,7 +129,7 @@ def keys_in_git_history(site: Site) -> dict[str, set[str]]:
 
 def record_keys(site: Site, known: KnownKeys, now: dt.datetime) -> None:
     """Add each key site.yaml lists to the key history, once; called only when something is signed."""
-    new = [files.csv_line(iso(now), method, public) for method, public in known.listed()
+    new = [csv_line(iso(now), method, public) for method, public in known.listed()
            if public not in known.recorded.get(method, set())]
     if new:
         files.append_rows(site.source / KEY_HISTORY, KEY_HISTORY_HEADER, new)
@@ -229,7 +232,34 @@ def plan_status_list(current: StatusList, known: KnownKeys, method: str, public:
     return ListPlan(not found.by(method, public), [])
 
 
-def write_status_list(site: Site, bits: bytearray, key: SigningKey, method: str, now: dt.datetime) -> None:
+def signed_status_list(site: Site, bits: bytearray, key: SigningKey, method: str,
+                       now: dt.datetime) -> tuple[bytes, list[Problem]]:
+    """The status list signed with `key`, as the bytes to write; made and checked before anything is written.
+
+    It is checked as the build and verifiers read it (generator/issuing/publishable.py): a list
+    that would not verify must never replace the one in content/status/."""
     unsigned = statuslist.unsigned_list_credential(site, bits, iso(now))
-    signed = sign_rdfc(unsigned, key.private, method, iso(now))
-    files.replace(site.source / STATUS_LIST, files.credential_bytes(signed))
+    shown = str(STATUS_LIST)
+    try:
+        signed = sign_rdfc(unsigned, key.private, method, iso(now))
+    except IntegrityError as exc:
+        return b"", [Problem(shown, None, "", f"cannot be signed: {'; '.join(exc.problems)}",
+                             "report this as a credsite bug", code=Code.BUG)]
+    refused = status_list_refusals(site, signed)
+    if refused:
+        return b"", [Problem(shown, None, r.field, f"the list credsite would sign would not verify: {r.message}",
+                             "report this as a credsite bug; nothing was written", code=Code.BUG) for r in refused]
+    return files.credential_bytes(signed), []
+
+
+def store_status_list(site: Site, data: bytes) -> None:
+    """Replace content/status/revocation.json with what signed_status_list() made."""
+    files.replace(site.source / STATUS_LIST, data)
+
+
+def write_status_list(site: Site, bits: bytearray, key: SigningKey, method: str, now: dt.datetime) -> list[Problem]:
+    """Sign the list and replace the file in one go; nothing is written when there are problems."""
+    data, problems = signed_status_list(site, bits, key, method, now)
+    if not problems:
+        store_status_list(site, data)
+    return problems
