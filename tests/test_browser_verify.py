@@ -365,30 +365,40 @@ def test_without_javascript_the_verify_page_says_what_it_needs(visit):
 # ---------------------------------------------------------------- accessibility in every state
 
 
+# Each state a visitor can bring the two pages into: (page, what the visitor does, what the host serves).
 STATES = {
-    "badge idle": (lambda: badge_path(VALID), None),
-    "badge valid": (lambda: badge_path(VALID), "check"),
-    "badge revoked": (lambda: badge_path(REVOKED), "check"),
-    "verify idle": (lambda: verify_path(), None),
-    "verify valid": (lambda: verify_path(), "choose"),
-    "verify error": (lambda: verify_path(), "empty"),
+    "badge idle": (lambda: badge_path(VALID), None, None),
+    "badge valid": (lambda: badge_path(VALID), "check", None),
+    "badge revoked": (lambda: badge_path(REVOKED), "check", None),
+    "badge tampered": (lambda: badge_path(VALID), "check", "tampered"),
+    "badge unreachable": (lambda: badge_path(VALID), "check", "no status list"),
+    "verify idle": (lambda: verify_path(), None, None),
+    "verify valid": (lambda: verify_path(), "choose", None),
+    "verify other issuer": (lambda: verify_path(), "choose other", None),
+    "verify error": (lambda: verify_path(), "empty", None),
 }
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("state", STATES)
-def test_axe_finds_no_violation_in_any_state(visit, built, state, lang, viewport):
-    path_of, action = STATES[state]
+def test_axe_finds_no_violation_in_any_state(visit, built, served, didkey_credentials, state, lang, viewport):
+    path_of, action, host = STATES[state]
     path = path_of()
     if lang != LANGUAGES[0]:
         path = f"{lang}/{path}"
-    v = visit(viewport=viewport)
+    if host == "tampered":
+        tamper(served, VALID)
+    elif host == "no status list":
+        (served / "status" / "revocation.json").unlink()
+    v = visit(served, viewport=viewport)
     page = v.open(path)
     if action == "check":
         v.check_now()
     elif action == "choose":
         choose(v, built / "badges" / VALID / "credential.json")
+    elif action == "choose other":
+        choose(v, didkey_credentials["signed"])
     elif action == "empty":
         page.click(".verify-form button[type=submit]")
         v.verdict()
