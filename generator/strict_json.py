@@ -176,6 +176,8 @@ def _locate(text: str) -> InvalidJson | None:
         found = _breach(tree, "")
     except RecursionError:
         return InvalidJson(InvalidJson.DEPTH, NESTED)
+    except json.JSONDecodeError as exc:  # the first parse stopped at a breach before this syntax error
+        return InvalidJson(InvalidJson.SYNTAX, exc.msg, exc.lineno, exc.colno)
     return InvalidJson(InvalidJson.I_JSON, found[0], path=found[1]) if found else None
 
 

@@ -87,3 +87,12 @@ def test_callers_may_change_what_they_get_from_the_node_cache():
     wipe(first)  # including the achievement node, which came from the cache
     second = linked_data.expand(_credential_with(dict(achievement)), linked_data.loader())
     assert json.dumps(second) == text
+
+
+def test_an_iri_whose_only_fault_is_its_scheme_is_named_not_a_crash():
+    """Found by tests/test_fuzz.py: every character after the colon is fine, so no character is to blame."""
+    from generator.credentials.canonical import _iri_problem
+
+    iri = "supervised_no_id_checkjavascript:alert(1)"
+    message = _iri_problem({"supervision": iri}, iri, "")
+    assert message.startswith("supervision: ") and "is not a scheme" in message

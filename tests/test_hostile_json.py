@@ -331,3 +331,10 @@ def test_a_cache_file_with_a_duplicate_key_reads_as_empty(tmp_path):
     assert read_cache(path) == {}
     path.write_text('{"k": []}', encoding="utf-8")
     assert read_cache(path) == {"k": []}
+
+
+def test_a_breach_before_a_syntax_error_is_reported_as_the_syntax_error():
+    """Found by tests/test_fuzz.py: the first parse stops at the duplicate, the locating one at the junk."""
+    with pytest.raises(InvalidJson) as caught:
+        loads('{"a": 1, "a": 2} trailing')
+    assert caught.value.kind == InvalidJson.SYNTAX and "Extra data" in str(caught.value)

@@ -41,7 +41,7 @@ def trial_render(content: Content) -> list[Problem]:
     bodies = achievement_bodies(site, content.families)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
     try:
-        shared = site_files(site, content.families, bodies, table)
+        shared = site_files(site, content.families, bodies, table, content.published)
         renderer = Renderer(site)
         if content.families:
             family = content.families[0]

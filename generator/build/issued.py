@@ -11,12 +11,17 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import routes
 from generator.build.pool import worker_pool
+from generator.content.config import SITE_FILE
 from generator.content.issued import FACTS_FILE, read_cache
+from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
+from generator.content.yamlsource import KeyPath, YamlError, parse
 from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.findings import Finding, Reason, messages
@@ -27,6 +32,7 @@ from generator.site import outputs
 
 CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
+SHOWN = 3  # credential files a root-cause problem names before "and N more"
 
 
 def _check(args: tuple[bytes, dict]) -> tuple[Finding, ...]:
@@ -109,7 +115,9 @@ def _fix_for(found: list[Finding], site: Site) -> str:
 
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
-                  progress=None) -> tuple[list[Published], list[Problem]]:
+                  progress=None, preview: bool = False) -> tuple[list[Published], list[Problem]]:
+    """The credentials that may be published, and a problem for the others. `preview`: the base URL
+    came from --base-url, not from content/site.yaml."""
     problems: list[Problem] = []
     if credentials and not site.keys:
         return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
@@ -127,8 +135,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         resolver, now)
     reasons = revocation_reasons(site.source)
     published: list[Published] = []
-    severity = "warning" if skip_invalid else "error"
-    others = "" if skip_invalid else " (credsite build --skip-invalid publishes the others)"
+    refused: list[Refused] = []
     for cred in credentials:
         found = list(signatures[cred.digest])
         achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
@@ -144,11 +151,128 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         if verdict is not None and verdict.status == "invalid":
             found = list(state)
         if found or verdict is None or course is None:
-            shown = "; ".join(messages(found[:3])) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
-            problems.append(Problem(cred.source, None, "", f"NOT PUBLISHED: {shown}",
-                                    _fix_for(found, site) + others, severity, Code.NOT_PUBLISHED))
+            refused.append(Refused(cred, found))
             continue
         published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date()))
+    problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
     if save_cache:
         _save_cache(site.source / FACTS_FILE, {c.digest: c.facts for c in credentials})
     return published, problems
+
+
+# ---------------------------------------------------------------- one problem per cause
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A credential the build leaves out, with what was found wrong with it (empty: no verdict)."""
+
+    credential: IssuedCredential
+    found: list[Finding]
+
+
+@dataclass(frozen=True)
+class SiteCause:
+    """A reason in content/site.yaml that makes credentials fail which are themselves sound: the
+    base_url they were signed under, or a key they were signed with."""
+
+    field: str  # "base_url", "keys" (a signing key is not listed) or "public_key" (it is listed with another)
+    value: str  # the base URL they were signed under, or the key's id
+
+
+def not_published_problems(site: Site, refused: list[Refused], total: int, skip_invalid: bool,
+                           preview: bool) -> list[Problem]:
+    """One problem per credential left out; but credentials that fail for the same reason in
+    content/site.yaml get one problem naming that line, so the one fix is not lost among N copies.
+
+    A cause counts as the site's when more than one credential fails for it: one credential signed
+    elsewhere is as likely a stray or edited file, and its own problem names that file.
+    """
+    severity = "warning" if skip_invalid else "error"
+    groups: dict[SiteCause | None, list[Refused]] = {}
+    for item in refused:
+        groups.setdefault(site_cause(site, item), []).append(item)
+    problems = []
+    for cause, items in groups.items():
+        if cause is not None and len(items) > 1:
+            others = "" if skip_invalid or len(items) == total else _PUBLISH_OTHERS
+            problems.append(_cause_problem(site, cause, items, others, severity, preview))
+            continue
+        others = "" if skip_invalid else _PUBLISH_OTHERS
+        problems += [Problem(item.credential.source, None, "", f"NOT PUBLISHED: {_summary(item.found)}",
+                             _fix_for(item.found, site) + others, severity, Code.NOT_PUBLISHED) for item in items]
+    return problems
+
+
+_PUBLISH_OTHERS = " (credsite build --skip-invalid publishes the others)"
+
+
+def _summary(found: list[Finding]) -> str:
+    return "; ".join(messages(found[:3])) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+
+
+def site_cause(site: Site, item: Refused) -> SiteCause | None:
+    """The reason in content/site.yaml this credential fails for, if its findings point at one."""
+    did = routes.issuer_did(site)
+    signed_under = next((routes.base_url_of_did(f.subject) for f in item.found if f.code is Reason.WRONG_ISSUER), "")
+    if signed_under:
+        return SiteCause("base_url", signed_under)
+    unknown = next((f.subject for f in item.found if f.code is Reason.UNKNOWN_KEY), "")
+    if unknown.startswith(did + "#"):
+        return SiteCause("keys", unknown.partition("#")[2])
+    if {f.code for f in item.found} == {Reason.BAD_SIGNATURE}:  # and nothing else: the file itself looks sound
+        keys = set(_signing_keys(item.credential))
+        if len(keys) == 1 and next(iter(keys)).startswith(did + "#"):
+            return SiteCause("public_key", next(iter(keys)).partition("#")[2])
+    return None
+
+
+def _signing_keys(cred: IssuedCredential) -> Iterator[str]:
+    """The verificationMethod of each of the credential's proofs."""
+    proofs = cred.document.get("proof") if isinstance(cred.document, dict) else None
+    for proof in proofs if isinstance(proofs, list) else [proofs]:
+        method = proof.get("verificationMethod") if isinstance(proof, dict) else None
+        if isinstance(method, str):
+            yield method
+
+
+def _cause_problem(site: Site, cause: SiteCause, items: list[Refused], others: str, severity: str,
+                   preview: bool) -> Problem:
+    files = [item.credential.source for item in items]
+    listed = ", ".join(files[:SHOWN]) + (f" and {len(files) - SHOWN} more" if len(files) > SHOWN else "")
+    count = f"{len(files)} credential(s) ({listed})"
+    if cause.field == "base_url" and preview:
+        return Problem("--base-url", None, "", f"NOT PUBLISHED: {count} were signed for the base_url {cause.value}, "
+                       f"not for this preview's {site.base_url}",
+                       f"build with the base_url it was issued under, {cause.value}, to check them (a --base-url "
+                       "preview cannot verify credentials; add --skip-invalid there)" + others,
+                       severity, Code.NOT_PUBLISHED)
+    line, field = _where(site, cause)
+    if cause.field == "base_url":
+        return Problem(SITE_FILE, line, field, f"NOT PUBLISHED: {count} were signed for the base_url {cause.value}, "
+                       f"not for {site.base_url}",
+                       f"set base_url back to {cause.value}, the address they were issued under (it is part of "
+                       "what was signed), or re-issue them with credsite issue" + others, severity, Code.NOT_PUBLISHED)
+    if cause.field == "keys":
+        return Problem(SITE_FILE, line, field, f"NOT PUBLISHED: {count} were signed with the key '{cause.value}', "
+                       "which is not listed under keys:", _fix_for(items[0].found, site) + others, severity,
+                       Code.NOT_PUBLISHED)
+    fix = (f"if the public_key of '{cause.value}' was changed, put back the value it had when it signed them "
+           "(see the history of content/site.yaml), and list a new key under an id of its own; if the credential "
+           "files were edited, restore them as credsite issue wrote them") + others
+    return Problem(SITE_FILE, line, field, f"NOT PUBLISHED: the signatures of {count}, made with the key "
+                   f"'{cause.value}', do not match its public_key", fix, severity, Code.NOT_PUBLISHED)
+
+
+def _where(site: Site, cause: SiteCause) -> tuple[int | None, str]:
+    """The line and field of content/site.yaml that the cause is in."""
+    try:
+        located = parse((site.source / SITE_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlError):  # read once already; a line number is not worth a failure
+        return None, cause.field
+    key: KeyPath = (cause.field,)
+    if cause.field == "public_key":
+        entries = located.data.get("keys") if isinstance(located.data, dict) else None
+        key = next((("keys", i, "public_key") for i, entry in enumerate(entries if isinstance(entries, list) else [])
+                    if isinstance(entry, dict) and entry.get("id") == cause.value), ("keys",))
+    return located.line(key), dotted(key)

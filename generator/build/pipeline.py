@@ -73,6 +73,9 @@ class BuildResult:
     files: list[str] = field(default_factory=list)  # every file of the published output
     written: bool = False  # a new output was swapped in
     up_to_date: bool = False  # nothing changed, so the output was left as it was
+    # Credentials a successful build left out (--skip-invalid): one problem may stand for many (one cause in
+    # content/site.yaml), so they are counted here.
+    not_published: int = 0
 
     @property
     def ok(self) -> bool:
@@ -93,12 +96,13 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
 
 
 def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
-           progress: Progress | None = None) -> Content:
-    """Check every issued credential: the content, with those that verify as `published`."""
+           progress: Progress | None = None, preview: bool = False) -> Content:
+    """Check every issued credential: the content, with those that verify as `published`.
+    `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml."""
     if not content.ok:
         return content
     published, problems = verify_issued(content.site, content.credentials, content.families,
-                                        now(), skip_invalid, save_cache, progress)
+                                        now(), skip_invalid, save_cache, progress, preview)
     return replace(content, published=published, problems=sorted(content.problems + problems, key=sort_key))
 
 
@@ -107,7 +111,7 @@ def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
     loaded = load(source, base_url, drafts=True)
     if isinstance(loaded, Unloadable):
         return loaded
-    content = verify(loaded, save_cache=False)
+    content = verify(loaded, save_cache=False, preview=base_url is not None)
     if not content.ok:
         return content
     # The registry matters to issuing, not to the build; check says so before anyone issues.
@@ -131,7 +135,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         return BuildResult(loaded.problems)
     if loaded.ok:
         say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
-    content = verify(loaded, skip_invalid, progress=progress)
+    content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None)
     problems = list(content.problems) + check_output_location(source, output)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
@@ -139,18 +143,20 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     mtime = int(epoch) if epoch.isdigit() else None
     previous = output if output.is_dir() else None
     site = content.site
+    unpublished = len(content.credentials) - len(content.published)
     bodies = achievement_bodies(site, content.families)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source))
     plan = plan_units(site, content.families, bodies, content.published, previous, mtime)
     try:
-        shared = site_files(site, content.families, bodies, table)
+        shared = site_files(site, content.families, bodies, table, content.published)
     except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
         # The new output would be the old one, file for file: leave it alone.
         names = [name for files in plan.reused.values() for name in files] + list(shared)
         say(f"nothing changed since the last build; {len(names)} files are up to date")
-        return BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True)
+        return BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True,
+                           not_published=unpublished)
     with staging(output, mtime) as stage:
         try:
             rendered = render_units(site, plan, previous, stage, progress=progress)
@@ -171,4 +177,4 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     # Only now does the output hold what the cache describes.
     plan.cache.store_site_files(shared)
     plan.cache.save(output)
-    return BuildResult(problems, names, written=True)
+    return BuildResult(problems, names, written=True, not_published=unpublished)

@@ -10,11 +10,12 @@ are the catalogue's own.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from generator.content import vocab
 from generator.content.language_tags import language_tag_problem
-from generator.content.reader import FieldReader
+from generator.content.reader import MISSING, FieldReader, dotted
 from generator.content.yamlsource import KeyPath
 from generator.model import Grading, Site, Skill, Stackable, Text
 
@@ -52,6 +53,38 @@ class Stackability(NamedTuple):
     towards: list[Stackable]
 
 
+def section(r: FieldReader, key: KeyPath, known: Iterable[str], required: bool = False, what: str = "",
+            fix: str = "") -> dict[str, Any] | None:
+    """A mapping of the front matter (workload, assessment.grading, offerings[0], ...), or None.
+
+    An empty mapping ({}) or an empty list item is reported rather than read as left out: the
+    fields below it are missing, and without a problem the course would be published without them
+    (or with zeros where a number was required).
+    """
+    known = tuple(known)
+    value = r.raw(key)
+    fields = ", ".join(known)
+    if key and isinstance(key[-1], int) and (value is None or value == {}):
+        r.report(key, "is an empty item", f"write its fields ({fields}) after the '-', or remove the '-' line")
+        return None
+    if value == {}:
+        name = dotted(key).rsplit(".", 1)[-1]
+        r.report(key, f"is empty; {what}" if what else "is empty",
+                 fix or f"give its fields ({fields}) indented below '{name}:', or remove '{name}:'")
+        return None
+    return r.mapping(key, known, required, what, fix)
+
+
+def required_string(r: FieldReader, key: KeyPath, what: str, fix: str, allow_numbers: bool = False) -> str:
+    """A required one-line text; one of only spaces is reported like a missing one (the reader
+    strips it to nothing, which it takes as left out)."""
+    value = r.string(key, required=True, what=what, fix=fix, allow_numbers=allow_numbers)
+    given = r.raw(key)
+    if not value and isinstance(given, str) and given and not given.strip():
+        r.report(key, f"is blank; {what}", fix)
+    return value
+
+
 def languages(r: FieldReader) -> list[str]:
     value = r.raw(("language",))
     if isinstance(value, str):
@@ -76,16 +109,16 @@ def languages(r: FieldReader) -> list[str]:
 
 
 def awarding_body(r: FieldReader) -> Text:
-    body = r.mapping(("awarding_body",), ("unit",))
+    body = section(r, ("awarding_body",), ("unit",))
     if not body:
         return {}
     return r.text(("awarding_body", "unit"), plain=True)
 
 
 def workload(r: FieldReader) -> Workload:
-    if not r.mapping(("workload",), ("ects", "hours"), required=True,
-                     what="the notional workload is a mandatory EU element",
-                     fix="add 'workload:' with 'ects: 4' below it"):
+    if not section(r, ("workload",), ("ects", "hours"), required=True,
+                   what="the notional workload is a mandatory EU element",
+                   fix="add 'workload:' with 'ects: 4' below it"):
         return Workload(None, None)
     ects = r.number(("workload", "ects"), required=True,
                     what="the workload in ECTS credits is a mandatory EU element",
@@ -148,9 +181,9 @@ def check_sector(r: FieldReader, site: Site, framework: str, experimental: bool)
 
 
 def level(r: FieldReader) -> Level:
-    if not r.mapping(("level",), ("eqf", "nlqf"), required=True,
-                     what="the EQF level is a mandatory EU element",
-                     fix="add 'level:' with 'eqf: 6' below it"):
+    if not section(r, ("level",), ("eqf", "nlqf"), required=True,
+                   what="the EQF level is a mandatory EU element",
+                   fix="add 'level:' with 'eqf: 6' below it"):
         return Level(None, "")
     eqf = r.whole_number(("level", "eqf"), required=True,
                          what="the EQF level is a mandatory EU element", fix="add e.g. 'eqf: 6'")
@@ -211,10 +244,10 @@ def skills(r: FieldReader) -> list[Skill]:
     out = []
     for i, _ in enumerate(r.items(("skills",))):
         key = ("skills", i)
-        if not r.mapping(key, ("uri", "label"), required=True):
+        if not section(r, key, ("uri", "label"), required=True):
             continue
-        uri = r.string(key + ("uri",), required=True, what="an ESCO skill URI",
-                       fix="add 'uri: http://data.europa.eu/esco/skill/<id>'")
+        uri = required_string(r, key + ("uri",), what="an ESCO skill URI",
+                              fix="add 'uri: http://data.europa.eu/esco/skill/<id>'")
         label = r.text(key + ("label",), required=True, plain=True)
         if uri and not re.fullmatch(ESCO_SKILL, uri):
             fix = "write http://data.europa.eu/esco/skill/<uuid> as ESCO publishes it"
@@ -232,9 +265,9 @@ def skills(r: FieldReader) -> list[Skill]:
 
 
 def assessment(r: FieldReader) -> Assessment:
-    if not r.mapping(("assessment",), ("types", "description", "supervision", "grading"),
-                     required=True, what="the type of assessment is a mandatory EU element",
-                     fix="add 'assessment:' with 'types: [written_exam]' below it"):
+    if not section(r, ("assessment",), ("types", "description", "supervision", "grading"),
+                   required=True, what="the type of assessment is a mandatory EU element",
+                   fix="add 'assessment:' with 'types: [written_exam]' below it"):
         return Assessment([], {}, "", None)
     known = list(vocab.ASSESSMENT_TYPES)
     listed = r.string_list(("assessment", "types"), required=True,
@@ -244,12 +277,12 @@ def assessment(r: FieldReader) -> Assessment:
                           "is not a known assessment type", "use one of ")
     description = r.text(("assessment", "description"), plain=True)
     supervision = r.choice(("assessment", "supervision"), vocab.SUPERVISION)
-    if not supervision and r.present(("assessment",)) and not r.present(("assessment", "supervision")):
+    if not supervision and r.raw(("assessment", "supervision")) in (MISSING, None, ""):
         r.warn(("assessment",), "supervision is not set",
                "add 'supervision:' (an optional EU element that recognition officers look for): "
                + ", ".join(vocab.SUPERVISION))
     grading = None
-    if r.mapping(("assessment", "grading"), ("scale", "pass")):
+    if section(r, ("assessment", "grading"), ("scale", "pass")):
         scale = r.choice(("assessment", "grading", "scale"), vocab.GRADING_SCALES, required=True)
         mark = r.string(("assessment", "grading", "pass"), allow_numbers=True)
         mark = _pass_mark(r, scale, mark)
@@ -307,9 +340,9 @@ def _known_tokens(r: FieldReader, listed: list[tuple[KeyPath, str]], known: list
 
 
 def quality(r: FieldReader) -> Quality:
-    if not r.mapping(("quality_assurance",), ("framework", "type", "experimental_space"),
-                     required=True, what="the type of quality assurance is a mandatory EU element",
-                     fix="add 'quality_assurance:' with 'framework: kwaliteitskader-ho' below it"):
+    if not section(r, ("quality_assurance",), ("framework", "type", "experimental_space"),
+                   required=True, what="the type of quality assurance is a mandatory EU element",
+                   fix="add 'quality_assurance:' with 'framework: kwaliteitskader-ho' below it"):
         return Quality("", "", False)
     framework = r.choice(("quality_assurance", "framework"), vocab.QA_FRAMEWORKS, required=True,
                          what="the quality framework the course was checked against")
@@ -319,13 +352,13 @@ def quality(r: FieldReader) -> Quality:
 
 
 def stackability(r: FieldReader) -> Stackability:
-    if not r.mapping(("stackability",), ("stackable", "towards")):
+    if not section(r, ("stackability",), ("stackable", "towards")):
         return Stackability(False, [])
     stackable = r.boolean(("stackability", "stackable"))
     towards = []
     for i, _ in enumerate(r.items(("stackability", "towards"))):
         key = ("stackability", "towards", i)
-        if r.mapping(key, ("title", "url"), required=True):
+        if section(r, key, ("title", "url"), required=True):
             title = r.text(key + ("title",), required=True, plain=True)
             url = r.url(key + ("url",))
             if title:

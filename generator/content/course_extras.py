@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.content import images
+from generator.content.course_elements import section
 from generator.content.reader import FieldReader
 from generator.model import Contact, Offering, Site
 
@@ -38,7 +39,7 @@ def tags(r: FieldReader) -> list[str]:
 
 
 def contact(r: FieldReader) -> Contact:
-    if not r.mapping(("contact",), ("name", "email", "url")):
+    if not section(r, ("contact",), ("name", "email", "url")):
         return Contact()
     return Contact(name=r.string(("contact", "name"), plain=True), email=r.email(("contact", "email")),
                    url=r.url(("contact", "url")))
@@ -48,8 +49,8 @@ def offerings(r: FieldReader) -> list[Offering]:
     out = []
     for i, _ in enumerate(r.items(("offerings",))):
         key = ("offerings", i)
-        if not r.mapping(key, ("start", "end", "location", "price_eur", "enrol_url",
-                               "application_deadline"), required=True):
+        if not section(r, key, ("start", "end", "location", "price_eur", "enrol_url", "application_deadline"),
+                       required=True):
             continue
         start = r.date(key + ("start",), required=True, what="the date the course starts")
         end = r.date(key + ("end",))
@@ -73,7 +74,7 @@ def offerings(r: FieldReader) -> list[Offering]:
 
 def valid_for(r: FieldReader) -> str:
     """How long a credential stays valid, as an ISO 8601 duration; "" for no expiry."""
-    if not r.mapping(("credential",), ("valid_for",)):
+    if not section(r, ("credential",), ("valid_for",)):
         return ""
     value = r.string(("credential", "valid_for"))
     if value and not re.fullmatch(r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?", value):

@@ -92,7 +92,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     target_group = r.text(("target_group",), plain=True)
     stacking = elements.stackability(r)
     further = r.url(("further_information",))
-    codes = r.mapping(("codes",), ("course_code",))
+    codes = elements.section(r, ("codes",), ("course_code",))
     course_code = r.string(("codes", "course_code"), allow_numbers=True, plain=True) if codes else ""
     tags = extras.tags(r)
     contact = extras.contact(r)
@@ -122,8 +122,8 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
 def _slug(r: FieldReader, expect_slug: str) -> str:
     good_name = re.sub(r"[^a-z0-9]+", "-", expect_slug.lower()).strip("-")
     rename = "" if good_name == expect_slug else f" and rename the file to {good_name}.md"
-    slug = r.string(("id",), required=True, what="every course needs an id (its URL name)",
-                    fix=f"add 'id: {good_name}'{rename}")
+    slug = elements.required_string(r, ("id",), what="every course needs an id (its URL name)",
+                                    fix=f"add 'id: {good_name}'{rename}")
     if slug and not re.fullmatch(SLUG, slug):
         r.report(("id",), f"'{slug}' is not URL-safe",
                  "use lower-case letters, digits and single hyphens, e.g. 'data-literacy'")
@@ -139,9 +139,9 @@ def _version(r: FieldReader, expect_version: str | None) -> str:
     if isinstance(r.raw(("version",)), float):
         r.report(("version",), f"{r.raw(('version',))} is a number, so YAML may have dropped digits "
                  "(2026.10 reads as 2026.1)", "put the version in quotes, e.g. version: \"2026.10\"")
-    version = r.string(("version",), required=True, allow_numbers=True,
-                       what="credentials point at a course version",
-                       fix="add a version such as 'version: \"2026.1\"'")
+    version = elements.required_string(r, ("version",), allow_numbers=True,
+                                       what="credentials point at a course version",
+                                       fix="add a version such as 'version: \"2026.1\"'")
     if version and not re.fullmatch(VERSION, version):
         r.report(("version",), f"'{version}' is not URL-safe",
                  "use letters, digits, dots, hyphens or underscores, e.g. '2026.1'")

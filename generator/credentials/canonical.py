@@ -175,7 +175,11 @@ def _iri_problem(document: dict, iri: str, prefix: str) -> str:
     found = [(p, key) for p, key, value in _walk(document) if value == iri or key == iri]
     where = _where([p for p, _ in found], prefix) if found else f"{prefix or 'the document'}"
     if ":" in iri:
-        char = next(c for c in iri.partition(":")[2] if not WELL_FORMED_IRI.match("x:" + c))
+        char = next((c for c in iri.partition(":")[2] if not WELL_FORMED_IRI.match("x:" + c)), None)
+        if char is None:  # every character after the colon is fine: what comes before it is no scheme
+            scheme = iri.partition(":")[0]
+            return (f"{where}: '{iri}' is not a valid IRI ('{scheme}' is not a scheme); "
+                    "use an absolute IRI such as https://... or urn:uuid:...")
         shown = "a space" if char == " " else repr(char)
         return f"{where}: '{iri}' is not a valid IRI (it contains {shown}); percent-encode that character"
     if found and all(p.rsplit(".", 1)[-1].split("[")[0] in ("type", "@type") for p, _ in found):

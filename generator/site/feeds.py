@@ -3,14 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
 from generator import routes
-from generator.model import CourseFamily, Site, pick
+from generator.model import CourseFamily, Published, Site, pick
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
+NO_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # a site without credentials and without SOURCE_DATE_EPOCH
+
+
+def updated(published: Iterable[Published], fixed: dt.datetime | None = None) -> dt.datetime:
+    """The feeds' `updated` time: `fixed` (SOURCE_DATE_EPOCH) when given, else the newest issue date
+    (validFrom) of the credentials the site publishes.
+
+    Only content decides it, never file times: a checkout, a copy or a CI runner gives every file a
+    new time, and the same content must build the same feed wherever it is built.
+    """
+    if fixed is not None:
+        return fixed.astimezone(dt.UTC)
+    dates = [_instant(item.credential.facts.get("validFrom")) for item in published]
+    return max((d for d in dates if d is not None), default=NO_DATE)
+
+
+def _instant(value: object) -> dt.datetime | None:
+    """A date-time with a time zone in UTC, to the second; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.upper())  # RFC 3339 allows a lower-case t and z
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(dt.UTC).replace(microsecond=0)
 
 
 def _xml(root: ET.Element) -> bytes:
