@@ -14,6 +14,7 @@ import functools
 import hashlib
 import http.server
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -205,12 +206,15 @@ def verdict_lines(stdout: str) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def no_key_in_environment(monkeypatch):
-    """The developer's own key settings must never leak into a test."""
+def no_key_in_environment(monkeypatch, tmp_path_factory):
+    """The developer's own key settings must never leak into a test: neither the environment nor the key file
+    keygen writes by default, which issue, revoke and reissue find (XDG_CONFIG_HOME is pointed at a folder
+    that does not exist, so no test finds a key there unless it makes one)."""
     from generator.issuing import keys
 
     monkeypatch.delenv(keys.KEY_ENV, raising=False)
     monkeypatch.delenv(keys.KEY_FILE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-config-here"))
 
 
 def sample_secret() -> str:
@@ -425,13 +429,29 @@ def no_network(monkeypatch):
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; playwright never downloads its own
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
+# Set by .ci/run: there every browser test must run, so a missing Chromium fails instead of skipping.
+IN_CI = "CREDSITE_CI"
+
+
+def find_chromium() -> Path | None:
+    """Debian's /usr/bin/chromium, else a chromium or chromium-browser on the PATH."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return Path(found) if found else None
 
 
 def launch_chromium(playwright):
-    """Headless Chromium from a `sync_playwright()` block; fails plainly when it is not installed."""
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium; .ci/run installs it")
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+    """Headless Chromium from a `sync_playwright()` block. Without one, the test skips and says why; in CI
+    (CREDSITE_CI set, as .ci/run does) it fails, as CI must run every browser test."""
+    chromium = find_chromium()
+    if chromium is None:
+        why = ("no Chromium found (not /usr/bin/chromium, nor chromium or chromium-browser on the PATH); "
+               "install Debian's chromium package, as .ci/run does")
+        if os.environ.get(IN_CI):
+            pytest.fail(f"{why}. {IN_CI} is set, and in CI every browser test must run")
+        pytest.skip(why)
+    return playwright.chromium.launch(executable_path=str(chromium), args=[
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update"])
 
@@ -509,3 +529,29 @@ def npm_ci(folder: Path, needs: Path | None = None) -> None:
         done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=folder,
                               capture_output=True, text=True, timeout=600, check=False)
         assert done.returncode == 0, f"npm ci in {folder} failed:\n{done.stdout}\n{done.stderr}"
+
+
+# ---------------------------------------------------------------- CI runs every browser test
+
+_skipped_browser_tests: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    """Note each browser test that skipped; under xdist the controller sees every worker's reports."""
+    if report.skipped and "browser" in report.keywords:
+        _skipped_browser_tests.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI (CREDSITE_CI set) a skipped browser test fails the run, whatever made it skip: a green run
+    there must mean the pages were checked in a browser."""
+    if os.environ.get(IN_CI) and _skipped_browser_tests and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get(IN_CI) and _skipped_browser_tests:
+        terminalreporter.write_line(f"FAILED: {len(_skipped_browser_tests)} browser test(s) skipped, and {IN_CI} is "
+                                    "set: in CI every browser test must run", red=True)
+        for nodeid in _skipped_browser_tests:
+            terminalreporter.write_line(f"  skipped: {nodeid}")

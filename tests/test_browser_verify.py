@@ -237,7 +237,7 @@ def revoked_later(tmp_path_factory) -> Path:
     key = folder / "key.json"  # a private key must be readable by its owner only
     shutil.copyfile(TEST_KEY, key)
     key.chmod(0o600)
-    result = run("revoke", f"urn:uuid:{VALID}", "--reason", "Revoked after the build", "--key", key,
+    result = run("revoke", "--yes", f"urn:uuid:{VALID}", "--reason", "Revoked after the build", "--key", key,
                  "--source", source)
     assert result.exit_code == 0, result.output
     return source / "content" / "status" / "revocation.json"

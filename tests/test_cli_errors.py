@@ -8,8 +8,12 @@ non-zero, and that nothing was signed or written. The helpers and fixtures
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -24,7 +28,6 @@ from conftest import (
     issue_cli,
     issued_files,
     nothing_issued,
-    read_csv,
     read_json,
     run,
     status_files,
@@ -98,7 +101,8 @@ def truncate_status_list(root) -> None:
 def test_revoke_with_a_truncated_status_list_says_how_to_restore_it(pair):
     truncate_status_list(pair.root)
 
-    result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "x",
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert_no_crash(result)
     assert result.exit_code == 1
@@ -124,7 +128,8 @@ def test_issue_with_a_truncated_status_list_signs_nothing(pair):
 def test_a_status_list_that_is_json_but_not_a_list_is_reported(pair):
     (pair.root / content_status.STATUS_LIST).write_text('{"credentialSubject": {"encodedList": "xyz"}}')
 
-    result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "x",
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert_no_crash(result)
     assert result.exit_code == 1
@@ -135,7 +140,7 @@ def test_revoke_of_a_damaged_credential_file_outside_the_site_is_reported(pair):
     damaged = pair.tmp / "downloaded.json"
     damaged.write_text('{"id": "urn:uuid:x", "credentialStatus"', encoding="utf-8")
 
-    result = run("revoke", damaged, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", damaged, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
 
     assert_no_crash(result)
     assert result.exit_code == 1
@@ -293,6 +298,20 @@ def test_malformed_dates_name_their_option_and_the_format(site):
     nothing_issued(site.root)
 
 
+@pytest.mark.parametrize("option", ["--date", "--valid-until"])
+def test_the_date_options_help_names_every_form_they_accept(site, option):
+    from generator.issuing.dates import parse_moment
+
+    help_text = " ".join(run("issue", "--help").stdout.split())
+    said = re.search(rf"{option} TEXT (.*?) \[default", help_text)[1]
+
+    assert "YYYY-MM-DD" in said and "date-time with a time zone" in said
+    (example,) = re.findall(r"\d{4}-\d\d-\d\dT\S+Z", said)
+    parse_moment(example)  # the example the help gives is one it takes
+    issued = issue_cli(site, *ANN, option, example if option == "--date" else "2031-11-13T12:00:00+01:00")
+    assert issued.exit_code == 0, issued.stderr
+
+
 # ---------------------------------------------------------------- 9. keygen --id
 
 
@@ -356,10 +375,85 @@ def test_a_semicolon_separated_cohort_from_dutch_excel_is_read(site):
     result = issue_cli(site, "--csv", cohort, mail_merge=merge)
 
     assert result.exit_code == 0, result.stderr
-    assert [(r["name"], r["email"]) for r in read_csv(merge)] == [("Jansen, Emma", "emma@example.org"),
-                                                                  ("Bob", "bob@example.org")]
+    # The mail-merge list answers in the cohort's dialect: semicolons, and the byte-order mark.
+    text = merge.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert [tuple(row[:2]) for row in rows] == [("name", "email"), ("Jansen, Emma", "emma@example.org"),
+                                                ("Bob", "bob@example.org")]
     grades = sorted(read_json(p)["credentialSubject"]["result"][0]["value"] for p in issued_files(site.root))
     assert grades == ["7.5", "8"]
+
+
+@pytest.mark.parametrize("delimiter, bom, line_end", [
+    (",", False, "\n"), (";", True, "\r\n"), (";", False, "\n"), (",", True, "\r\n"), (";", True, "\n"),
+], ids=["comma", "dutch-excel", "semicolon", "excel-csv-utf8", "semicolon-bom-lf"])
+def test_the_mail_merge_list_is_written_in_the_cohorts_dialect(site, delimiter, bom, line_end):
+    cohort = site.tmp / "cohort.csv"
+    lines = ["name;email;grade" if delimiter == ";" else "name,email,grade",
+             delimiter.join(["Ann Example", "ann@example.org", "7.5"]),
+             delimiter.join(['"Jansen; Emma"' if delimiter == ";" else '"Jansen, Emma"', "emma@example.org", "8"]),
+             delimiter.join(["=1+1", "cat@example.org", "6"])]
+    cohort.write_bytes(("\ufeff" if bom else "").encode() + (line_end.join(lines) + line_end).encode())
+    merge = site.tmp / "out.csv"
+
+    result = issue_cli(site, "--csv", cohort, mail_merge=merge)
+
+    assert result.exit_code == 0, result.stderr
+    data = merge.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) == bom
+    text = data.decode("utf-8-sig")
+    assert text.endswith(line_end) and text.count(line_end) == 4  # a header and three rows
+    if line_end == "\n":
+        assert "\r" not in text
+    assert text.split(line_end)[0] == delimiter.join(f'"{name}"' for name in ("name", "email", "badge_url",
+                                                                              "credential_id"))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert [row[:2] for row in rows[1:]] == [["Ann Example", "ann@example.org"],
+                                             ["Jansen; Emma" if delimiter == ";" else "Jansen, Emma",
+                                              "emma@example.org"],
+                                             ["'=1+1", "cat@example.org"]]  # a formula made text, in any dialect
+
+
+def test_a_single_learners_mail_merge_list_is_plain_comma_separated_utf8(site):
+    merge = site.tmp / "out.csv"
+
+    result = issue_cli(site, *ANN, mail_merge=merge)
+
+    assert result.exit_code == 0, result.stderr
+    data = merge.read_bytes()
+    assert not data.startswith(codecs.BOM_UTF8) and b"\r" not in data
+    assert data.split(b"\n")[0] == b'"name","email","badge_url","credential_id"'
+
+
+def test_every_problem_of_a_cohort_row_is_reported_at_once(site):
+    # A Dutch date and a Dutch decimal comma on one row, as Excel with Dutch settings saves them.
+    cohort = site.tmp / "cohort.csv"
+    cohort.write_bytes("\ufeffname;email;grade;date\r\nJan Jansen;jan@example.org;7,5;13-11-2026\r\n"
+                       "Bob;bob@example;4;2026-11-13\r\n".encode())
+
+    result = issue_cli(site, "--csv", cohort)
+
+    assert result.exit_code == 1
+    assert f"{cohort}:2: date: '13-11-2026' is not a date; write YYYY-MM-DD" in result.stderr
+    assert f"{cohort}:2: grade: '7,5' is not a number with a decimal point; write 7.5" in result.stderr
+    assert f"{cohort}:3: email: 'bob@example' is not an e-mail address" in result.stderr
+    assert f"{cohort}:3: grade: '4' is below the pass mark" in result.stderr
+    assert "4 error(s)" in result.stderr
+    nothing_issued(site.root)
+
+
+def test_a_date_that_cannot_be_read_does_not_judge_the_expiry_against_the_wrong_moment(site):
+    # With the award date unreadable, "valid_until is not after the award date" would compare with today.
+    cohort = site.tmp / "cohort.csv"
+    cohort.write_text("name,email,date,valid_until\nAnn,ann@example.org,13-11-2020,2021-01-01\n", encoding="utf-8")
+
+    result = issue_cli(site, "--csv", cohort)
+
+    assert result.exit_code == 1
+    assert f"{cohort}:2: date: '13-11-2020' is not a date" in result.stderr
+    assert "valid_until" not in result.stderr
+    assert "1 error(s)" in result.stderr
 
 
 def test_a_repeated_cohort_column_is_reported(site):

@@ -292,7 +292,8 @@ def test_an_email_no_spreadsheet_should_see_is_refused(site):
 
 @pytest.mark.parametrize("reason", ['=HYPERLINK("https://evil.example/pwned","Click")', "-5 points", "+1", "@admin"])
 def test_a_revocation_reason_is_stored_as_text_and_shown_as_given(pair, reason):
-    result = run("revoke", pair.a.credential_id, "--reason", reason, "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", reason, "--key", pair.key_path,
+                 "--source", pair.root)
     assert result.exit_code == 0, result.stderr
 
     with (pair.root / content_status.REVOCATIONS).open(encoding="utf-8", newline="") as handle:
@@ -304,7 +305,7 @@ def test_a_revocation_reason_is_stored_as_text_and_shown_as_given(pair, reason):
 
 
 def test_a_revocation_reason_with_control_characters_is_refused(pair):
-    result = run("revoke", pair.a.credential_id, "--reason", "wrong\x1b[2Jlearner", "--key", pair.key_path,
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "wrong\x1b[2Jlearner", "--key", pair.key_path,
                  "--source", pair.root)
     assert result.exit_code == 1
     assert "--reason: contains control characters or what is not text (U+001B)" in result.stderr
@@ -313,7 +314,7 @@ def test_a_revocation_reason_with_control_characters_is_refused(pair):
 
 def test_every_status_log_credsite_writes_quotes_and_neutralises_its_cells(pair):
     for item, reason in ((pair.a, "-1"), (pair.b, "'= not a formula")):
-        assert run("revoke", item.credential_id, "--reason", reason, "--key", pair.key_path,
+        assert run("revoke", "--yes", item.credential_id, "--reason", reason, "--key", pair.key_path,
                    "--source", pair.root).exit_code == 0
     for name in (content_status.REGISTRY, content_status.REVOCATIONS, content_status.KEY_HISTORY):
         header, *rows = (pair.root / name).read_text(encoding="utf-8").splitlines()
@@ -336,7 +337,7 @@ def test_revoke_refuses_a_reference_with_whitespace_or_control_characters(pair, 
     reference = {"urn": pair.a.credential_id, "uuid": pair.a.path.stem, "badge-url": pair.a.badge_url}[form]
     list_before = (pair.root / content_status.STATUS_LIST).read_bytes()
 
-    result = run("revoke", before + reference + after, "--reason", "test", "--key", pair.key_path,
+    result = run("revoke", "--yes", before + reference + after, "--reason", "test", "--key", pair.key_path,
                  "--source", pair.root)
 
     assert result.exit_code == 1
@@ -353,7 +354,7 @@ def test_revoke_refuses_a_reference_with_whitespace_or_control_characters(pair, 
     ("content/issued/{uuid}.json.bak", "is no file"),
 ])
 def test_revoke_accepts_only_the_documented_forms(pair, reference, says):
-    result = run("revoke", reference.format(uuid=pair.a.path.stem), "--reason", "test", "--key", pair.key_path,
+    result = run("revoke", "--yes", reference.format(uuid=pair.a.path.stem), "--reason", "test", "--key", pair.key_path,
                  "--source", pair.root)
     assert result.exit_code == 1 and says in result.stderr, result.stderr
     assert not (pair.root / content_status.REVOCATIONS).exists()

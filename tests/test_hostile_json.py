@@ -212,7 +212,7 @@ def test_issue_and_revoke_refuse_a_status_list_with_a_duplicate_key(tmp_path):
     expected = (f"{content_status.STATUS_LIST}: duplicate key 'encodedList' at credentialSubject: {DUPLICATE}; "
                 f"restore the last committed version with 'git restore {content_status.STATUS_LIST}'")
 
-    revoked = run("revoke", read_json(fatima(site))["id"], "--reason", "test", "--key", key, "--source", site)
+    revoked = run("revoke", "--yes", read_json(fatima(site))["id"], "--reason", "test", "--key", key, "--source", site)
     issued = run("issue", "--course", "data-literacy-for-policy", "--name", "Ann", "--email", "ann@example.org",
                  "--key", key, "--source", site, "--mail-merge", tmp_path / "merge.csv")
 

@@ -11,16 +11,20 @@ Bugs these tests found were fixed; their tests stay as regression tests.
 from __future__ import annotations
 
 import base64
+import codecs
 import copy
+import csv
 import datetime as dt
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import stat
 import subprocess
+import sys
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
@@ -42,6 +46,7 @@ from conftest import (
     read_json,
     run,
     site_yaml,
+    status_files,
     verdict_lines,
     write_files,
 )
@@ -155,6 +160,37 @@ def test_keygen_key_and_printed_lines_sign_credentials_that_verify(make_site, tm
     checked = run("verify", path, "--site", root)
     assert checked.exit_code == 0, checked.stdout
     assert verdict_lines(checked.stdout) == [f"{path}: valid"]
+
+
+def test_keygen_by_default_writes_where_issue_revoke_and_reissue_look(make_site, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    root = make_site()
+    made = run("keygen", "--id", "k1", "--source", root)
+    assert made.exit_code == 0, made.stderr
+    default = tmp_path / "config" / "credsite" / "signing-key.json"
+    assert keys.default_key_path() == default and stat.S_IMODE(default.stat().st_mode) == 0o600
+    assert str(default) in made.stderr
+    (root / "content" / "site.yaml").write_text(SITE_YAML + made.stdout[made.stdout.index("keys:"):])
+    s = SimpleNamespace(root=root, tmp=tmp_path)
+
+    issued = issue_cli(s, "--name", "Ann Example", "--email", "ann@example.org", key_path=False)
+    (path,) = issued_files(root)
+    revoked = run("revoke", "--yes", path.stem, "--reason", "test", "--source", root)
+    reissued = run("reissue", "--all", "--source", root)
+
+    assert issued.exit_code == 0, issued.stderr
+    assert revoked.exit_code == 0, revoked.stderr
+    assert reissued.exit_code == 0 and "nothing to reissue" in reissued.stderr, reissued.stderr
+
+
+def test_the_default_key_path_follows_xdg_config_home_and_else_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    assert keys.default_key_path() == tmp_path / "home" / ".config" / "credsite" / "signing-key.json"
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")  # the XDG rule: a relative path is ignored
+    assert keys.default_key_path() == tmp_path / "home" / ".config" / "credsite" / "signing-key.json"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert keys.default_key_path() == tmp_path / "xdg" / "credsite" / "signing-key.json"
 
 
 def test_keygen_gives_mode_0600_even_with_a_permissive_umask(make_site, tmp_path):
@@ -280,6 +316,7 @@ def test_without_any_key_issue_says_where_to_give_one(site):
 
     assert result.exit_code == 1
     assert "--key" in result.stderr and keys.KEY_ENV in result.stderr and "keygen" in result.stderr
+    assert f"no key file at {keys.default_key_path()}, where 'credsite keygen' writes one" in result.stderr
     nothing_issued(site.root)
 
 
@@ -541,7 +578,9 @@ def test_issue_a_whole_cohort_from_csv(site):
     result = issue_cli(site, "--csv", cohort, mail_merge=merge)
 
     assert result.exit_code == 0, result.stderr
-    rows = read_csv(merge)
+    # The cohort starts with a byte-order mark, so the mail-merge list answers with one.
+    assert merge.read_bytes().startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(merge.read_text(encoding="utf-8-sig"), newline="")))
     assert [(r["name"], r["email"]) for r in rows] == [
         ("Sanne de Vries", "sanne@example.org"), ("Jansen, Emma", "emma@example.org"),
         ("Youssef El Idrissi", "y.elidrissi@example.org"), ("Ömer Çelik", "omer@example.org")]
@@ -751,7 +790,8 @@ def list_bits(root: Path) -> bytearray:
 def test_revoke_sets_the_bit_resigns_the_list_and_logs_the_reason(pair):
     reason = 'issued to the wrong learner, "Bob" not Ann'
 
-    result = run("revoke", pair.a.credential_id, "--reason", reason, "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", reason,
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 0, result.stderr
     assert pair.a.credential_id in result.stderr
@@ -773,7 +813,7 @@ def test_revoke_sets_the_bit_resigns_the_list_and_logs_the_reason(pair):
 
 
 def test_a_revoked_credential_reads_as_revoked_with_its_reason(pair):
-    assert run("revoke", pair.a.path.stem, "--reason", "plagiarism", "--key", pair.key_path,
+    assert run("revoke", "--yes", pair.a.path.stem, "--reason", "plagiarism", "--key", pair.key_path,
                "--source", pair.root).exit_code == 0
 
     result = run("verify", pair.a.path, pair.b.path, "--site", pair.root)
@@ -789,19 +829,109 @@ def test_revoke_accepts_the_id_the_uuid_the_badge_url_or_the_file(pair, form):
     reference = {"urn": pair.a.credential_id, "uuid": pair.a.path.stem,
                  "badge-url": pair.a.badge_url, "file": pair.a.path}[form]
 
-    result = run("revoke", reference, "--reason", "test", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", reference, "--reason", "test", "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 0, result.stderr
     assert statuslist.is_set(list_bits(pair.root), index_of(pair.a.document))
     assert not statuslist.is_set(list_bits(pair.root), index_of(pair.b.document))
 
 
+def test_revoke_help_lists_every_reference_form_it_accepts():
+    from generator.issuing.references import FORMS
+
+    help_text = run("revoke", "--help").stdout
+
+    # The forms test_revoke_accepts_the_id_the_uuid_the_badge_url_or_the_file revokes by, in this order.
+    assert [form for form, _ in FORMS] == ["urn:uuid:UUID", "UUID", "BADGE_URL", "FILE"]
+    for form, meaning in FORMS:
+        assert re.search(rf"^ +{re.escape(form)} +{re.escape(meaning)}$", help_text, flags=re.M), form
+    assert "--yes" in help_text and "--dry-run" in help_text
+
+
+def unchanged_status(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in status_files(root)}
+
+
+def test_revoke_without_a_terminal_to_ask_on_refuses_unless_told_yes(pair):
+    before = unchanged_status(pair.root)
+
+    result = run("revoke", pair.a.credential_id, "--reason", "wrong learner", "--key", pair.key_path,
+                 "--source", pair.root)
+
+    assert result.exit_code == 1
+    assert "no terminal to ask on, so nothing was revoked; add --yes" in result.stderr
+    assert "learner     Ann Example" in result.stderr  # what it would have revoked is shown all the same
+    assert unchanged_status(pair.root) == before
+
+
+def test_revoke_dry_run_shows_who_and_what_and_changes_nothing(pair):
+    before = unchanged_status(pair.root)
+
+    result = run("revoke", pair.a.badge_url, "--dry-run", "--reason", "wrong learner", "--key", pair.key_path,
+                 "--source", pair.root)
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:7] == [
+        "credsite revoke: would revoke (a dry run):",
+        f"  credential  {pair.a.credential_id}",
+        "  learner     Ann Example",
+        "  course      Testing Things Well (version 2026.1)",
+        f"  awarded     {read_json(pair.a.path)['awardedDate'][:10]}",
+        f"  badge page  {pair.a.badge_url}",
+        "  reason      wrong learner"]
+    assert "dry run: nothing was changed" in result.stderr
+    assert unchanged_status(pair.root) == before
+
+
+def test_revoke_dry_run_still_refuses_what_revoke_would_refuse(pair):
+    result = run("revoke", "urn:uuid:00000000-0000-4000-8000-000000000000", "--dry-run", "--reason", "x",
+                 "--key", pair.key_path, "--source", pair.root)
+    assert result.exit_code == 1 and "no credential" in result.stderr and "nothing was revoked" in result.stderr
+
+
+def revoke_in_a_terminal(pair, answer: str) -> subprocess.CompletedProcess:
+    """`credsite revoke` with a real terminal on its standard input, answering its question with `answer`."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "revoke", pair.a.credential_id, "--reason", "wrong learner",
+             "--key", str(pair.key_path), "--source", str(pair.root)],
+            stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        os.write(leader, (answer + "\n").encode())
+        out, err = process.communicate(timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def test_revoke_in_a_terminal_asks_and_no_changes_nothing(pair):
+    before = unchanged_status(pair.root)
+
+    result = revoke_in_a_terminal(pair, "n")
+
+    assert result.returncode == 1, result.stderr
+    assert "learner     Ann Example" in result.stderr
+    assert "Revoke it? This cannot be undone [y/N]" in result.stderr and "nothing was revoked" in result.stderr
+    assert unchanged_status(pair.root) == before
+
+
+def test_revoke_in_a_terminal_revokes_after_yes(pair):
+    result = revoke_in_a_terminal(pair, "y")
+
+    assert result.returncode == 0, result.stderr
+    assert f"revoked {pair.a.credential_id}" in result.stderr
+    assert statuslist.is_set(list_bits(pair.root), index_of(pair.a.document))
+
+
 def test_revoking_twice_says_already_revoked_and_logs_once(pair):
     args = ("--reason", "wrong learner", "--key", pair.key_path, "--source", pair.root)
-    assert run("revoke", pair.a.credential_id, *args).exit_code == 0
+    assert run("revoke", "--yes", pair.a.credential_id, *args).exit_code == 0
     list_before = (pair.root / "content" / "status" / "revocation.json").read_bytes()
 
-    result = run("revoke", pair.a.credential_id, *args)
+    result = run("revoke", "--yes", pair.a.credential_id, *args)
 
     assert result.exit_code == 1
     assert "already revoked" in result.stderr
@@ -816,7 +946,7 @@ def test_revoking_twice_says_already_revoked_and_logs_once(pair):
 def test_revoke_refuses_an_unknown_credential_or_an_empty_reason(pair, reference, reason, message):
     list_before = (pair.root / "content" / "status" / "revocation.json").read_bytes()
 
-    result = run("revoke", reference or pair.a.credential_id, "--reason", reason, "--key", pair.key_path,
+    result = run("revoke", "--yes", reference or pair.a.credential_id, "--reason", reason, "--key", pair.key_path,
                  "--source", pair.root)
 
     assert result.exit_code == 1
@@ -830,19 +960,21 @@ def test_a_credential_whose_file_was_removed_can_still_be_revoked(pair):
     index = index_of(pair.a.document)
     pair.a.path.unlink()
 
-    result = run("revoke", pair.a.credential_id, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "fraud",
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 0, result.stderr
     assert statuslist.is_set(list_bits(pair.root), index)
     assert not statuslist.is_set(list_bits(pair.root), index_of(pair.b.document))
     assert read_csv(pair.root / content_status.REVOCATIONS)[0]["credential"] == pair.a.credential_id
-    again = run("revoke", pair.a.credential_id, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
+    again = run("revoke", "--yes", pair.a.credential_id, "--reason", "fraud",
+                "--key", pair.key_path, "--source", pair.root)
     assert again.exit_code == 1 and f"{pair.a.credential_id}: is already revoked" in again.stderr
 
 
 def test_revoke_with_a_key_the_site_does_not_list_is_refused(pair):
     keys.generate(pair.tmp / "keys" / "other.json", pair.root)
-    result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.tmp / "keys" / "other.json",
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "x", "--key", pair.tmp / "keys" / "other.json",
                  "--source", pair.root)
     assert result.exit_code == 1
     assert "is not listed" in result.stderr
@@ -851,7 +983,7 @@ def test_revoke_with_a_key_the_site_does_not_list_is_refused(pair):
 
 def test_a_tampered_status_list_is_not_trusted(pair):
     """Clearing a revoked bit by editing the list (without the key) must not make it valid."""
-    assert run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
+    assert run("revoke", "--yes", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
                "--source", pair.root).exit_code == 0
     path = pair.root / "content" / "status" / "revocation.json"
     document = read_json(path)
@@ -1130,7 +1262,7 @@ def test_revoking_after_a_key_change_resigns_the_list_with_the_new_key(site):
     k2 = new_key(site, "k2")
     set_keys(site.root, ("k1", site.key, "retired"), ("k2", k2, "active"))
 
-    result = run("revoke", old.credential_id, "--reason", "x", "--key", site.tmp / "keys" / "k2.json",
+    result = run("revoke", "--yes", old.credential_id, "--reason", "x", "--key", site.tmp / "keys" / "k2.json",
                  "--source", site.root)
 
     assert result.exit_code == 0, result.stderr
@@ -1242,7 +1374,7 @@ def test_did_document_lists_every_key_as_multikey_with_full_assertion_method_ids
 def test_verify_against_a_built_site_works_the_same(site, tmp_path, base_url, did, location, absent):
     set_keys(site.root, ("k1", site.key, "active"), base_url=base_url)
     kept, revoked = issue_api(site, learner(), learner(name="Bob", email="bob@example.org"))
-    assert run("revoke", revoked.credential_id, "--reason", "x", "--key", site.key_path,
+    assert run("revoke", "--yes", revoked.credential_id, "--reason", "x", "--key", site.key_path,
                "--source", site.root).exit_code == 0
     out = tmp_path / "out"
 

@@ -99,7 +99,7 @@ def test_revoke_of_a_copy_revokes_the_index_the_registry_records_not_the_copys(p
     outside = pair.tmp / "copy.json"
     write_json(outside, copy)
 
-    result = run("revoke", outside, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", outside, "--reason", "fraud", "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 0, result.stderr
     assert "acting on the site's own copy" in result.stderr
@@ -113,7 +113,8 @@ def test_revoke_refuses_a_site_file_whose_index_the_registry_does_not_record(pai
     write_json(pair.a.path, document)
     before = content_tree(pair.root)
 
-    result = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.a.credential_id, "--reason", "x",
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 1
     assert f"does not match {content_status.REGISTRY}, which records index {index_of(pair.a.document)}" \
@@ -151,7 +152,7 @@ def test_after_a_leak_reissue_refuses_a_credential_changed_since_it_was_signed(p
 
 
 def test_after_a_leak_reissue_checks_the_removed_keys_proofs_from_the_key_history(pair):
-    assert run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
+    assert run("revoke", "--yes", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
                "--source", pair.root).exit_code == 0
     new_key = replace_key(pair)
 
@@ -260,7 +261,7 @@ def test_a_key_history_line_added_by_hand_lets_reissue_check_a_removed_keys_proo
 
 
 def test_a_status_list_changed_after_a_leak_is_not_signed_again(pair):
-    assert run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
+    assert run("revoke", "--yes", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
                "--source", pair.root).exit_code == 0
     path = pair.root / content_status.STATUS_LIST
     document = read_json(path)
@@ -277,14 +278,15 @@ def test_a_status_list_changed_after_a_leak_is_not_signed_again(pair):
 
 
 def test_revoke_refuses_to_sign_over_a_status_list_changed_by_hand(pair):
-    assert run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
+    assert run("revoke", "--yes", pair.a.credential_id, "--reason", "x", "--key", pair.key_path,
                "--source", pair.root).exit_code == 0
     path = pair.root / content_status.STATUS_LIST
     document = read_json(path)
     document["credentialSubject"]["encodedList"] = statuslist.encode(statuslist.empty())
     write_json(path, document)
 
-    result = run("revoke", pair.b.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    result = run("revoke", "--yes", pair.b.credential_id, "--reason", "x",
+                 "--key", pair.key_path, "--source", pair.root)
 
     assert result.exit_code == 1
     assert f"{content_status.STATUS_LIST}: proof: does not verify" in result.stderr
@@ -302,7 +304,8 @@ def test_a_missing_registry_stops_issue_revoke_and_reissue(pair):
                 f"restore the last committed version with 'git restore {content_status.REGISTRY}'")
 
     issued = issue_cli(pair, *ANN)
-    revoked = run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root)
+    revoked = run("revoke", "--yes", pair.a.credential_id, "--reason", "x",
+                  "--key", pair.key_path, "--source", pair.root)
     reissued = reissue_all(pair, pair.key_path)
 
     for result in (issued, revoked, reissued):
@@ -340,7 +343,7 @@ def test_a_broken_other_file_blocks_only_reissue_all(tmp_path):
 
     everything = run("reissue", "--all", "--source", site, "--key", key)
     named = run("reissue", read_json(path)["id"], "--source", site, "--key", key)
-    revoked = run("revoke", read_json(path)["id"], "--reason", "x", "--key", key, "--source", site)
+    revoked = run("revoke", "--yes", read_json(path)["id"], "--reason", "x", "--key", key, "--source", site)
 
     assert everything.exit_code == 1 and "content/issued/notes.json" in everything.stderr
     assert named.exit_code == 0, named.stderr
@@ -373,7 +376,8 @@ def test_a_status_list_proof_without_a_method_id_is_reported_not_a_crash(pair):
     write_json(path, document)
 
     for result in (issue_cli(pair, *ANN),
-                   run("revoke", pair.a.credential_id, "--reason", "x", "--key", pair.key_path, "--source", pair.root),
+                   run("revoke", "--yes", pair.a.credential_id, "--reason", "x",
+                       "--key", pair.key_path, "--source", pair.root),
                    reissue_all(pair, pair.key_path)):
         assert result.exit_code == 1
         assert "internal error" not in result.stderr

@@ -106,3 +106,54 @@ def test_deploy_build_fails_when_a_credential_does_not_verify(tmp_path):
     assert result.returncode == 1
     assert f"content/issued/{target.name}: NOT PUBLISHED" in result.stderr
     assert not (checkout / "_site").exists()
+
+
+# ---------------------------------------------------------------- the workflow credsite init writes
+
+
+def init_site(tmp_path: Path, requirement: str = "credsite @ git+https://example.org/credsite.git@" + "a" * 40):
+    from generator.commands import site_init
+
+    folder = tmp_path / "hv"
+    written, notes, problems = site_init.create(
+        folder, site_init.Answers("Hogeschool Voorbeeld", "https://hogeschool-voorbeeld.github.io/mc/", ("nl", "en")),
+        site_init.Install(requirement, "a test"))
+    assert not problems and not notes, (problems, notes)
+    return folder
+
+
+def test_the_workflow_credsite_init_writes_passes_actionlint(tmp_path):
+    folder = init_site(tmp_path)
+    assert actionlint(folder / ".github/workflows/deploy.yml") == []
+
+
+def test_the_init_workflow_pins_the_same_actions_as_this_repositorys(tmp_path):
+    # Two copies of one workflow: when a pin is updated in one, this says to update the other.
+    ours = re.findall(r"uses:\s*(\S+)", (ROOT / ".github/workflows/deploy.yml").read_text())
+    theirs = re.findall(r"uses:\s*(\S+)", (init_site(tmp_path) / ".github/workflows/deploy.yml").read_text())
+    assert theirs == ours
+
+
+def test_the_init_workflow_has_the_same_shape_and_least_privilege(tmp_path):
+    workflow = yaml.load((init_site(tmp_path) / ".github/workflows/deploy.yml").read_text(), Loader=yaml.BaseLoader)
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    ours = load("deploy.yml")
+    assert [s.get("name") or s["uses"].split("@")[0] for s in workflow["jobs"]["build"]["steps"]] == \
+        [s.get("name") or s["uses"].split("@")[0] for s in ours["jobs"]["build"]["steps"]]
+
+
+def test_a_new_site_builds_exactly_as_its_init_workflow_builds_it(tmp_path):
+    folder = init_site(tmp_path)
+    workflow = yaml.load((folder / ".github/workflows/deploy.yml").read_text(), Loader=yaml.BaseLoader)
+    step = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("name", "").startswith("Build the site"))
+    git = ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "credsite init"], check=True)
+    env = {**os.environ, "PATH": f"{ROOT / '.venv/bin'}:{os.environ['PATH']}"}
+
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert (folder / "_site/index.html").is_file() and (folder / "_site/en/index.html").is_file()

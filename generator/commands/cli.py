@@ -18,7 +18,7 @@ import click
 from generator.build.pipeline import Content
 from generator.build.pipeline import build as run_build
 from generator.build.pipeline import check as run_check
-from generator.commands import signing  # noqa: F401  (registers keygen, issue, revoke and reissue)
+from generator.commands import signing, site_init  # noqa: F401  (register keygen, issue, revoke, reissue; init)
 from generator.commands.common import EXIT_INPUT, EXIT_INTERNAL, cli, progress_printer, report, source_option
 from generator.problems import Code, errors, with_code
 
@@ -108,6 +108,46 @@ def new_course(slug: str, source: Path) -> None:
     if errors(problems):
         sys.exit(EXIT_INPUT)
     click.echo(f"created {path}; fill it in, then run 'credsite check'", err=True)
+
+
+@cli.command("docs")
+@click.argument("topic", required=False)
+@click.argument("section", required=False)
+@click.option("--path", "show_path", is_flag=True, help="Print where the topic's file is instead of its text.")
+def docs(topic: str | None, section: str | None, show_path: bool) -> None:
+    """Show the documentation that comes with credsite: a TOPIC, or one SECTION of it.
+
+    Without a TOPIC, list the topics. A SECTION is a heading's text ('A key that leaked') or its anchor
+    (a-key-that-leaked); 'issuing#a-key-that-leaked' works too.
+    """
+    from generator.commands import docs as documentation
+
+    known = documentation.topics()
+    if topic is None:
+        for name, item in known.items():
+            click.echo(f"{name:<15} {documentation.title(item.read_text(encoding='utf-8'))}")
+        click.echo("\nshow one with: credsite docs TOPIC [SECTION]", err=True)
+        return
+    name, anchor = documentation.topic_name(topic)
+    if name not in known:
+        click.echo(f"credsite docs: no topic '{name}'; the topics are {', '.join(known)}", err=True)
+        sys.exit(EXIT_INPUT)
+    if show_path:
+        click.echo(str(known[name]))
+        return
+    text = known[name].read_text(encoding="utf-8")
+    wanted = section or anchor
+    if wanted:
+        part = documentation.section(text, wanted)
+        if part is None:
+            choices = "; ".join(h.title for h in documentation.headings(text) if h.level > 1)
+            click.echo(f"credsite docs: {name} has no section '{wanted}'; its sections are: {choices}", err=True)
+            sys.exit(EXIT_INPUT)
+        text = part
+    if sys.stdout.isatty():
+        click.echo_via_pager(text)
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command()

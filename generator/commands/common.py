@@ -50,3 +50,17 @@ def site_or_exit(source: Path) -> Content:
         report(content.problems)
         sys.exit(EXIT_INPUT)
     return content
+
+
+def yaml_text(text: str) -> str:
+    """`text` as a YAML value: plain where YAML reads it back as the same text, else quoted. An id of 2026
+    would be a number, 'Replace me: x' a mapping, and 'a # b' would lose its end to a comment."""
+    import json
+
+    import yaml
+
+    try:
+        plain = yaml.safe_load(text) == text and " #" not in text
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)

@@ -12,8 +12,13 @@ from pathlib import Path
 import click
 
 from generator.build.pipeline import Content
-from generator.commands.common import EXIT_INPUT, cli, report, source_option
+from generator.commands.common import EXIT_INPUT, cli, report, source_option, yaml_text
 from generator.commands.common import site_or_exit as _site_or_exit
+from generator.content.csv_cells import DEFAULT_DIALECT, Dialect
+from generator.issuing.cohort import MAIL_MERGE_NAME
+from generator.issuing.dates import MOMENT_FORMS
+from generator.issuing.keys import DEFAULT_KEY_SHOWN
+from generator.issuing.references import FORMS
 from generator.problems import Problem, errors
 
 
@@ -28,22 +33,23 @@ def _key_or_exit(path: Path | None):
 
 
 key_option = click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                          help="Private key file (default: $CREDSITE_SIGNING_KEY_FILE, or the secret "
-                               "in $CREDSITE_SIGNING_KEY).")
+                          help="Private key file  [default: the secret in $CREDSITE_SIGNING_KEY, else the file "
+                               f"$CREDSITE_SIGNING_KEY_FILE names, else {DEFAULT_KEY_SHOWN}, where keygen writes it]")
 
 
 @cli.command()
-@click.option("--out", "target", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("~/.config/credsite/signing-key.json"), show_default=True,
-              help="Where to write the private key; must be outside the repository.")
+@click.option("--out", "target", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the private key; must be outside the repository  "
+                   f"[default: {DEFAULT_KEY_SHOWN}, where issue, revoke and reissue look for it]")
 @click.option("--id", "key_id", default=None, help="Key id for site.yaml  [default: key-YYYY-MM-DD]")
 @source_option
-def keygen(target: Path, key_id: str | None, source: Path) -> None:
+def keygen(target: Path | None, key_id: str | None, source: Path) -> None:
     """Make an Ed25519 key pair; print the public key for content/site.yaml."""
     import datetime as dt
 
     from generator.issuing import keys
 
+    target = target or keys.default_key_path()
     if key_id is not None and not keys.KEY_ID.fullmatch(key_id):
         click.echo(f"credsite keygen: --id: '{key_id}' is not a valid key id (content/site.yaml would refuse "
                    "it); use letters, digits, dots, hyphens and underscores, starting with a letter or digit, "
@@ -59,16 +65,7 @@ def keygen(target: Path, key_id: str | None, source: Path) -> None:
                err=True)
     click.echo(f"publicKeyMultibase: {key.public_multibase}\n")
     click.echo("Add these lines to content/site.yaml:\n")
-    click.echo(f"keys:\n  - id: {_yaml_text(key_id)}\n    public_key: {key.public_multibase}\n    status: active")
-
-
-def _yaml_text(text: str) -> str:
-    """Quoted where YAML would read it as something else: an id of 2026 is a number, not text."""
-    import json
-
-    import yaml
-
-    return text if yaml.safe_load(text) == text else json.dumps(text)
+    click.echo(f"keys:\n  - id: {yaml_text(key_id)}\n    public_key: {key.public_multibase}\n    status: active")
 
 
 @cli.command()
@@ -76,13 +73,15 @@ def _yaml_text(text: str) -> str:
 @click.option("--name", default=None, help="The learner's full name.")
 @click.option("--email", default=None, help="The learner's e-mail address (stored only as a salted hash).")
 @click.option("--grade", default="", help="The final grade, on the course's grading scale.")
-@click.option("--date", "date", default=None, help="Award date, YYYY-MM-DD  [default: now]")
+@click.option("--date", "date", default=None, help=f"Award date: {MOMENT_FORMS}  [default: now]")
 @click.option("--evidence", multiple=True, help="https:// URL of evidence; repeat for more.")
-@click.option("--valid-until", default=None, help="Expiry date, YYYY-MM-DD  [default: from the course]")
+@click.option("--valid-until", default=None,
+              help=f"Expiry: {MOMENT_FORMS}  [default: from the course's credential.valid_for]")
 @click.option("--csv", "cohort", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Issue to every learner in a CSV file (columns: " + "name,email,grade,date,evidence,valid_until).")
 @click.option("--mail-merge", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write name,email,badge_url,credential_id to this CSV  [default: issued-<time>.csv]")
+              help="Write name,email,badge_url,credential_id to this CSV, in the --csv file's separator, "
+                   f"byte-order mark and line ends  [default: {MAIL_MERGE_NAME.replace('{time}', '<time>')}]")
 @key_option
 @source_option
 def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_merge, key_path, source) -> None:
@@ -106,11 +105,12 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
     if not cohort and (name is None or email is None):
         click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
         sys.exit(EXIT_INPUT)
+    dialect = DEFAULT_DIALECT
     if cohort:
-        learners, problems = cohorts.read_cohort(cohort, str(cohort), course)
+        learners, dialect, problems = cohorts.read_cohort(cohort, str(cohort), course)
     else:
         learners, problems = _one_learner(name, email, grade, date, evidence, valid_until)
-    target = mail_merge or Path(f"issued-{dates.utc_now().strftime('%Y%m%d-%H%M%S')}.csv")
+    target = mail_merge or Path(MAIL_MERGE_NAME.replace("{time}", dates.utc_now().strftime("%Y%m%d-%H%M%S")))
     problems += _mail_merge_problems(target, given=mail_merge is not None)
     if problems:
         report(problems)
@@ -127,7 +127,7 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
         if until is not None and until < dates.utc_now():  # backdated entry: allowed, but say so
             click.echo(f"credsite issue: note: the credential for {item.learner.name} expired on "
                        f"{dates.iso(until)[:10]}; its page says Expired", err=True)
-    target = _write_mail_merge(target, issued)
+    target = _write_mail_merge(target, issued, dialect)
     click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)
 
@@ -162,20 +162,20 @@ def _mail_merge_problems(target: Path, given: bool) -> list[Problem]:
     return []
 
 
-def _write_mail_merge(target: Path, issued) -> Path:
+def _write_mail_merge(target: Path, issued, dialect: Dialect) -> Path:
     from generator.issuing import cohort as cohorts
     from generator.issuing import dates
 
-    text = cohorts.mail_merge_csv(issued)
+    data = cohorts.mail_merge_csv(issued, dialect)
     try:
         try:
-            with open(target, "x", encoding="utf-8") as handle:  # never overwrite, e.g. the input CSV
-                handle.write(text)
+            with open(target, "xb") as handle:  # never overwrite, e.g. the input CSV
+                handle.write(data)
         except FileExistsError:
             target = target.with_name(f"{target.stem}-{dates.utc_now().strftime('%Y%m%d-%H%M%S')}"
                                       f"{target.suffix}")
-            with open(target, "x", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(target, "xb") as handle:
+                handle.write(data)
     except OSError as exc:
         click.echo(f"credsite issue: --mail-merge: cannot write {target} ({exc.strerror}); the "
                    f"{len(issued)} credential(s) above WERE issued into content/issued/: do not issue them "
@@ -203,28 +203,69 @@ def _site_for_signing(source: Path, named: bool) -> Content:
     return content
 
 
-@cli.command()
+def _forms_help() -> str:
+    """The reference forms as a --help paragraph click keeps line by line (the \\b marker)."""
+    return "\b\n" + "\n".join(f"  {form:<14} {meaning}" for form, meaning in FORMS)
+
+
+@cli.command(help=f"""Revoke a credential: set its bit in the status list and re-sign the list.
+
+CREDENTIAL is one of these, given exactly (revoking is final, so nothing is guessed):
+
+{_forms_help()}
+
+It shows who and what it will revoke and asks before it does. Without a terminal to ask on
+(a script, a pipe) it revokes only with --yes, and refuses otherwise.""")
 @click.argument("credential")
-@click.option("--reason", required=True, help="Why; kept in content/status/revocations.csv.")
+@click.option("--reason", required=True, help="Why; kept in content/status/revocations.csv, which is public.")
+@click.option("--yes", is_flag=True, help="Revoke without asking (for scripts): the preview is still printed.")
+@click.option("--dry-run", is_flag=True, help="Check everything and show what would be revoked; change nothing.")
 @key_option
 @source_option
-def revoke(credential: str, reason: str, key_path, source: Path) -> None:
-    """Revoke a credential: set its bit in the status list and re-sign the list."""
-    from generator.issuing.revoke import revoke as run_revoke
+def revoke(credential: str, reason: str, yes: bool, dry_run: bool, key_path, source: Path) -> None:
+    from generator.issuing import revoke as revoking
 
     content = _site_for_signing(source, named=True)
     key = _key_or_exit(key_path)
-    credential_id, notes, problems = run_revoke(content.site, credential, reason, key)
-    report(problems)
-    if problems:
+    plan, problems = revoking.plan_revocation(content.site, credential, reason, key)
+    if plan is None:
+        report(problems)
         click.echo("nothing was revoked", err=True)
         sys.exit(EXIT_INPUT)
-    for note in notes:
+    for note in plan.notes:
         click.echo(f"credsite revoke: {note}", err=True)
-    click.echo(f"revoked {credential_id}; commit content/status/ and rebuild to publish the list", err=True)
+    click.echo("credsite revoke: " + ("would revoke (a dry run)" if dry_run else "about to revoke, for good") + ":",
+               err=True)
+    click.echo("\n".join(plan.lines()), err=True)
+    if dry_run:
+        click.echo("dry run: nothing was changed", err=True)
+        return
+    if not yes and not _confirmed():
+        click.echo("nothing was revoked", err=True)
+        sys.exit(EXIT_INPUT)
+    problems = revoking.carry_out(content.site, plan, key)
+    if problems:
+        report(problems)
+        click.echo("nothing was revoked", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"revoked {plan.credential_id}; commit content/status/ and rebuild to publish the list", err=True)
 
 
-@cli.command()
+def _confirmed() -> bool:
+    """The user's yes, asked on the terminal. Without one (a script, a pipe, CI) nobody can answer, and
+    a revocation cannot be undone: refuse, and say how a script asks for it (--yes)."""
+    if not sys.stdin.isatty():
+        click.echo("credsite revoke: no terminal to ask on, so nothing was revoked; add --yes to revoke without "
+                   "asking (check the lines above first), or --dry-run to only look", err=True)
+        return False
+    return click.confirm("Revoke it? This cannot be undone", default=False, err=True)
+
+
+@cli.command(help=f"""Sign credentials again in the current format with the active key; ids and badge URLs stay.
+
+Each CREDENTIAL is one of these, given exactly:
+
+{_forms_help()}""")
 @click.argument("credentials", nargs=-1)
 @click.option("--all", "everything", is_flag=True, help="Every credential in content/issued/.")
 @click.option("--unchecked-proofs", is_flag=True,
@@ -233,7 +274,6 @@ def revoke(credential: str, reason: str, key_path, source: Path) -> None:
 @key_option
 @source_option
 def reissue(credentials: tuple[str, ...], everything: bool, unchecked_proofs: bool, key_path, source: Path) -> None:
-    """Sign credentials again in the current format with the active key; ids and badge URLs stay."""
     from generator.issuing.reissue import REISSUES
     from generator.issuing.reissue import reissue as run_reissue
 

@@ -14,13 +14,19 @@ by another quote gets a quote in front as well. Reading removes one leading quot
 before a trigger character or another quote; so "'t Hooft" is written and read unchanged.
 
 Only what credsite writes is read this way; a cohort CSV that staff write is read as it is.
+
+A file made for people (the mail-merge list) is written in the dialect of the file it answers
+(Dialect): Excel with Dutch settings reads a semicolon CSV with a byte-order mark correctly, and
+shows a comma-separated one without a BOM as one column of mangled text.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -42,11 +48,43 @@ def cell_text(cell: str) -> str:
     return cell[1:] if _marked(cell) else cell
 
 
-def csv_line(*values: object) -> str:
+@dataclass(frozen=True)
+class Dialect:
+    """How a CSV file is written: what separates cells, whether a UTF-8 byte-order mark starts it, what ends a line.
+
+    The default is what credsite's own files in content/status/ use."""
+
+    delimiter: str = ","
+    bom: bool = False
+    line_end: str = "\n"
+
+
+DEFAULT_DIALECT = Dialect()
+
+
+def detect_dialect(raw: bytes, header_line: str) -> Dialect:
+    """The dialect of a file people made (a cohort CSV), from its bytes and its header row.
+
+    The header row decides the separator: no column name holds a comma or a semicolon, and Excel with
+    Dutch (and most European) settings saves "CSV" with semicolons."""
+    delimiter = ";" if ";" in header_line and "," not in header_line else ","
+    first_end = raw.find(b"\n")
+    line_end = "\r\n" if first_end > 0 and raw[first_end - 1:first_end] == b"\r" else "\n"
+    return Dialect(delimiter, raw.startswith(codecs.BOM_UTF8), line_end)
+
+
+def csv_line(*values: object, delimiter: str = ",") -> str:
     """One row of safe cells, each in double quotes, without its line end (that is the caller's)."""
     out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow([safe_cell(value) for value in values])
+    csv.writer(out, quoting=csv.QUOTE_ALL, delimiter=delimiter, lineterminator="\n").writerow(
+        [safe_cell(value) for value in values])
     return out.getvalue().removesuffix("\n")
+
+
+def csv_bytes(rows: Iterable[Sequence[object]], dialect: Dialect = DEFAULT_DIALECT) -> bytes:
+    """A whole file of safe rows in `dialect`, each row ended by its line end."""
+    text = "".join(csv_line(*row, delimiter=dialect.delimiter) + dialect.line_end for row in rows)
+    return (codecs.BOM_UTF8 if dialect.bom else b"") + text.encode("utf-8")
 
 
 class Unreadable(ValueError):

@@ -8,7 +8,9 @@ import re
 
 from generator.strict_json import printable
 
-DATE_FIX = "write YYYY-MM-DD, e.g. 2026-11-13"
+# What parse_moment accepts, said once: for --help, the docs and the fix of a wrong date.
+MOMENT_FORMS = "YYYY-MM-DD (midnight UTC) or a date-time with a time zone, e.g. 2026-11-13T12:00:00Z"
+DATE_FIX = "write YYYY-MM-DD, e.g. 2026-11-13, or a date-time with a time zone, e.g. 2026-11-13T12:00:00Z"
 
 
 class MomentError(ValueError):

@@ -21,6 +21,17 @@ from generator.strict_json import loads
 
 KEY_ENV = "CREDSITE_SIGNING_KEY"  # the secretKeyMultibase itself (CI secrets, password managers)
 KEY_FILE_ENV = "CREDSITE_SIGNING_KEY_FILE"
+DEFAULT_KEY_SHOWN = "$XDG_CONFIG_HOME/credsite/signing-key.json (~/.config/credsite/signing-key.json)"
+
+
+def default_key_path() -> Path:
+    """Where keygen writes a key and issue, revoke and reissue look for one when none is given.
+
+    The XDG base directory rule: $XDG_CONFIG_HOME when it is set to an absolute path, else ~/.config.
+    One function, so that the key keygen makes is the key the signing commands find."""
+    config = os.environ.get("XDG_CONFIG_HOME", "")
+    base = Path(config) if os.path.isabs(config) else Path.home() / ".config"
+    return base / "credsite" / "signing-key.json"
 
 
 class KeyError_(Exception):
@@ -58,9 +69,10 @@ def generate(target: Path, source: Path) -> SigningKey:
     for folder in filter(None, [source.resolve(), repository_root(source.resolve()), repository_root(target)]):
         if _inside(target, folder):
             raise KeyError_(f"{target} is inside the repository {folder}; a private key must never be "
-                            "committed. Choose a path outside it, e.g. ~/.config/credsite/signing-key.json")
+                            f"committed. Choose a path outside it, e.g. {default_key_path()}")
     if target.exists():
-        raise KeyError_(f"{target} already exists; credsite never overwrites a key. Choose another path")
+        raise KeyError_(f"{target} already exists; credsite never overwrites a key. Use that key, or give "
+                        "another path with --out (and --key FILE when you sign with it)")
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = SigningKey(Ed25519PrivateKey.generate())
     document = {"type": "Multikey", "publicKeyMultibase": key.public_multibase,
@@ -74,14 +86,18 @@ def generate(target: Path, source: Path) -> SigningKey:
 
 
 def load(path: Path | None = None) -> SigningKey:
-    """From --key FILE, else $CREDSITE_SIGNING_KEY (the secret), else $CREDSITE_SIGNING_KEY_FILE."""
+    """From --key FILE, else $CREDSITE_SIGNING_KEY (the secret), else $CREDSITE_SIGNING_KEY_FILE, else the
+    file keygen writes by default (default_key_path)."""
     if path is None and os.environ.get(KEY_ENV):
         return _from_secret(os.environ[KEY_ENV].strip(), f"${KEY_ENV}")
     if path is None and os.environ.get(KEY_FILE_ENV):
         path = Path(os.environ[KEY_FILE_ENV])
+    if path is None and default_key_path().exists():
+        path = default_key_path()
     if path is None:
-        raise KeyError_(f"no signing key given; use --key FILE, or set {KEY_FILE_ENV} to the key file "
-                        f"or {KEY_ENV} to its secretKeyMultibase ('credsite keygen' makes one)")
+        raise KeyError_(f"no signing key: none given with --key FILE, ${KEY_FILE_ENV} or ${KEY_ENV}, and no key "
+                        f"file at {default_key_path()}, where 'credsite keygen' writes one; run 'credsite keygen' "
+                        "there, or give the key you have with --key FILE")
     path = path.expanduser()
     try:
         mode = path.stat().st_mode

@@ -28,6 +28,13 @@ from generator.strict_json import loads
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 URN = re.compile(rf"urn:uuid:({UUID.pattern})", re.IGNORECASE)
 GIVE = "give the credential's id (urn:uuid:...), its UUID, its badge URL, or its file in content/issued/"
+# Every form a reference may take, as --help shows them; _exact() accepts these and nothing else.
+FORMS = (
+    ("urn:uuid:UUID", "the credential's id"),
+    ("UUID", "the last part of its badge URL"),
+    ("BADGE_URL", "its badge page's URL on this site (any language; the final / may be left out)"),
+    ("FILE", "its file in content/issued/, or a copy of it: only the id in it counts"),
+)
 # What no reference holds: control and format characters (a zero-width space, say), line and paragraph separators.
 _INVISIBLE = ("Cc", "Cf", "Cs", "Zl", "Zp")
 

@@ -51,7 +51,7 @@ REISSUES_HEADER = "date,credential,index,key,reason"
 RESTORE = "restore the file exactly as credsite issue wrote it (e.g. from git)"
 COMMAND = "credsite reissue"
 UNPUBLISHABLE_FIX = ("the build refuses it as it is, too (credsite check says why): restore what it needs, such as "
-                     "its course version (docs/course-format.md), or remove the file; then reissue")
+                     "its course version (see: credsite docs course-format), or remove the file; then reissue")
 
 
 @dataclass(frozen=True)

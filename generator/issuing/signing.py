@@ -45,7 +45,7 @@ from generator.problems import Code, Problem
 SITE_YAML = "content/site.yaml"
 GIT_REVISIONS = 200  # site.yaml changes rarely; this reaches back years
 TRIED_KEYS = 64  # public-key combinations tried for one document (several proofs, reused key ids)
-LEAK_HELP = "docs/issuing.md, 'A key that leaked'"
+LEAK_HELP = "see: credsite docs issuing 'A key that leaked'"
 
 
 def signing_method(site: Site, key: SigningKey) -> tuple[str, list[Problem]]:
