@@ -160,13 +160,18 @@ def measure(work: Path, label: str) -> None:
           f"CPU {user:6.1f} s user + {system:5.1f} s system", flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def scale_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every benchmark over the synthetic site takes: its size, and where it is kept."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--courses", type=int, default=200)
     parser.add_argument("--credentials", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--regenerate", action="store_true")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = scale_arguments(__doc__.split("\n\n")[0]).parse_args()
     work = args.work or Path(f"/tmp/credsite-bench-{args.courses}-{args.credentials}")
     # Reused only when a generation finished: an interrupted one would be measured as a smaller site.
     if args.regenerate or not (work / GENERATED).is_file():

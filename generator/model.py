@@ -47,6 +47,16 @@ class SiteKey:
 
 
 @dataclass(frozen=True)
+class RioSettings:
+    """What RIO (DUO's register of institutions and programmes) needs beyond the course files:
+    the institution's own codes there, which RIO gives out and nothing else can derive."""
+
+    education_offerer_code: str  # onderwijsaanbiedercode, e.g. 123A456
+    education_location_code: str = ""  # onderwijslocatiecode, e.g. 123X456; "" when not given
+    permission_required: bool = False  # enrolment needs the institution's consent (toestemmingVereistVoorAanmelding)
+
+
+@dataclass(frozen=True)
 class Site:
     base_url: str  # absolute, always ends with "/"
     languages: tuple[str, ...]  # first is the default
@@ -56,6 +66,7 @@ class Site:
     theme: str
     source: Path  # the site folder (holds content/ and themes/)
     keys: tuple[SiteKey, ...] = ()
+    rio: RioSettings | None = None  # None: the site gives no RIO codes, so OOAPI names no RIO consumer
 
     @property
     def default_language(self) -> str:

@@ -7,6 +7,7 @@ The default language lives at the root; other languages under /<lang>/.
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlsplit
 
 from generator.model import Course, Site
@@ -168,3 +169,96 @@ def verify_page(site: Site, lang: str) -> str:
 def verifier_module() -> str:
     """The in-browser verifier (an ES module), loaded by badge pages and the verify page only when asked."""
     return "verify/credsite-verifier.js"
+
+
+# ---------------------------------------------------------------- what registries read (generator/exports)
+
+OOAPI_FOLDER = "ooapi/"
+
+
+def ooapi_id(site: Site, *names: str) -> str:
+    """A stable OOAPI identifier: the UUID (version 5) of an address under the site's base URL.
+
+    The same site and name give the same UUID in every build, so a registry that stored it finds
+    the resource again; another base URL gives other UUIDs, as it gives other Achievement ids.
+    """
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, site.base_url + OOAPI_FOLDER + "/".join(names)))
+
+
+def ooapi_organization_id(site: Site) -> str:
+    return ooapi_id(site, "organization")
+
+
+def ooapi_course_id(site: Site, c: Course) -> str:
+    """One course for all its versions, as RIO sees a course: the versions are its periods."""
+    return ooapi_id(site, "courses", c.slug)
+
+
+def ooapi_education_specification_id(site: Site, c: Course) -> str:
+    return ooapi_id(site, "education-specifications", c.slug)
+
+
+def ooapi_offering_ids(site: Site, c: Course) -> list[str]:
+    """An id for each run of a version, in the course file's order. A run is named by its start date
+    (runs are added and removed, so their position is no name); runs of one version starting on the
+    same day are told apart by their order among those."""
+    seen: dict[str, int] = {}
+    ids = []
+    for offering in c.offerings:
+        day = offering.start.isoformat()
+        seen[day] = seen.get(day, 0) + 1
+        name = day if seen[day] == 1 else f"{day}-{seen[day]}"
+        ids.append(ooapi_id(site, "courses", c.slug, c.version, "offerings", name))
+    return ids
+
+
+# The request paths of the API are these files' paths without ".json": nginx (`try_files $uri
+# $uri.json`) and the `_redirects` rules serve them so; a host without rewriting (GitHub Pages)
+# serves the files at the .json addresses only. A file beside a folder of the same name
+# (courses/<id>.json and courses/<id>/offerings.json) is what lets both paths exist.
+def ooapi_root() -> str:
+    """The service root, GET / of the API; nginx serves it for the folder with `index index.json`."""
+    return OOAPI_FOLDER + "index.json"
+
+
+def ooapi_organization(organization_id: str) -> str:
+    return f"{OOAPI_FOLDER}organizations/{organization_id}.json"
+
+
+def ooapi_courses() -> str:
+    return f"{OOAPI_FOLDER}courses.json"
+
+
+def ooapi_course(course_id: str) -> str:
+    return f"{OOAPI_FOLDER}courses/{course_id}.json"
+
+
+def ooapi_course_offerings(course_id: str) -> str:
+    return f"{OOAPI_FOLDER}courses/{course_id}/offerings.json"
+
+
+def ooapi_offering(offering_id: str) -> str:
+    return f"{OOAPI_FOLDER}offerings/{offering_id}.json"
+
+
+def ooapi_education_specification(specification_id: str) -> str:
+    return f"{OOAPI_FOLDER}education-specifications/{specification_id}.json"
+
+
+def elm_learning_opportunity(c: Course) -> str:
+    """The version as an ELM 3 LearningOpportunity (JSON-LD)."""
+    return f"elm/{c.slug}/{c.version}.jsonld"
+
+
+def elm_index() -> str:
+    return "elm/index.jsonld"
+
+
+def qdr_upload() -> str:
+    """The whole catalogue as one Europass QDR upload (loq.xsd)."""
+    return "qdr/loq.xml"
+
+
+def host_redirects() -> str:
+    """Netlify's and Cloudflare Pages' rewrites: the OOAPI request paths to their .json files."""
+    return "_redirects"

@@ -14,6 +14,7 @@ from generator import routes
 from generator.build.site_files import achievement_bodies, site_files
 from generator.build.units import Renderer
 from generator.credentials import closed_world
+from generator.exports.validate import problems as export_problems
 from generator.model import Site
 from generator.problems import Code, Problem
 from generator.site import documents, outputs
@@ -56,7 +57,8 @@ def trial_render(content: Content) -> list[Problem]:
     # Each version's own Achievement too, as build checks it: not only the index that holds them all.
     achievements = {routes.achievement(c): documents.dumps(documents.standalone(bodies[c.key])).encode()
                     for f in content.families for c in f.versions}
-    return closed_world.output_problems({**shared, **achievements}, outputs.publishes(site, table))
+    return (closed_world.output_problems({**shared, **achievements}, outputs.publishes(site, table))
+            + export_problems(site, content.families, shared))
 
 
 def table_problems(table: list[outputs.Output], written: list[str]) -> list[Problem]:

@@ -37,6 +37,7 @@ from generator.content.courses import load_courses
 from generator.content.issued import load_issued
 from generator.content.status import registry_problems
 from generator.credentials import closed_world
+from generator.exports.validate import problems as export_problems
 from generator.model import CourseFamily, IssuedCredential, Published, Site
 from generator.problems import Problem, errors, sort_key
 from generator.site import outputs, theme
@@ -168,7 +169,8 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
                           + closed_world.output_problems({**shared, **rendered.achievements},
                                                          outputs.publishes(site, table))
-                          + table_problems(table, names), key=sort_key)
+                          + table_problems(table, names) + export_problems(site, content.families, shared),
+                          key=sort_key)
         if errors(problems):
             return BuildResult(problems)
         say(f"publishing {len(names)} files")

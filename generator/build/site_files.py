@@ -8,8 +8,10 @@ are units of their own (units.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
+from typing import Any
 
 from generator import routes
 from generator.build.units import Renderer
@@ -17,6 +19,7 @@ from generator.content.status import STATUS
 from generator.credentials import statuslist
 from generator.credentials.did import did_document
 from generator.credentials.linked_data import extension_context
+from generator.exports import elm, ooapi, qdr
 from generator.model import CourseFamily, Published, Site
 from generator.site import documents, feeds, outputs, search, theme, verifier
 from generator.site.render import render_catalogue, render_issuer, render_not_found, render_verify
@@ -61,6 +64,7 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
     # GitHub Pages would hide folders starting with "_" (and run Jekyll) without it.
     make[routes.no_jekyll()] = lambda: b""
     make[routes.host_headers()] = lambda: outputs.headers_file(site)
+    make.update(_export_files(site, families, enrolment_day()))
 
     # A table entry nothing here makes is left out, and the build reports it as a bug (checks.table_problems).
     return {o.route: make[o.route]() for o in table if o.unit == outputs.SITE and o.route in make}
@@ -83,6 +87,32 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
     }
 
 
+def enrolment_day() -> dt.date:
+    """The day OOAPI's files say whether a run is still open for enrolment on: SOURCE_DATE_EPOCH's
+    (reproducible builds), else today (UTC), as expiry is judged at the build's moment."""
+    return (source_date() or dt.datetime.now(dt.UTC)).date()
+
+
+def _export_files(site: Site, families: list[CourseFamily], today: dt.date) -> dict[str, Callable[[], bytes]]:
+    """What registries read (generator/exports)."""
+    make: dict[str, Callable[[], bytes]] = {}
+    for resource in ooapi.resources(site, families):
+        make[resource.route] = functools.partial(_json_of, resource.make, today)
+    make[routes.host_redirects()] = ooapi.redirects
+    opportunities = {c.key: elm.learning_opportunity(site, c) for f in families for c in f.versions}
+    for family in families:
+        for course in family.versions:
+            make[routes.elm_learning_opportunity(course)] = functools.partial(
+                _json_of, elm.standalone, opportunities[course.key])
+    make[routes.elm_index()] = lambda: json(elm.index(list(opportunities.values())))
+    make[routes.qdr_upload()] = lambda: qdr.upload(site, families)
+    return make
+
+
+def _json_of(make: Callable[[Any], dict], argument: Any) -> bytes:
+    return json(make(argument))
+
+
 def json(document: dict) -> bytes:
     return documents.dumps(document).encode()
 
@@ -91,3 +121,5 @@ def source_date() -> dt.datetime | None:
     """SOURCE_DATE_EPOCH when set (reproducible builds): the feeds' time instead of their content's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
+
+

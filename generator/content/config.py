@@ -12,18 +12,22 @@ from generator.content.language_tags import language_tag_problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text
 from generator.content.yamlsource import KeyPath, parse_mapping
-from generator.model import Institution, Site, SiteKey
+from generator.model import Institution, RioSettings, Site, SiteKey
 from generator.problems import Problem
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
-TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys")
+TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys", "rio")
 INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
                "linkedin_organization_id", "logo")
 IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
 # What a key id may be: the fragment of a verification method id in the DID document. Checked for
 # keys[].id here and by `credsite keygen`, which imports it, so both agree.
 KEY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+RIO = ("education_offerer_code", "education_location_code", "permission_required")
+# The forms RIO gives its codes in, as the OOAPI RIO consumer profile states them.
+OFFERER_CODE = r"[0-9]{3}A[0-9]{3}"
+LOCATION_CODE = r"[0-9]{3}X[0-9]{3}"
 
 
 def load_site(source: Path, problems: list[Problem], base_url: str | None = None) -> Site | None:
@@ -61,10 +65,28 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
         r.report(("theme",), f"no folder themes/{theme}/",
                  f"create themes/{theme}/ (its files override the default theme) or use 'theme: default'")
     keys = _keys(r)
+    rio = _rio(r)
     if any(p.is_error for p in problems[before:]) or institution is None:
         return None
     return Site(base_url=url, languages=tuple(languages), title=title, description=description,
-                institution=institution, theme=theme, source=source, keys=tuple(keys))
+                institution=institution, theme=theme, source=source, keys=tuple(keys), rio=rio)
+
+
+def _rio(r: FieldReader) -> RioSettings | None:
+    """The institution's codes in RIO, for the RIO consumer entries of the OOAPI files (docs/registries.md)."""
+    key = ("rio",)
+    if not r.mapping(key, RIO):
+        return None
+    where = "the institution's code in RIO (onderwijsaanbiedercode), which every course's RIO entry names"
+    offerer = r.string(key + ("education_offerer_code",), required=True, what=where,
+                       fix="add e.g. 'education_offerer_code: \"123A456\"' (see docs/registries.md)",
+                       pattern=OFFERER_CODE, pattern_fix="RIO's code has three digits, the letter A and three "
+                       "digits, e.g. 123A456")
+    location = r.string(key + ("education_location_code",), pattern=LOCATION_CODE,
+                        pattern_fix="RIO's onderwijslocatiecode has three digits, the letter X and three digits, "
+                        "e.g. 123X456")
+    consent = r.boolean(key + ("permission_required",))
+    return RioSettings(offerer, location, consent) if offerer else None
 
 
 def _keys(r: FieldReader) -> list[SiteKey]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import routes
 from generator.credentials import closed_world, statuslist
+from generator.exports import ooapi
 from generator.model import CourseFamily, Published, Site
 from generator.site import theme
 
@@ -42,7 +43,10 @@ class Kind(enum.Enum):
     SEARCH_INDEX = "search index"
     FEED = "feed"
     DISCOVERY = "discovery"  # sitemap.xml, robots.txt
-    HOST = "host file"  # _headers, .nojekyll
+    HOST = "host file"  # _headers, .nojekyll, _redirects
+    OOAPI = "OOAPI resource"  # the Open Education API files RIO and eduXchange read (JSON)
+    ELM = "ELM learning opportunity"  # a course version in the European Learning Model (JSON-LD)
+    QDR = "QDR upload"  # the catalogue for Europass's Qualification Dataset Register (XML)
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,18 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
         add(routes.baked_badge(uid, "badge.svg"), "badges.bake_svg", Kind.BAKED_SVG, unit)
         for lang in site.languages:
             add(routes.output_file(routes.badge(uid, site, lang)), "render.render_badge", Kind.BADGE_PAGE, unit)
+
+    # What registries read (generator/exports): OOAPI when the site gives a contact address, whose
+    # request paths Netlify and Cloudflare Pages reach through _redirects; ELM per version; the QDR upload.
+    for resource in ooapi.resources(site, families):
+        add(resource.route, "exports.ooapi", Kind.OOAPI)
+    if ooapi.published(site):
+        add(routes.host_redirects(), "exports.ooapi.redirects", Kind.HOST)
+    for family in families:
+        for course in family.versions:
+            add(routes.elm_learning_opportunity(course), "exports.elm.learning_opportunity", Kind.ELM)
+    add(routes.elm_index(), "exports.elm.index", Kind.ELM)
+    add(routes.qdr_upload(), "exports.qdr.upload", Kind.QDR)
     return out
 
 
@@ -135,6 +151,8 @@ CREDENTIAL = "application/vc+ld+json"  # what OB 3.0 says a credential SHOULD be
 DID_JSON = "application/did+ld+json"
 IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 CORS = "Access-Control-Allow-Origin: *"
+JSON = "application/json; charset=utf-8"
+XML = "application/xml; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -189,6 +207,11 @@ def header_rules(site: Site) -> list[Rule]:
         Rule((folder(routes.course_image_folder()), folder(routes.static("*")),
               pattern(routes.baked_badge("*", "badge.svg"))),
              (f"Content-Security-Policy: {IMAGE_POLICY}",), (Kind.COURSE_IMAGE, Kind.STATIC, Kind.BAKED_SVG)),
+        # Registries and harvesters read these from other origins. The OOAPI rule also covers the
+        # request paths without ".json" that _redirects rewrites, which have no extension to go by.
+        Rule((pattern(routes.OOAPI_FOLDER + "*"),), (f"Content-Type: {JSON}", CORS, cached(3600)), (Kind.OOAPI,)),
+        Rule((folder(routes.elm_index()),), (f"Content-Type: {JSON_LD}", CORS, cached(3600)), (Kind.ELM,)),
+        Rule((folder(routes.qdr_upload()),), (f"Content-Type: {XML}", CORS, cached(3600)), (Kind.QDR,)),
     ]
 
 
