@@ -1,7 +1,11 @@
-"""A badge page names an independent verifier and the day its status was checked.
+"""What a badge page says, beyond the credential's own facts.
 
-The page's status is what the site knew when it was built; the page says on
-which day, and links to VerifierPlus, which checks the credential anew.
+It names an independent verifier and the day its status was checked: the page's
+status is what the site knew when it was built; the page says on which day, and
+links to VerifierPlus, which checks the credential anew. A revoked credential's
+certificate says it was awarded and when it was revoked, never that it certifies
+anything. A valid one can be shared by e-mail (and, with JavaScript, by copying
+its link), and the issuer's logo shows when site.yaml has one.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import urllib.parse
 
 import lxml.html
 import pytest
+from babel.dates import format_date
 
-from conftest import REVOKED, ROOT, sample_site
+from conftest import REVOKED, ROOT, read_csv, sample_site
 from generator.build import pipeline as build_module
 from generator.build.pipeline import build
 from generator.site import badge_view
@@ -118,3 +123,85 @@ def test_a_new_day_renders_the_badge_pages_again_and_only_them(tmp_path, monkeyp
     assert rendering.startswith(f"rendering {len(uuids(out))} of "), rendering
     assert b"site knew on March 2, 2026." in (out / f"badges/{uid}/index.html").read_bytes()
     assert course_page.stat().st_ino == course_inode  # linked from the last output, not rendered
+
+
+# ---------------------------------------------------------------- what the certificate says, sharing, the logo
+
+
+def revocation_day(uid: str) -> dt.date:
+    rows = read_csv(ROOT / "content" / "status" / "revocations.csv")
+    (row,) = [row for row in rows if row["credential"] == f"urn:uuid:{uid}"]
+    return dt.datetime.fromisoformat(row["date"].replace("Z", "+00:00")).date()
+
+
+def certificate(doc) -> str:
+    return " ".join(doc.xpath("string(//*[contains(@class, 'certificate-text')])").split())
+
+
+def meta(doc, name: str) -> str:
+    return doc.xpath(f"string(//meta[@property='{name}' or @name='{name}']/@content)")
+
+
+def test_a_revoked_credential_was_awarded_and_revoked_on_a_day_it_never_has_been_earned(built):
+    day = revocation_day(REVOKED)
+    en, nl = page(built, REVOKED), page(built, REVOKED, "nl")
+    assert "was awarded the microcredential" in certificate(en)
+    assert f"— revoked on {format_date(day, format='long', locale='en')}" in certificate(en)
+    assert "ontving de microcredential" in certificate(nl)
+    assert f"— ingetrokken op {format_date(day, format='long', locale='nl')}" in certificate(nl)
+    for doc in (en, nl):
+        shown = certificate(doc) + meta(doc, "description") + meta(doc, "og:description")
+        assert not re.search(r"earned|certifies|heeft behaald|behaald bij|wordt verklaard", shown), shown
+    assert "has been revoked" in meta(en, "description") and "ingetrokken" in meta(nl, "description")
+    # Any other credential still certifies what was earned.
+    valid = next(uid for uid in uuids(built) if uid != REVOKED)
+    assert "This certifies that" in certificate(page(built, valid))
+    assert "has earned the microcredential" in certificate(page(built, valid))
+    assert "revoked" not in certificate(page(built, valid))
+
+
+def test_the_share_section_has_an_email_link_and_a_copy_button_for_scripts(www):
+    built = www / "microcredentials"  # built today: `built` is dated before the sample's credentials were issued
+    valid = next(uid for uid in uuids(built) if b"status-valid" in (built / f"badges/{uid}/index.html").read_bytes())
+    for lang, subject in (("en", "My microcredential: "), ("nl", "Mijn microcredential: ")):
+        doc = page(built, valid, lang)
+        address = doc.xpath("string(//link[@rel='canonical']/@href)")
+        title = doc.xpath("string(//h1)").strip()
+        (mail,) = doc.xpath("//a[@data-share-mail]")
+        href = mail.get("href")
+        assert href.startswith("mailto:?")
+        fields = urllib.parse.parse_qs(href.removeprefix("mailto:?"))
+        assert fields["subject"] == [subject + title]
+        assert address in fields["body"][0] and title in fields["body"][0]
+        # Copying needs JavaScript: the button is there, hidden until badge.js shows it.
+        (copy,) = doc.xpath("//*[@data-copy]")
+        assert copy.get("hidden") is not None
+        assert copy.xpath("string(.//button/@data-copy-link)") == address
+    assert not page(built, REVOKED).xpath("//a[@data-share-mail] | //*[@data-copy]")  # nothing to share
+
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40"/></svg>'
+
+
+def test_the_issuers_logo_shows_on_badge_pages_and_the_issuer_page(built, tmp_path):
+    assert not page(built, REVOKED).xpath("//img[contains(@class, 'issuer-logo')]")  # the sample has none
+    site = sample_site(tmp_path)
+    (site / "content" / "images").mkdir()
+    (site / "content" / "images" / "logo.svg").write_text(LOGO, encoding="utf-8")
+    settings = site / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "  url: https://www.example.edu/\n", "  url: https://www.example.edu/\n  logo: images/logo.svg\n"),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(site, out).ok
+    uid = uuids(out)[0]
+    shown = {
+        f"badges/{uid}/": page(out, uid).xpath("//*[contains(@class, 'issued-by')]//img/@src"),
+        f"nl/badges/{uid}/": page(out, uid, "nl").xpath("//*[contains(@class, 'issued-by')]//img/@src"),
+        "issuer/": lxml.html.fromstring((out / "issuer/index.html").read_bytes()).xpath(
+            "//*[contains(@class, 'issuer-logo')]//img/@src"),
+    }
+    for where, sources in shown.items():
+        assert len(sources) == 1, where
+        target = (out / where / sources[0]).resolve()
+        assert target == (out / "static" / "logo.svg").resolve() and target.read_text(encoding="utf-8") == LOGO

@@ -251,6 +251,8 @@ def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_u
 def test_badge_downloads_work_without_javascript(browser, site_url):
     page, _, _ = open_page(browser, site_url + f"badges/{VALID}/", javascript=False)
     assert page.locator("[data-print]").is_hidden()  # the print button needs JavaScript
+    assert page.locator("[data-copy-link]").is_hidden()  # so does copying; e-mail does not
+    assert page.locator("a[data-share-mail]").is_visible()
     for selector in ("a[download$='.png']", "a[download$='.svg']", "a[download$='.json']"):
         href = page.locator(selector).get_attribute("href")
         response = page.request.get(page.url + href)
@@ -300,3 +302,34 @@ def test_without_javascript_the_search_box_is_not_offered(browser, site_url):
     assert page.locator("#search").is_hidden()
     assert len(visible_titles(page)) == 5
     page.context.close()
+
+
+def test_copy_link_copies_the_badge_address(browser, site_url):
+    context = browser.new_context(viewport=MOBILE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + f"nl/badges/{VALID}/")
+    button = page.get_by_role("button", name="Link kopiëren")
+    assert button.is_visible()
+    button.click()
+    page.locator("[data-copy-status]").filter(has_text="Link gekopieerd.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator('link[rel="canonical"]').get_attribute("href")
+    assert page.get_by_role("status").filter(has_text="Link gekopieerd.").count() == 1  # announced
+    page.locator(".share").screenshot(path=str(SHOTS / "badge-share-nl-mobile.png"))
+    assert errors == []
+    context.close()
+
+
+def test_a_revoked_certificate_is_muted(browser, site_url):
+    colours = {}
+    for uid in (VALID, REVOKED):
+        page, _, _ = open_page(browser, site_url + f"badges/{uid}/")
+        colours[uid] = page.evaluate("""() => ['h1', '.learner', '.pill-ects'].map(
+            s => getComputedStyle(document.querySelector('.certificate ' + s)).color)""")
+        page.context.close()
+    muted = "rgb(74, 85, 99)"  # --muted
+    assert colours[REVOKED] == [muted, muted, muted]
+    assert muted not in colours[VALID]

@@ -109,7 +109,7 @@ class Visit:
         self.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
         return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
                 for v in found["violations"]]
 

@@ -1,9 +1,10 @@
 """Quality gates on the built sample site: accessibility, links, well-formed HTML.
 
-- axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on any page of
-  the sample site, in either language, in headless Chromium: every page at
-  desktop width, one page of each type at phone width, and the catalogue with
-  a filter applied. No page asks any other origin for anything.
+- axe-core (the WCAG 2.0, 2.1 and 2.2 A and AA rules, and its best-practice
+  rules) finds no violation on any page of the sample site, in either language,
+  in headless Chromium: every page at desktop width, one page of each type at
+  phone widths (390 and 320px), and the catalogue with a filter applied. No page asks any other
+  origin for anything.
 - Every internal link and asset reference resolves: href, src, srcset, poster
   and the like in every page, url(...) in every stylesheet, and #fragments to
   an id in the target page; so do the links in the sitemap, the feeds,
@@ -37,7 +38,9 @@ from conftest import DESKTOP, MOBILE, ROOT, launch_chromium, npm_ci
 
 A11Y = ROOT / "tests" / "a11y"
 AXE = A11Y / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.2 AA adds target size (2.5.8) to 2.1; best-practice adds, among others, that a
+# region which scrolls can be reached by keyboard, and that landmarks and headings are sound.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 REFLOW = {"width": 320, "height": 640}   # WCAG 1.4.10: 1280 CSS px zoomed to 400%
 
@@ -90,6 +93,8 @@ def page_of_type(site: Path, lang: str, kind: str) -> str:
         return prefix
     if kind == "issuer":
         return f"{prefix}issuer/"
+    if kind == "verify":
+        return f"{prefix}verify/"
     if kind == "404":
         # The host serves 404.html for any missing address, at any depth.
         return "404.html" if lang == LANGUAGES[0] else f"{prefix}courses/no-such-course/"
@@ -155,7 +160,7 @@ class Tab:
         self.page.add_script_tag(url=self.axe_url)
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_AA)
+            AXE_TAGS)
         return result["violations"]
 
     def check(self, label: str) -> list[str]:
@@ -216,15 +221,20 @@ def test_axe_finds_no_violation(tab, site, lang, kind):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", ["catalogue", "course", "archived", "badge-valid", "badge-revoked",
-                                  "issuer", "404"])
+                                  "issuer", "verify", "404"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_violation_on_a_phone(tab, site, lang, kind):
-    """One page of each type at 390px, checked by axe; at 320px it must not scroll sideways."""
+    """One page of each type at 390px and at 320px, checked by axe; at 320px it must not scroll sideways.
+
+    axe counts a box as scrolling only when its content is 13px or more wider, so a narrow
+    screen finds what a wider one hides (a table 8px too wide for 390px, 78px for 320px).
+    """
     path = page_of_type(site, lang, kind)
-    tab.open(path, MOBILE)
-    problems = tab.check(f"{path or '(catalogue)'} at {MOBILE['width']}px")
-    # Reflow: at 320px nothing but a data table (which scrolls in its own box) is too wide.
-    tab.page.set_viewport_size(REFLOW)
+    problems = []
+    for viewport in (MOBILE, REFLOW):
+        tab.open(path, viewport)
+        problems += tab.check(f"{path or '(catalogue)'} at {viewport['width']}px")
+    # Reflow: at 320px nothing is too wide (tests/test_phone.py checks every box too).
     scroll, inner = tab.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     if scroll > inner:
         problems.append(f"{path or '(catalogue)'}: at {REFLOW['width']}px the page is {scroll}px wide and "
@@ -243,6 +253,8 @@ def test_axe_finds_no_violation_in_a_filtered_catalogue(tab, lang):
         tab.open(prefix, viewport)
         page = tab.page
         page.locator("#search-input").wait_for(state="visible", timeout=5000)
+        if viewport is MOBILE:  # on a phone the filters are folded away behind their summary
+            page.locator("#filter-panel > summary").click()
         page.locator("label[for='f-eqf-7']").click()
         page.wait_for_function("document.querySelectorAll('.course-card:not([hidden])').length < "
                                "document.querySelectorAll('.course-card').length")

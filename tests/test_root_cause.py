@@ -123,3 +123,12 @@ def test_one_credential_signed_elsewhere_is_its_own_problem(site):
     finally:
         stray.write_text(original, encoding="utf-8")
     assert len(messages) == 1 and re.match(rf"content/issued/{stray.name}: NOT PUBLISHED: ", messages[0]), messages
+
+
+def test_the_command_line_counts_credentials_not_problems(site, tmp_path):
+    """One problem stands for every credential of a site-level cause; the warning counts credentials."""
+    root, _, issued = site
+    result = run("build", "--source", root, "--output", tmp_path / "preview", "--skip-invalid",
+                 "--base-url", "https://preview.example.org/x/")
+    assert result.exit_code == 0, result.stderr
+    assert f"WARNING: {len(issued)} credential(s) were NOT published" in result.stderr

@@ -626,6 +626,14 @@ SITE = [
     ("unknown-institution-key", {"  sector: wo": "  sector: wo\n  adress: x"},
      [f"{S}:10: institution.adress: unknown field; remove it; known keys here: country, email, "
       "identifiers, linkedin_organization_id, locality, logo, name, region, sector, url"]),
+    # An empty mapping or a value of only spaces is as missing as no value (institution: {} said nothing).
+    ("institution-empty", {"institution:\n  name: {en: Test University, nl: Testuniversiteit}\n"
+                           "  url: https://www.uni.example.org/\n  country: NL\n  sector: wo\n": "institution: {}\n"},
+     [f"{S}:5: institution: missing; the awarding body of every course; "
+      "add 'institution:' with its name, url and country"]),
+    ("base-url-spaces", {"base_url: https://uni.example.org/mc/": "base_url: '  '"},
+     [f"{S}:1: base_url: missing; every absolute URL starts with it; "
+      "add e.g. 'base_url: https://example.github.io/catalogue/'"]),
     ("theme-folder-missing", {"theme: default": "theme: fancy"},
      [f"{S}:10: theme: no folder themes/fancy/; create themes/fancy/ (its files override the "
       "default theme) or use 'theme: default'"]),
@@ -877,3 +885,16 @@ def test_short_text_fields_refuse_html_like_the_long_ones(make_site):
         "tags[1]: contains HTML; write plain text; wallets and verifiers show this field as text",
         "codes.course_code: contains HTML; write plain text; wallets and verifiers show this field as text",
         "contact.name: contains HTML; write plain text; wallets and verifiers show this field as text"]
+
+
+# YAML refuses a raw control character but writes one as an escape in double quotes.
+@pytest.mark.parametrize("line, field", [
+    ('summary: {en: "A short course\\0 about testing.", nl: Een korte cursus over testen.}', "summary.en"),
+    ('summary: "A short course\\e about testing."', "summary"),
+])
+def test_a_control_character_in_a_text_is_refused_by_name(make_site, line, field):
+    """Found by tests/test_fuzz.py: a NUL in a course text crashed the build's XML export (qdr/loq.xml)."""
+    folder = make_site({"content/courses/testing-things.md": course_text(**{
+        "summary: {en: A short course about testing., nl: Een korte cursus over testen.}": line})})
+    found = [m for m in messages(folder) if "control character" in m]
+    assert len(found) == 1 and f": {field}: contains the control character U+00" in found[0], messages(folder)

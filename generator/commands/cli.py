@@ -20,7 +20,7 @@ from generator.build.pipeline import build as run_build
 from generator.build.pipeline import check as run_check
 from generator.commands import signing, site_init  # noqa: F401  (register keygen, issue, revoke, reissue; init)
 from generator.commands.common import EXIT_INPUT, EXIT_INTERNAL, cli, progress_printer, report, source_option
-from generator.problems import Code, errors, with_code
+from generator.problems import errors
 
 __all__ = ["cli", "main"]
 
@@ -45,9 +45,9 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
         click.echo(f"build failed; {output} was left as it was" if existed else
                    "build failed; nothing was written", err=True)
         sys.exit(EXIT_INPUT)
-    skipped = with_code(result.problems, Code.NOT_PUBLISHED)
-    if skipped:
-        click.echo(f"WARNING: {len(skipped)} credential(s) were NOT published because they do not verify; "
+    # Counted by the build: one problem may stand for many credentials (one cause in site.yaml).
+    if result.not_published:
+        click.echo(f"WARNING: {result.not_published} credential(s) were NOT published because they do not verify; "
                    "their learners' badge links are broken until you fix or re-issue them", err=True)
     if result.up_to_date:
         click.echo(f"{output} is up to date ({len(result.files)} files, nothing changed); checked in "

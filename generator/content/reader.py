@@ -35,6 +35,8 @@ def dotted(path: KeyPath) -> str:
 
 
 _HTML = re.compile(r"<[a-zA-Z/!][^>]*>")
+# C0 controls other than tab, line feed and carriage return, and DEL: XML 1.0 cannot hold the former.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters an IRI may not hold (RFC 3987), which JSON-LD processors reject or mangle.
 NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
@@ -104,7 +106,8 @@ class FieldReader:
     def mapping(self, key: KeyPath, known: Iterable[str], required: bool = False,
                 what: str = "", fix: str = "") -> dict[str, Any] | None:
         value = self.raw(key)
-        if value is MISSING or value is None:
+        # An empty mapping ({}) says no more than a missing one: a required one is missing.
+        if value is MISSING or value is None or (required and value == {}):
             if required:
                 self._required(key, what, fix)
             return None
@@ -141,6 +144,12 @@ class FieldReader:
                         _quote_fix(key, value) or fix or f"write it as text, e.g. '{example}'")
             return ""
         value = value.strip()
+        if self._has_control(key, value):
+            return ""
+        if not value:  # only spaces: as empty as ""
+            if required:
+                self._required(key, what, fix)
+            return ""
         if plain and self._has_html(key, value):
             return ""
         if pattern and not re.fullmatch(pattern, value):
@@ -311,7 +320,17 @@ class FieldReader:
                             "and move detail to the Markdown body")
             if plain:
                 self._has_html(where, t)
+            self._has_control(where, t)
         return texts
+
+    def _has_control(self, key: KeyPath, text: str) -> bool:
+        """Report a control character: no page shows it, and XML (the registries' exports) cannot hold it."""
+        found = _CONTROL.search(text)
+        if not found:
+            return False
+        self.report(key, f"contains the control character U+{ord(found.group()):04X}",
+                    "remove it (it is invisible; retype the text around it)")
+        return True
 
     def _has_html(self, key: KeyPath, text: str) -> bool:
         """Report markup in a plain-text field (wallets and verifiers show it as text)."""

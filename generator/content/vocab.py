@@ -15,10 +15,13 @@ Where the facts come from:
   reused with acknowledgement (Commission Decision 2011/833/EU).
 * The ISCED-F 2013 table (``data/isced_f.json``) holds the English labels of the
   EU ISCED-F 2013 vocabulary at http://data.europa.eu/snb/isced-f (scheme
-  ``.../isced-f/25831c2``). It carries no Dutch labels because we have no
-  reliable Dutch source; renderers fall back to English.
+  ``.../isced-f/25831c2``). It carries no Dutch labels: the EU publishes them,
+  but no copy of them could be had from a package registry (PyPI, npm, Debian),
+  and a translation of our own would pass for the EU's. Pages fall back to
+  English; a site names fields in its theme (``label_isced_<code>``,
+  docs/themes.md).
 * Dutch labels elsewhere are our own plain-language wording, not official EU
-  translations.
+  translations; a theme can rename them too.
 * Concepts for which no EU concept is known use our own namespace
   ``https://w3id.org/credsite/ns#``.
 
@@ -122,7 +125,7 @@ _MODE = f"{_SNB}learning-assessment/"
 PARTICIPATION_MODES: dict[str, Concept] = _table(
     _concept("online", _MODE + "920fbb3cbe", "Online", "Online"),
     _concept("onsite", _MODE + "9191af2ed9", "On site", "Op locatie"),  # EU: "Presential"
-    _concept("blended", _MODE + "e92d221e4d", "Blended", "Blended"),
+    _concept("blended", _MODE + "e92d221e4d", "Blended", "Online en op locatie"),
     _concept("work_experience", _MODE + "729f3bed4b", "Work-based", "Werkplekleren"),
 )
 

@@ -7,12 +7,15 @@ page can never claim something the credential does not say.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator import routes
-from generator.content import vocab
+from generator.content import csv_cells, status, vocab
 from generator.model import Published, Site, pick
 from generator.site import badges
 
@@ -31,6 +34,7 @@ class BadgeView:
     uuid: str
     status: str  # valid | revoked | expired | not yet valid
     reason: str  # why it was revoked
+    revoked_on: dt.date | None  # when, from content/status/revocations.csv; None if not revoked or not known
     learner: str
     title: str
     description: str
@@ -79,9 +83,60 @@ def _date(value: object) -> dt.date | None:
     except ValueError:
         return None
 
-def _label(table: dict, token: object, lang: str) -> str:
-    concept = table.get(token) if isinstance(token, (str, int)) else None
-    return concept.label_in(lang) if concept else str(token)
+# label(table, token) -> the token's label in the page's language: PageContext.concept,
+# which lets a theme rename concepts. Tokens are those of generator.content.vocab.
+Labeller = Callable[[str, Any], str]
+
+_TABLES: dict[str, dict[Any, vocab.Concept]] = {
+    "assessment": vocab.ASSESSMENT_TYPES, "participation": vocab.PARTICIPATION_MODES,
+    "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES, "grading": vocab.GRADING_SCALES}
+
+
+def _labeller(lang: str) -> Labeller:
+    def label(table: str, token: Any) -> str:
+        concept = vocab.isced_f()[token] if table == "isced" else _TABLES[table][token]
+        return concept.label_in(lang)
+    return label
+
+
+def _label(label: Labeller, table: str, token: object) -> str:
+    """The label of a token the credential names, or the token itself when it is none of ours."""
+    known = vocab.isced_f() if table == "isced" else _TABLES[table]
+    return label(table, token) if isinstance(token, (str, int)) and token in known else str(token)
+
+
+def _field(label: Labeller, alignment: dict) -> str:
+    """An ISCED-F field the credential names, in the page's language; its own name when the code is unknown."""
+    code = alignment.get("targetCode") or str(alignment.get("targetUrl", "")).removeprefix(ISCED_PREFIX)
+    return label("isced", code) if code in vocab.isced_f() else str(alignment.get("targetName") or code)
+
+
+def _scale_name(label: Labeller, name: str) -> str:
+    """A result's grading scale in the page's language, when the credential names one of ours in any language."""
+    for token, concept in vocab.GRADING_SCALES.items():
+        if name in concept.label.values():
+            return label("grading", token)
+    return name
+
+
+def revocation_dates(source: Path) -> dict[str, dt.date]:
+    """Credential id -> the day it was revoked, from content/status/revocations.csv (shown, never trusted)."""
+    path = source / status.REVOCATIONS
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _revocation_dates(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)  # once per build and process, not once per badge page
+def _revocation_dates(path: str, mtime_ns: int, size: int) -> dict[str, dt.date]:
+    try:
+        records = csv_cells.records(Path(path).read_text(encoding="utf-8").splitlines())
+    except (OSError, ValueError):  # unreadable: the pages say "revoked" without a day
+        return {}
+    return {row["credential"]: day for row in records
+            if row.get("credential") and (day := _date(row.get("date"))) is not None}
 
 def learner_name(document: dict) -> str:
     for identity in (document.get("credentialSubject") or {}).get("identifier") or []:
@@ -95,7 +150,9 @@ def _object(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def view(site: Site, published: Published, lang: str) -> BadgeView:
+def view(site: Site, published: Published, lang: str, label: Labeller | None = None) -> BadgeView:
+    """What the badge page in `lang` shows; `label` names vocabulary tokens (credsite's own labels if None)."""
+    label = label or _labeller(lang)
     doc = published.credential.document
     subject = _object(doc.get("credentialSubject"))
     ach = _object(subject.get("achievement"))
@@ -111,7 +168,7 @@ def view(site: Site, published: Published, lang: str) -> BadgeView:
     for result in subject.get("result") or []:
         if isinstance(result, dict) and result.get("value"):
             description = descriptions.get(result.get("resultDescription"), {})
-            results.append({"value": result["value"], "name": description.get("name", "")})
+            results.append({"value": result["value"], "name": _scale_name(label, str(description.get("name", "")))})
     awarded = _date(doc.get("awardedDate") or doc.get("validFrom"))
     valid_until = _date(doc.get("validUntil"))
     name = learner_name(doc)
@@ -121,6 +178,8 @@ def view(site: Site, published: Published, lang: str) -> BadgeView:
         uuid=uid,
         status=published.verdict.status,
         reason=published.reason,
+        revoked_on=revocation_dates(site.source).get(str(doc.get("id", "")))
+        if published.verdict.status == "revoked" else None,
         learner=name,
         title=title,
         description=str(ach.get("description") or ""),
@@ -138,17 +197,17 @@ def view(site: Site, published: Published, lang: str) -> BadgeView:
         hours=ach.get("studyLoadHours"),
         eqf=[a.get("targetCode") or a.get("targetUrl", "").removeprefix(EQF_PREFIX)
                 for a in alignments if str(a.get("targetUrl", "")).startswith(EQF_PREFIX)],
-        fields=[a.get("targetName") for a in alignments if str(a.get("targetUrl", "")).startswith(ISCED_PREFIX)],
+        fields=[_field(label, a) for a in alignments if str(a.get("targetUrl", "")).startswith(ISCED_PREFIX)],
         skills=[{"uri": a.get("targetUrl"), "label": a.get("targetName")}
                    for a in alignments if a.get("targetType") == "ext:ESCOSkill"],
         outcomes=[str(o) for o in ach.get("learningOutcome") or []],
         criteria=str(_object(ach.get("criteria")).get("narrative") or ""),
-        assessment=[_label(vocab.ASSESSMENT_TYPES, t, lang) for t in ach.get("assessmentType") or []],
-        participation=[_label(vocab.PARTICIPATION_MODES, t, lang) for t in ach.get("participationMode") or []],
-        supervision=_label(vocab.SUPERVISION, ach["supervision"], lang) if ach.get("supervision") else "",
+        assessment=[_label(label, "assessment", t) for t in ach.get("assessmentType") or []],
+        participation=[_label(label, "participation", t) for t in ach.get("participationMode") or []],
+        supervision=_label(label, "supervision", ach["supervision"]) if ach.get("supervision") else "",
         languages=list(ach.get("languageOfInstruction") or []),
         qa=qa,
-        qa_type=_label(vocab.QA_TYPES, qa["category"], lang) if qa.get("category") else "",
+        qa_type=_label(label, "qa", qa["category"]) if qa.get("category") else "",
         prerequisites=str(ach.get("entryRequirement") or ""),
         stackable=ach.get("stackability") == "stackable",
         version=str(ach.get("version") or course.version),

@@ -11,12 +11,14 @@ import functools
 import hashlib
 import json
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_decimal_symbol
 from babel.units import format_unit
 
 from generator import routes
@@ -50,7 +52,21 @@ def make_environment(site: Site) -> jinja2.Environment:
                              auto_reload=False)  # one environment per build; no need to stat templates
     env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(markup.to_html(text))
     env.filters["tojson_ld"] = _script_json
+    env.filters["wbr"] = breakable
     return env
+
+
+# Where a long address may wrap: after a slash or colon (not inside "//"), and before
+# a dot, "#", "?", "&" or "=". Without these, a narrow column breaks it anywhere
+# ("is suer.json"), or, with no breaking at all, it widens the page.
+_BREAK = re.compile(r"(?<=[/:])(?!/)|(?<=\w)(?=[.#?&=])")
+
+
+def breakable(text: object) -> jinja2.utils.markupsafe.Markup:
+    """`text`, HTML-escaped, with <wbr> where an address reads well when wrapped."""
+    escape = jinja2.utils.markupsafe.escape
+    parts = _BREAK.split(str(text))
+    return jinja2.utils.markupsafe.Markup("<wbr>").join(escape(part) for part in parts)
 
 
 def _script_json(document: dict) -> jinja2.utils.markupsafe.Markup:
@@ -76,8 +92,15 @@ class PageContext:
         return text or ""
 
     def s(self, key: str, **values) -> str:
-        """A UI string from the theme's i18n files."""
+        """A UI string from the theme's i18n files.
+
+        A value that is already HTML (e.g. an address through the `wbr` filter) stays HTML:
+        then the text around it is escaped and the result is HTML too.
+        """
         template = self.strings.get(key, key)
+        Markup = jinja2.utils.markupsafe.Markup
+        if any(isinstance(value, Markup) for value in values.values()):
+            return Markup(jinja2.utils.markupsafe.escape(template)).format(**values)
         return template.format(**values) if values else template
 
     def link(self, to_path: str) -> str:
@@ -95,17 +118,69 @@ class PageContext:
     def number(self, value) -> str:
         return _number(value, self.locale)
 
+    def grade(self, text: object) -> str:
+        """A grade or mark as written ("7.5", "A", "pass"), a decimal number in this language's notation.
+
+        Only the decimal point changes ("7.50" -> "7,50"): the digits stay as the course or the
+        credential gives them, so a page never shows a grade the credential does not hold.
+        """
+        written = str(text)
+        if _DECIMAL.fullmatch(written):
+            return written.replace(".", _decimal_symbol(self.locale))
+        return written
+
     def concept(self, table: str, token: Any) -> str:
-        tables: dict[str, dict[Any, vocab.Concept]] = {
-            "participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
-            "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
-            "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
-        if table == "isced":
-            return vocab.isced_f()[token].label_in(self.lang)
-        if table == "nlqf":
-            token = int(token) if str(token).isdigit() else token
-            return vocab.NLQF_LEVELS[token].label_in(self.lang)
-        return tables[table][token].label_in(self.lang)
+        """The label of a vocabulary token in this page's language.
+
+        A theme may name or rename any concept with an interface text `label_<table>_<token>`
+        (e.g. `label_isced_0613` in i18n/nl.yaml). One in this language's file wins; then
+        credsite's own label in this language; then one in en.yaml; then credsite's English.
+        """
+        concept = _concept(table, token)
+        key = f"label_{table}_{concept.token}"
+        own = self._own_labels()
+        if key in own:
+            return own[key]
+        for name in (self.lang, self.lang.split("-")[0]):  # nl-BE, then nl
+            if name in concept.label:
+                return concept.label[name]
+        return self.strings.get(key) or concept.label["en"]
+
+    def has_concept(self, table: str, token: Any) -> bool:
+        """Whether `token` is a concept of `table` that page.concept() can name."""
+        try:
+            _concept(table, token)
+        except (KeyError, ValueError):
+            return False
+        return True
+
+    def _own_labels(self) -> dict[str, str]:
+        """The `label_` texts of this language's own i18n files, without the English ones they fall back to."""
+        # One answer per set of strings, that is per language per build: a page asks many times.
+        hit = _OWN_LABELS.get(id(self.strings))
+        if hit is None or hit[0] is not self.strings:
+            names = dict.fromkeys([self.lang.split("-")[0], self.lang])  # nl-BE: nl.yaml, then nl-BE.yaml
+            labels: dict[str, str] = {}
+            for name in names:
+                for folder in reversed(theme.theme_dirs(self.site)):
+                    labels.update({key: text for key, text in theme.strings_of(folder / "i18n" / f"{name}.yaml").items()
+                                   if key.startswith("label_")})
+            if len(_OWN_LABELS) >= 16:
+                _OWN_LABELS.clear()
+            # The entry holds the strings themselves, so their id cannot be reused while it is kept.
+            hit = _OWN_LABELS[id(self.strings)] = (self.strings, labels)
+        return hit[1]
+
+    @property
+    def og_locale(self) -> str:
+        """This language as Open Graph wants it, language_TERRITORY: nl -> nl_NL, en -> en_US, nl-BE -> nl_BE."""
+        return _og_locale(self.locale)
+
+    @property
+    def logo(self) -> str:
+        """Path (not a link) of the institution's logo as published, or "" when site.yaml names none."""
+        logo = self.site.institution.logo
+        return routes.logo(PurePosixPath(logo).suffix) if logo else ""
 
     def language_name(self, tag: str, in_lang: str | None = None) -> str:
         """A language's name, in the page's language unless `in_lang` is given."""
@@ -158,6 +233,43 @@ class PageContext:
         return self.lang.replace("-", "_")
 
 
+_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
+
+# (strings of one language in one build, its `label_` texts from that language's own files)
+_OWN_LABELS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _concept(table: str, token: Any) -> vocab.Concept:
+    """The concept of `token` in the vocabulary `table`; KeyError when there is none."""
+    tables: dict[str, dict[Any, vocab.Concept]] = {
+        "participation": vocab.PARTICIPATION_MODES, "assessment": vocab.ASSESSMENT_TYPES,
+        "supervision": vocab.SUPERVISION, "qa": vocab.QA_TYPES,
+        "grading": vocab.GRADING_SCALES, "eqf": vocab.EQF_LEVELS}
+    if table == "isced":
+        return vocab.isced_f()[token]
+    if table == "nlqf":
+        return vocab.NLQF_LEVELS[int(token) if str(token).isdigit() else token]
+    if table == "eqf":
+        return vocab.EQF_LEVELS[int(token)]
+    return tables[table][token]
+
+
+@functools.lru_cache(maxsize=64)
+def _decimal_symbol(locale: str) -> str:
+    return get_decimal_symbol(locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _og_locale(locale: str) -> str:
+    parsed = Locale.parse(locale)
+    if parsed.territory:
+        return f"{parsed.language}_{parsed.territory}"
+    # The territory a language is most likely used in, from CLDR: nl -> nl_Latn_NL.
+    likely = get_global("likely_subtags").get(parsed.language, "")
+    territory = next((part for part in likely.split("_")[1:] if part.isupper() and len(part) == 2), "")
+    return f"{parsed.language}_{territory}" if territory else parsed.language
+
+
 # Babel's formatting is the slowest part of a page, and ten thousand badge
 # pages ask for the same few dates, numbers and names: remember the answers.
 @functools.lru_cache(maxsize=8192)
@@ -201,11 +313,6 @@ def course_facets(course: Course) -> dict[str, str]:
             "mode": " ".join(course.participation)}
 
 
-def broad_field_label(code: str, lang: str) -> str:
-    concept = vocab.isced_f().get(code)
-    return concept.label_in(lang) if concept else code
-
-
 def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
     """The filter groups, each with only the values some course has."""
     facets = [course_facets(c) for c in courses]
@@ -222,7 +329,8 @@ def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
         {"name": "lang", "legend": "filter_language",
          "options": [(v, ctx.language_name(v)) for v in sorted(present("lang"))]},
         {"name": "field", "legend": "filter_field",
-         "options": [(v, broad_field_label(v, ctx.lang)) for v in sorted(present("field"))]},
+         "options": [(v, ctx.concept("isced", v) if ctx.has_concept("isced", v) else v)
+                     for v in sorted(present("field"))]},
         {"name": "mode", "legend": "filter_mode",
          "options": [(v, ctx.concept("participation", v)) for v in vocab.PARTICIPATION_MODES
                      if v in present("mode")]},
@@ -316,9 +424,10 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
     paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
     qr = jinja2.utils.markupsafe.Markup(badges.qr_svg(routes.absolute(site, routes.badge(cred.uuid))))
     for lang, path in paths.items():
-        b = view(site, item, lang)
+        page = ctx(lang, path)
+        b = view(site, item, lang, page.concept)
         html = template.render(
-            page=ctx(lang, path), site=site, lang=lang, b=b, credential_json=embedded, qr=qr,
+            page=page, site=site, lang=lang, b=b, credential_json=embedded, qr=qr,
             badge_image=routes.course_image(item.course, "badge.svg"),
             issuer_path=routes.issuer_page(site, lang), site_did=routes.issuer_did(site),
             alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
@@ -341,6 +450,14 @@ def render_issuer(env, site: Site, lang: str, ctx) -> str:
     if (site.source / "content" / "status" / "revocation.json").is_file():
         endpoints.append(("status_list", routes.status_list()))
     endpoints.append(("catalogue_json", routes.achievements_index()))
+    # What registries read (docs/registries.md). The OOAPI link is the service root's file, which every
+    # host serves; a registry is given the API's address without it.
+    from generator.exports import ooapi
+
+    if ooapi.published(site):
+        endpoints.append(("export_ooapi", routes.ooapi_root()))
+    endpoints.append(("export_elm", routes.elm_index()))
+    endpoints.append(("export_qdr", routes.qdr_upload()))
     return env.get_template("issuer.html").render(
         page=ctx, site=site, lang=lang, did=routes.issuer_did(site), endpoints=endpoints,
         ttl_hours=statuslist.TTL_MS // 3_600_000,
