@@ -305,3 +305,27 @@ def test_the_template_is_a_course_file_of_its_own(tmp_path):
 
     assert written["title"]["nl"] in template_texts() and written["summary"]["en"] in template_texts()
     assert (ROOT / "generator/scaffold/course.md").read_text().startswith("---\n")
+
+
+def test_each_example_value_left_in_a_published_course_fails_check_by_field(tmp_path):
+    """A number, date or code of the template looks like any course's own; its '# example' note gives it away."""
+    folder = site_with(tmp_path / "site", "nl,en")
+    assert run("new", "course", "data-ethiek", "--source", folder).exit_code == 0
+    path = folder / "content/courses/data-ethiek.md"
+    count = iter(range(1, 100))  # the author's own texts, every value left as the template gave it
+    text = re.sub(r'"(?:Vervang mij|Replace me): ([^"]*)"', lambda m: f'"Our own text, part {next(count)}."',
+                  path.read_text(encoding="utf-8"))
+    text = re.sub(r"^(?:Vervang mij|Replace me): .*$", "Our own description.", text, flags=re.M)
+    path.write_text(text.replace("status: draft ", "status: published "), encoding="utf-8")
+
+    result = run("check", "--source", folder)
+    flagged = re.findall(r"data-ethiek\.md:\d+: ([\w.\[\]]+): still holds the course template's example value",
+                         result.stderr)
+    assert result.exit_code == 1
+    assert flagged == ["workload.ects", "workload.hours", "level.eqf", "level.nlqf", "field_of_study[0]",
+                       "skills[0].uri", "further_information", "offerings[0].start", "offerings[0].end",
+                       "offerings[0].price_eur", "offerings[0].enrol_url"], result.stderr
+    # As a draft the same file passes: examples are for filling in.
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published ", "status: draft "),
+                    encoding="utf-8")
+    assert run("check", "--source", folder).exit_code == 0

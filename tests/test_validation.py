@@ -898,3 +898,13 @@ def test_a_control_character_in_a_text_is_refused_by_name(make_site, line, field
         "summary: {en: A short course about testing., nl: Een korte cursus over testen.}": line})})
     found = [m for m in messages(folder) if "control character" in m]
     assert len(found) == 1 and f": {field}: contains the control character U+00" in found[0], messages(folder)
+
+
+def test_a_comma_in_a_flow_style_text_is_named_as_the_cause(make_site):
+    """{nl: Verpleegkundigen, paramedici en zorgmanagers., en: ...}: YAML ends the Dutch text at the comma."""
+    line = "summary: {en: A short course, for testers., nl: Een korte cursus over testen.}"
+    folder = make_site({"content/courses/testing-things.md": course_text(**{
+        "summary: {en: A short course about testing., nl: Een korte cursus over testen.}": line})})
+    (problem,) = [m for m in messages(folder) if "summary." in m]
+    assert ": summary.for testers.: 'for testers.' is not a language: a comma in a text inside {...} ends the " \
+           "text there; put the text in quotes" in problem

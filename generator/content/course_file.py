@@ -59,14 +59,14 @@ def load_course(site: Site, path: Path, problems: list[Problem], expect_slug: st
         return None
     before = len(problems)
     course = _read_course(site, FieldReader(where, located, site.languages, problems),
-                          body, body_line, expect_slug, expect_version, is_current)
+                          body, body_line, expect_slug, expect_version, is_current, yaml_text)
     if any(p.is_error for p in problems[before:]):
         return None
     return course
 
 
 def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_slug: str,
-                 expect_version: str | None, is_current: bool) -> Course:
+                 expect_version: str | None, is_current: bool, front: str = "") -> Course:
     r.unknown_keys((), r.located.data, TOP_LEVEL)
     slug = _slug(r, expect_slug)
     version = _version(r, expect_version)
@@ -100,6 +100,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     valid_for = extras.valid_for(r)
     if status == "published":
         _template_text(r, body, body_line)
+        _example_values(r, front)
     # A course with problems is dropped by load_course, so the zeros below never reach a page.
     ects = workload.ects or 0
     return Course(
@@ -191,6 +192,27 @@ def _template_text(r: FieldReader, body: str, body_line: int) -> None:
         if text in placeholders:
             r.problems.append(Problem(r.path, body_line + offset, "body",
                                       f"the '{lang}' description is still the course template's example", fix))
+
+
+# The note `credsite new course` puts beside each example value that no placeholder text can stand
+# for (a number, a date, a code): "ects: 4   # example: ...".
+EXAMPLE_NOTE = re.compile(r"(?:^|\s)#\s*example\b", re.IGNORECASE)
+FRONT_MATTER_LINE = 2  # the front matter's first line in the file, after the opening '---'
+
+
+def _example_values(r: FieldReader, front: str) -> None:
+    """Report each value of a published course that still has the template's '# example' note: 4 EC or
+    a start date look like any course's own, so only the note tells the template's from the author's."""
+    deepest: dict[int, KeyPath] = {}
+    for key, line in r.located.lines.items():
+        if len(key) >= len(deepest.get(line, ())):
+            deepest[line] = key
+    for offset, line in enumerate(front.splitlines()):
+        number = FRONT_MATTER_LINE + offset
+        if EXAMPLE_NOTE.search(line) and number in deepest:
+            r.report(deepest[number], "still holds the course template's example value (the '# example' note "
+                     "beside it)", "write the course's own value and delete the note, or remove the field if it "
+                     "is optional")
 
 
 def _body(r: FieldReader, body: str, body_line: int) -> Text:

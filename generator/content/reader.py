@@ -36,6 +36,8 @@ def dotted(path: KeyPath) -> str:
 
 _HTML = re.compile(r"<[a-zA-Z/!][^>]*>")
 # C0 controls other than tab, line feed and carriage return, and DEL: XML 1.0 cannot hold the former.
+# What a language key looks like (BCP 47's shape, loosely): anything else under a text is not meant as one.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters an IRI may not hold (RFC 3987), which JSON-LD processors reject or mangle.
 NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
@@ -282,6 +284,14 @@ class FieldReader:
             texts = {}
             for lang, text in value.items():
                 if lang not in self.languages:
+                    if not _LANGUAGE_TAG.fullmatch(str(lang)):
+                        # {nl: Verpleegkundigen, paramedici en zorgmanagers., en: ...}: YAML's flow style
+                        # ends a value at a comma, so the rest of the text became a key.
+                        self.report(key + (lang,), f"'{lang}' is not a language: a comma in a text inside "
+                                    "{...} ends the text there",
+                                    "put the text in quotes ('nl: \"..., ...\"'), or write each language on a "
+                                    "line of its own below the field")
+                        continue
                     guess = closest(str(lang), self.languages)
                     hint = f"did you mean '{guess}'? " if guess else ""
                     self.report(key + (lang,), f"'{lang}' is not one of the site's languages",
