@@ -204,12 +204,12 @@ def _example_values(r: FieldReader, front: str) -> None:
     """Report each value of a published course that still has the template's '# example' note: 4 EC or
     a start date look like any course's own, so only the note tells the template's from the author's."""
     deepest: dict[int, KeyPath] = {}
-    for key, line in r.located.lines.items():
-        if len(key) >= len(deepest.get(line, ())):
-            deepest[line] = key
-    for offset, line in enumerate(front.splitlines()):
+    for key, number in r.located.lines.items():
+        if len(key) >= len(deepest.get(number, ())):
+            deepest[number] = key
+    for offset, text in enumerate(front.splitlines()):
         number = FRONT_MATTER_LINE + offset
-        if EXAMPLE_NOTE.search(line) and number in deepest:
+        if EXAMPLE_NOTE.search(text) and number in deepest:
             r.report(deepest[number], "still holds the course template's example value (the '# example' note "
                      "beside it)", "write the course's own value and delete the note, or remove the field if it "
                      "is optional")
