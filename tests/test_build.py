@@ -576,7 +576,7 @@ def test_a_broken_override_template_is_reported_at_its_line(make_site, tmp_path)
     assert not result.ok
     assert [str(p) for p in result.problems] == [
         "themes/campus/templates/404.html:2: template: UndefinedError: 'nope' is undefined; "
-        "fix the template; see docs/themes.md for the variables each template gets"]
+        "fix the template; credsite docs themes lists the variables each template gets"]
 
 
 def test_withdrawn_course_keeps_its_pages_but_leaves_the_catalogue(make_site, tmp_path):

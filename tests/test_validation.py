@@ -654,13 +654,13 @@ def test_site_yaml_missing(make_site):
     content = check(make_site(site_yaml=None))
     assert [str(p) for p in content.problems] == [
         f"{S}: is missing; create it with the site's base_url, languages, title and institution "
-        "(see docs/site-settings.md)"]
+        "(see: credsite docs site-settings)"]
     assert not content.ok
 
 
 def test_site_yaml_not_a_mapping(make_site):
     assert messages(make_site(site_yaml="- a\n- b\n")) == [
-        f"{S}:1: the file is not a set of 'key: value' lines; see docs/site-settings.md for an example"]
+        f"{S}:1: the file is not a set of 'key: value' lines; see: credsite docs site-settings, for an example"]
 
 
 def test_site_yaml_not_utf8(make_site):
@@ -690,7 +690,7 @@ def test_cli_check_site_yaml_missing(make_site):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"{S}: is missing; create it with the site's base_url, languages, title and institution "
-        "(see docs/site-settings.md)")
+        "(see: credsite docs site-settings)")
 
 
 def test_cli_check_with_warnings_only(make_site):

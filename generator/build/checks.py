@@ -88,7 +88,7 @@ def template_problem(exc: jinja2.TemplateError | RecursionError, site: Site) -> 
     except ValueError:
         pass
     return Problem(shown, line, "template", f"{type(exc).__name__}: {exc.message or exc}",
-                   "fix the template; see docs/themes.md for the variables each template gets")
+                   "fix the template; credsite docs themes lists the variables each template gets")
 
 
 def changed_versions(content: Content, achievements: dict[str, bytes], output: Path) -> list[Problem]:

@@ -35,13 +35,13 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
     if not path.is_file():
         problems.append(Problem(SITE_FILE, None, "", "is missing",
                                 "create it with the site's base_url, languages, title and institution "
-                                "(see docs/site-settings.md)"))
+                                "(see: credsite docs site-settings)"))
         return None
     text = read_text(path, SITE_FILE, problems)
     if text is None:
         return None
     located = parse_mapping(text, SITE_FILE, problems, 1, "the file",
-                            "see docs/site-settings.md for an example")
+                            "see: credsite docs site-settings, for an example")
     if located is None:
         return None
     before = len(problems)
@@ -79,7 +79,7 @@ def _rio(r: FieldReader) -> RioSettings | None:
         return None
     where = "the institution's code in RIO (onderwijsaanbiedercode), which every course's RIO entry names"
     offerer = r.string(key + ("education_offerer_code",), required=True, what=where,
-                       fix="add e.g. 'education_offerer_code: \"123A456\"' (see docs/registries.md)",
+                       fix="add e.g. 'education_offerer_code: \"123A456\"' (see: credsite docs registries)",
                        pattern=OFFERER_CODE, pattern_fix="RIO's code has three digits, the letter A and three "
                        "digits, e.g. 123A456")
     location = r.string(key + ("education_location_code",), pattern=LOCATION_CODE,

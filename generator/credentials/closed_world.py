@@ -23,7 +23,7 @@ OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achieve
 # The JSON Schema 1EdTech publishes and OB 3.0 verifiers fetch (or ship) to check a credential.
 STANDARD_SCHEMAS = frozenset({OB_SCHEMA})
 REISSUE_FIX = ("re-sign it in the current, self-contained format: credsite reissue --all "
-               "(docs/issuing.md, '5. Reissue')")
+               "(see: credsite docs issuing '5. Reissue')")
 
 ACHIEVEMENT_FIELD = "credentialSubject.achievement.id"
 Publishes = Callable[[str], bool]  # does this site publish the file at this absolute URL?

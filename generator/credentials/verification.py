@@ -43,7 +43,7 @@ PROOF, ISSUER_KEY, DATES, STATUS, SCHEMA, CONTEXTS = "proof", "issuer key", "dat
 VALID, INVALID, REVOKED, SUSPENDED, NOT_YET_VALID, EXPIRED = (
     "valid", "invalid", "revoked", "suspended", "not yet valid", "expired")
 _SERIOUSNESS = (INVALID, REVOKED, SUSPENDED, NOT_YET_VALID, EXPIRED, NOT_CHECKED)
-REISSUE = "credsite reissue (docs/issuing.md, '5. Reissue')"
+REISSUE = "credsite reissue (see: credsite docs issuing '5. Reissue')"
 
 
 @dataclass(frozen=True)
