@@ -67,6 +67,7 @@ class Site:
     source: Path  # the site folder (holds content/ and themes/)
     keys: tuple[SiteKey, ...] = ()
     rio: RioSettings | None = None  # None: the site gives no RIO codes, so OOAPI names no RIO consumer
+    host: str = ""  # the static host site.yaml names (content/hosts.py); "" when none
 
     @property
     def default_language(self) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.build import host_usage
 from generator.build.checks import (
     changed_versions,
     check_output_location,
@@ -171,6 +172,9 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
                                                          outputs.publishes(site, table))
                           + table_problems(table, names) + export_problems(site, content.families, shared),
                           key=sort_key)
+        usage = host_usage.measure(Path(stage.root))
+        say(f"the site holds {host_usage.describe(usage)}")
+        problems = sorted(problems + host_usage.problems(site, usage), key=sort_key)
         if errors(problems):
             return BuildResult(problems)
         say(f"publishing {len(names)} files")

@@ -8,6 +8,7 @@ from urllib.parse import SplitResult, urlsplit
 
 import pycountry
 
+from generator.content.hosts import HOSTS
 from generator.content.language_tags import language_tag_problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text
@@ -17,7 +18,7 @@ from generator.problems import Problem
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
-TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys", "rio")
+TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys", "rio", "host")
 INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
                "linkedin_organization_id", "logo")
 IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
@@ -66,10 +67,11 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
                  f"create themes/{theme}/ (its files override the default theme) or use 'theme: default'")
     keys = _keys(r)
     rio = _rio(r)
+    host = r.choice(("host",), HOSTS)
     if any(p.is_error for p in problems[before:]) or institution is None:
         return None
     return Site(base_url=url, languages=tuple(languages), title=title, description=description,
-                institution=institution, theme=theme, source=source, keys=tuple(keys), rio=rio)
+                institution=institution, theme=theme, source=source, keys=tuple(keys), rio=rio, host=host)
 
 
 def _rio(r: FieldReader) -> RioSettings | None:

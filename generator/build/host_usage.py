@@ -1,0 +1,86 @@
+"""How much of its host's published limits a built site takes, measured on the staged output.
+
+Measured before the output is published, so a site its host would refuse fails here, with the
+old output left in place and the figures to act on, instead of in a deploy. At 80% of a limit
+the build warns: the next cohort may not fit.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.hosts import HOSTS, Host
+from generator.model import Site
+from generator.problems import Problem
+
+SITE_FILE = "content/site.yaml"
+WARN_AT = 0.8
+
+
+@dataclass(frozen=True)
+class Usage:
+    files: int
+    folders: int
+    bytes: int
+    largest: tuple[str, int]  # the biggest file (path under the output) and its size
+
+    @property
+    def entries(self) -> int:
+        return self.files + self.folders
+
+
+def measure(root: Path) -> Usage:
+    """Files, folders and bytes under `root` (hard links count in full: a host stores each copy)."""
+    files = folders = total = 0
+    largest = ("", 0)
+    for folder, subfolders, names in os.walk(root):
+        folders += len(subfolders)
+        for name in names:
+            size = os.lstat(os.path.join(folder, name)).st_size
+            files += 1
+            total += size
+            if size > largest[1]:
+                largest = (os.path.relpath(os.path.join(folder, name), root), size)
+    return Usage(files, folders, total, largest)
+
+
+def describe(usage: Usage) -> str:
+    return f"{usage.files} files in {usage.folders} folders, {_size(usage.bytes)}"
+
+
+def problems(site: Site, usage: Usage) -> list[Problem]:
+    """A warning for each limit of the site's host the output comes near, an error for each it passes."""
+    host = HOSTS.get(site.host)
+    if host is None:
+        return []
+    found = []
+    for used, limit, what in _measures(host, usage):
+        if limit is None or used < WARN_AT * limit:
+            continue
+        share = f"{used / limit:.0%}"
+        if used > limit:
+            found.append(Problem(SITE_FILE, None, "host", f"the site has {what(used)}, more than {host.name} takes "
+                                 f"({what(limit)}; {host.source}), so a deploy would be refused",
+                                 _fix(host)))
+        else:
+            found.append(Problem(SITE_FILE, None, "host", f"the site has {what(used)}, {share} of what {host.name} "
+                                 f"takes ({what(limit)})", _fix(host), "warning"))
+    return found
+
+
+def _measures(host: Host, usage: Usage):
+    yield usage.bytes, host.max_bytes, _size
+    yield usage.entries, host.max_entries, lambda n: f"{n} files and folders"
+    yield usage.files, host.max_files, lambda n: f"{n} files"
+    yield usage.largest[1], host.max_file_bytes, lambda n: f"a file of {_size(n)} ({usage.largest[0]})"
+
+
+def _fix(host: Host) -> str:
+    return (f"publish on a host with room for it (credsite docs deploying lists how many credentials fit on "
+            f"each), or set 'host:' to the one you use; {host.name} is what site.yaml names now")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.1f} kB"
