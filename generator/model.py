@@ -109,6 +109,13 @@ class Contact:
     url: str = ""
 
 
+# What a course file may declare itself (its `kind`): a microcredential claims recognition
+# (ECTS credits, quality assurance, the EU standard elements); a non-formal badge claims none.
+MICROCREDENTIAL = "microcredential"
+NON_FORMAL = "non-formal"
+KINDS = (MICROCREDENTIAL, NON_FORMAL)
+
+
 @dataclass(frozen=True)
 class Course:
     slug: str
@@ -118,7 +125,7 @@ class Course:
     summary: Text
     languages: tuple[str, ...]  # of instruction and assessment
     unit: Text  # faculty or school within the institution; may be empty
-    ects: float
+    ects: float | None  # None only for a non-formal badge, which awards no credits (docs/course-format.md)
     hours: int
     eqf: int
     nlqf: str  # "" when not given
@@ -147,10 +154,18 @@ class Course:
     body: Text  # Markdown per language
     source: str  # path relative to the site folder, for messages
     is_current: bool = True  # False for an archived version
+    kind: str = "microcredential"  # MICROCREDENTIAL or NON_FORMAL
+    # Outside bodies' endorsements of this version, verified by the build (generator/build/endorsements.py).
+    # Not compared: a version is the same version before and after the build found its endorsements.
+    endorsements: tuple[Endorsement, ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.slug, self.version)
+
+    @property
+    def is_microcredential(self) -> bool:
+        return self.kind == MICROCREDENTIAL
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,64 @@ class CourseFamily:
     @property
     def versions(self) -> tuple[Course, ...]:
         return (self.current, *self.archived)
+
+
+@dataclass(frozen=True)
+class PathwayPart:
+    """One part of a pathway: a course version of this site, or another site's Achievement."""
+
+    achievements: tuple[str, ...]  # the Achievement ids that count for it (absolute URLs); any one will do
+    title: Text
+    course: Course | None = None  # the version of this site's course (the first of several); None: another site's
+    versions: tuple[Course, ...] = ()  # every version of this site's course that counts, in the file's order
+
+    @property
+    def is_local(self) -> bool:
+        return self.course is not None
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """Course versions that together make a larger whole (content/pathways/<slug>.md)."""
+
+    slug: str
+    version: str
+    status: str  # published | draft
+    title: Text
+    summary: Text
+    ordered: bool  # the parts are steps in this order; otherwise any order
+    parts: tuple[PathwayPart, ...]
+    body: Text  # Markdown per language
+    source: str  # path relative to the site folder, for messages
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.slug, self.version)
+
+    @property
+    def is_current(self) -> bool:
+        """Pathways keep no archived versions; here so a pathway is read like a course's current version."""
+        return True
+
+    def counts(self, course: Course) -> bool:
+        """Does a credential for this course version count for one of the pathway's parts?"""
+        return any(course.key == version.key for part in self.parts for version in part.versions)
+
+    @property
+    def ects(self) -> float | None:
+        """The credits of all parts together, when every part is this site's and each of its versions gives
+        the same credits; None when that cannot be known."""
+        total = 0.0
+        for part in self.parts:
+            credits = {version.ects for version in part.versions}
+            if not part.is_local or len(credits) != 1 or None in credits:
+                return None
+            total += next(iter(credits)) or 0.0
+        return total
+
+
+# What a credential is awarded for: a course version, or a pathway.
+Award = Course | Pathway
 
 
 # ---------------------------------------------------------------- stage results
@@ -200,6 +273,24 @@ class Verdict:
 class Published:
     credential: IssuedCredential
     verdict: Verdict  # valid, revoked, expired or not yet valid
-    course: Course
+    course: Award  # the course version, or the pathway, the credential is for
     reason: str = ""  # why it was revoked, from content/status/revocations.csv
     checked_on: dt.date | None = None  # the day (UTC) the build judged its status; badge pages show it
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    """An outside body's signed OB 3.0 EndorsementCredential about one course version's Achievement
+    (content/endorsements/), whose proof and endorser key the build has checked."""
+
+    source: str  # content/endorsements/<name>.json, for messages
+    raw: bytes  # the signed file, embedded in the Achievement as it was signed
+    endorser: str  # the endorser's DID (issuer.id)
+    endorser_name: str  # what the endorsement calls its endorser; "" when it gives no name
+    endorser_url: str  # the endorser's web site, when the endorsement gives one
+    comment: str  # credentialSubject.endorsementComment; "" when none
+    valid_from: dt.date
+
+    @property
+    def document(self) -> dict:
+        return json.loads(self.raw)

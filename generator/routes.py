@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlsplit
 
-from generator.model import Course, Site
+from generator.model import Award, Course, Pathway, Site
 
 EXTENSION_CONTEXT_PATH = "ns/credsite-v1.jsonld"
 
@@ -34,7 +34,9 @@ def course_version(site: Site, lang: str, c: Course) -> str:
     return f"{lang_prefix(site, lang)}courses/{c.slug}/{c.version}/"
 
 
-def achievement(c: Course) -> str:
+def achievement(c: Award) -> str:
+    # Pathways share the course slugs' name space (content/pathways.py keeps them apart), so a
+    # pathway's Achievement and images sit where a course version's would.
     return f"achievements/{c.slug}/{c.version}.json"
 
 
@@ -148,7 +150,7 @@ def baked_badge(credential_uuid: str, name: str) -> str:
     return f"badges/{credential_uuid}/{name}"
 
 
-def course_image(c: Course, name: str) -> str:
+def course_image(c: Award, name: str) -> str:
     """Images made once per course version (badge.png, badge.svg, preview.png)."""
     return f"{course_image_folder()}/{c.slug}/{c.version}/{name}"
 
@@ -262,3 +264,82 @@ def qdr_upload() -> str:
 def host_redirects() -> str:
     """Netlify's and Cloudflare Pages' rewrites: the OOAPI request paths to their .json files."""
     return "_redirects"
+
+
+# ---------------------------------------------------------------- pathways (content/pathways/)
+
+
+def pathway(site: Site, lang: str, p: Pathway) -> str:
+    """A pathway's permanent page; its Achievement and images are at achievement() and course_image()."""
+    return f"{lang_prefix(site, lang)}pathways/{p.slug}/"
+
+
+# ---------------------------------------------------------------- a registry of many sites (generator/registry)
+# A registry is a site of its own (`credsite registry build`): the functions above give its catalogue,
+# search index, feed, sitemap and theme files; these give what only a registry has. Member ids are part
+# of its URLs, so a member keeps its id for as long as the registry lists it.
+
+def version_of(url_path: str, kind: str = "achievements") -> tuple[str, str] | None:
+    """(slug, version) of a version's document path under a base URL, the inverse of achievement()
+    (kind "achievements") and elm_learning_opportunity() (kind "elm"); None for any other path."""
+    suffix = {"achievements": ".json", "elm": ".jsonld"}.get(kind)
+    parts = url_path.split("/")
+    if suffix is None or len(parts) != 3 or parts[0] != kind or not parts[2].endswith(suffix):
+        return None
+    slug, version = parts[1], parts[2].removesuffix(suffix)
+    return (slug, version) if _segment(slug) and _segment(version) else None
+
+
+def _segment(text: str) -> bool:
+    """A slug or version as course files may write them: ASCII letters, digits, '.', '_' and '-', starting with
+    a letter or digit (so never '..'), not ending with '.'."""
+    return (bool(text) and text[0].isascii() and text[0].isalnum() and not text.endswith(".")
+            and all(c.isascii() and (c.isalnum() or c in "._-") for c in text))
+
+
+def member_id(base_url: str) -> str:
+    """A registry member's id when registry.yaml gives none: its base URL's host and path, in lower-case
+    letters, digits and hyphens (https://hs.example.nl/mc/ -> hs-example-nl-mc)."""
+    parts = urlsplit(base_url)
+    text = f"{parts.hostname or ''} {parts.port or ''} {parts.path}".lower()
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in text).split())
+
+
+def registry_course(site: Site, lang: str, member: str, slug: str, version: str) -> str:
+    """The registry's page of one member's course version (its learning outcome set)."""
+    return f"{lang_prefix(site, lang)}courses/{member}/{slug}/{version}/"
+
+
+def registry_members(site: Site, lang: str) -> str:
+    return f"{lang_prefix(site, lang)}members/"
+
+
+def registry_member(site: Site, lang: str, member: str) -> str:
+    return f"{lang_prefix(site, lang)}members/{member}/"
+
+
+def registry_statistics(site: Site, lang: str) -> str:
+    return f"{lang_prefix(site, lang)}statistics/"
+
+
+REGISTRY_DATA = "data/"
+
+
+def registry_index() -> str:
+    """Every course version in the registry, as references to the members' Achievements (JSON-LD)."""
+    return REGISTRY_DATA + "index.jsonld"
+
+
+def registry_members_document() -> str:
+    """The members: each one's DID and keys as the registry saw them (JSON-LD)."""
+    return REGISTRY_DATA + "members.jsonld"
+
+
+def registry_manifest() -> str:
+    """The digest of every member document the registry read, and the published versions seen to change."""
+    return REGISTRY_DATA + "manifest.json"
+
+
+def snapshot_manifest() -> str:
+    """The same record in a snapshot folder (`credsite registry fetch`), beside one folder per member."""
+    return "manifest.json"

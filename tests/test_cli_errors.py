@@ -472,7 +472,7 @@ def baked(site, tmp_path):
     (item,) = issue_api(site)
     raw = item.path.read_bytes()
     png = tmp_path / "badge.png"
-    png.write_bytes(badges.bake_png(badges.badge_png("Testing", "4", "6", "Test University"), raw))
+    png.write_bytes(badges.bake_png(badges.badge_png("Testing", "4 EC · EQF 6", "Test University"), raw))
     svg = tmp_path / "badge.svg"
     svg.write_text(badges.bake_svg(SVG, raw), encoding="utf-8")
     return item, png, svg
@@ -502,7 +502,7 @@ def test_verify_checks_the_proof_of_a_baked_credential(site, baked, tmp_path):
 
 def test_verify_explains_images_without_a_credential_and_other_files(site, tmp_path):
     plain_png = tmp_path / "plain.png"
-    plain_png.write_bytes(badges.badge_png("Testing", "4", "6", "Test University"))
+    plain_png.write_bytes(badges.badge_png("Testing", "4 EC · EQF 6", "Test University"))
     plain_svg = tmp_path / "plain.svg"
     plain_svg.write_text(SVG, encoding="utf-8")
     binary = tmp_path / "photo.jpg"

@@ -15,7 +15,7 @@ from conftest import ROOT, VENDOR
 from generator import routes
 from generator.build.pipeline import load, verify
 from generator.exports import elm, qdr, validate
-from generator.exports.common import offered
+from generator.exports.common import offered, registered
 
 DATA = ROOT / "generator" / "data"
 LOQ = "{http://data.europa.eu/snb/model/ap/loq-constraints/}"
@@ -40,7 +40,8 @@ def test_the_upload_holds_every_course_on_offer_with_its_elm_ids(sample):
     content = verify(load(sample.root))
     root = etree.parse(str(sample.out / routes.qdr_upload())).getroot()
     opportunities = root.findall(f"{LOQ}learningOpportunityReferences/{LOQ}learningOpportunity")
-    expected = [elm.url(content.site, f.current) for f in offered(content.families)]
+    # The courses on offer, but no non-formal badge: QDR records recognised education (exports.common.registered).
+    expected = [elm.url(content.site, f.current) for f in offered(registered(content.families))]
     assert [o.get("id") for o in opportunities] == expected
     assert {o.get("id") for o in opportunities} <= {elm.url(content.site, c) for f in content.families
                                                    for c in f.versions}
@@ -67,7 +68,7 @@ def test_a_withdrawn_course_leaves_the_upload(sample):
     data = qdr.upload(content.site, [withdrawn, *content.families[1:]])
     root = etree.fromstring(data)
     ids = [o.get("id") for o in root.iter(f"{LOQ}learningOpportunity")]
-    assert elm.url(content.site, family.current) not in ids and len(ids) == len(content.families) - 1
+    assert elm.url(content.site, family.current) not in ids and len(ids) == len(registered(content.families)) - 1
     assert loq_schema().validate(root)
 
 
@@ -79,7 +80,8 @@ def test_a_course_without_a_field_of_study_leaves_the_upload_with_a_warning(samp
     families = [fieldless, *content.families[1:]]
     root = etree.fromstring(qdr.upload(content.site, families))
     ids = [o.get("id") for o in root.iter(f"{LOQ}learningOpportunity")]
-    assert elm.url(content.site, family.current) not in ids and len(ids) == len(offered(content.families)) - 1
+    on_offer = offered(registered(content.families))
+    assert elm.url(content.site, family.current) not in ids and len(ids) == len(on_offer) - 1
     assert loq_schema().validate(root)
     (problem,) = validate.content_problems(content.site, families)
     assert (problem.path, problem.field, problem.severity) == (family.current.source, "field_of_study", "warning")

@@ -39,6 +39,7 @@ COMPLETE: dict[str, Any] = {
     "id": "testing-things",
     "version": "2026.1",
     "status": "published",
+    "kind": "microcredential",
     "title": text("Testing Things Well", "Goed testen"),
     "summary": text("A short course about testing.", "Een korte cursus over testen."),
     "language": ["en", "nl"],

@@ -20,7 +20,8 @@ def test_the_build_writes_exactly_the_files_of_the_outputs_table(tmp_path):
     result = build(site_dir, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     content = verify(load(site_dir))
-    table = outputs.table(content.site, content.families, content.published, outputs.status_lists_in(site_dir))
+    table = outputs.table(content.site, content.families, content.published, outputs.status_lists_in(site_dir),
+                          content.pathways)
     assert {o.route for o in table} == built_files(out)
     assert len({o.route for o in table}) == len(table), "a route is named twice"
     # Each unit's files are those the table gives it.

@@ -111,7 +111,7 @@ def test_baked_png_and_svg_give_back_the_identical_credential(built):
 
 
 def test_baking_refuses_a_second_credential():
-    png = badges.badge_png("T", "3", "5", "U")
+    png = badges.badge_png("T", "3 EC · EQF 5", "U")
     with pytest.raises(ValueError):
         badges.bake_png(badges.bake_png(png, b"{}"), b"{}")
 
@@ -159,7 +159,10 @@ def test_og_image_is_a_real_1200x630_png(built):
 
 def test_images_are_made_once_per_course_version(built):
     pngs = sorted(p.relative_to(built).as_posix() for p in built.glob("images/*/*/badge.png"))
-    assert len(pngs) == 6  # five courses, one with an archived version; no per-credential copy
+    # One per course version (current and archived) and one per pathway; no per-credential copy.
+    versions = [*ROOT.glob("content/courses/*.md"), *ROOT.glob("content/courses/archive/*/*.md"),
+                *ROOT.glob("content/pathways/*.md")]
+    assert len(pngs) == len(versions) > 0
     assert not list(built.glob("badges/*/preview.png"))
 
 
@@ -286,7 +289,9 @@ def test_unknown_achievement_is_not_published(tmp_path):
     archive = site / "content/courses/archive/ai-in-healthcare-practice"
     shutil.rmtree(archive)  # nothing issued points at 2025.1, so this must still build ...
     assert build(site, tmp_path / "a").ok
-    (site / "content/courses/circular-construction.md").unlink()  # ... but this course has a credential
+    # ... but this course has a credential (and the sample pathway, which names it, goes with it)
+    (site / "content/courses/circular-construction.md").unlink()
+    shutil.rmtree(site / "content/pathways")
     result = build(site, tmp_path / "b")
     assert not result.ok
     (problem,) = [p for p in result.problems if "is not a published course version of this site" in p.message]
@@ -374,7 +379,7 @@ def test_build_reports_its_stages_on_stderr(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--source", str(site)])
     assert result.exit_code == 0, result.stderr
     stages = re.findall(r"^\[\s*[\d.]+ s\] (\w+)", result.stderr, re.M)
-    assert stages == ["loaded", "verifying", "rendering", "publishing"]
+    assert stages == ["loaded", "verifying", "rendering", "measured", "publishing"]
 
 
 def test_check_warns_when_a_draft_course_has_credentials(tmp_path):
@@ -383,6 +388,8 @@ def test_check_warns_when_a_draft_course_has_credentials(tmp_path):
     course.write_text(course.read_text().replace("status: published", "status: draft", 1)
                       if "status: published" in course.read_text()
                       else course.read_text().replace("---\n", "---\nstatus: draft\n", 1))
+    pathway = site / "content/pathways/sustainable-cities.md"  # names the course, so it must be a draft too
+    pathway.write_text(pathway.read_text().replace("status: published", "status: draft", 1))
     content = check(site)
     assert content.ok
     warnings = [str(p) for p in content.problems if "is a draft" in p.message]

@@ -57,20 +57,20 @@ def credential(**changes):
     return doc
 
 
-def test_sources_lists_the_shipped_schema():
-    assert [entry["file"] for entry in SOURCES] == [schemas.SCHEMA_FILE]
-    entry = SOURCES[0]
-    assert set(entry) >= {"url", "file", "repository", "path", "commit", "sha256"}
-    assert entry["url"] == schemas.SCHEMA_URL
-    assert entry["repository"] == "1EdTech/openbadges-specification"
-    assert len(entry["commit"]) == 40
+def test_sources_lists_the_shipped_schemas():
+    assert [entry["file"] for entry in SOURCES] == [schemas.SCHEMA_FILE, schemas.ENDORSEMENT_SCHEMA_FILE]
+    assert [entry["url"] for entry in SOURCES] == [schemas.SCHEMA_URL, schemas.ENDORSEMENT_SCHEMA_URL]
+    for entry in SOURCES:
+        assert set(entry) >= {"url", "file", "repository", "path", "commit", "sha256"}
+        assert entry["repository"] == "1EdTech/openbadges-specification"
+        assert len(entry["commit"]) == 40
 
 
 @pytest.mark.parametrize("entry", SOURCES, ids=lambda e: e["file"])
 def test_shipped_file_matches_digest(entry):
     data = (SCHEMAS / entry["file"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == entry["sha256"]
-    assert schemas.schema_bytes() == data
+    assert schemas.schema_bytes(entry["file"]) == data
 
 
 @pytest.mark.parametrize("entry", SOURCES, ids=lambda e: e["file"])

@@ -154,7 +154,7 @@ CASES = [
      [f"{F}:25: quality_assurance.tipe: unknown field; did you mean 'type'?"]),
     ("unknown-no-guess", {"status: published": "status: published\nfoo_bar_baz: 1"},
      [f"{F}:5: foo_bar_baz: unknown field; remove it; known keys here: assessment, awarding_body, "
-      "codes, contact, credential, field_of_study, further_information, id, image, language, "
+      "codes, contact, credential, field_of_study, further_information, id, image, kind, language, "
       "learning_outcomes, level, offerings, participation, prerequisites, quality_assurance, "
       "skills, stackability, status, summary, tags, target_group, title, version, workload"]),
     ("title-language-typo", {TITLE: "title: {en: Testing Things Well, nll: Goed testen}"},
@@ -518,7 +518,7 @@ def test_line_numbers_of_block_style_nested_keys(make_site):
     assert messages(make_site({F: text})) == [
         f"{F}:23: outcomes_note: unknown field; remove it; known keys here: assessment, "
         "awarding_body, codes, contact, credential, field_of_study, further_information, id, image, "
-        "language, learning_outcomes, level, offerings, participation, prerequisites, "
+        "kind, language, learning_outcomes, level, offerings, participation, prerequisites, "
         "quality_assurance, skills, stackability, status, summary, tags, target_group, title, "
         "version, workload",
         f"{F}:28: offerings[1].price_eur: -1 is negative; give the price in euros, 0 for free"]

@@ -14,7 +14,7 @@ ENTRIES = [pytest.param(area, entry, id=f"{area}/{entry['file']}") for area in A
 
 
 def test_every_folder_has_its_sources():
-    assert AREAS == ["contexts", "did-key", "elm", "ooapi", "schemas", "vc-di-eddsa", "vocab"]
+    assert AREAS == ["clr", "contexts", "did-key", "elm", "ooapi", "schemas", "vc-di-eddsa", "vocab"]
     for area in AREAS:
         assert vendor_sources(area), f"tests/vendor/{area}/sources.json lists no file"
 

@@ -39,11 +39,12 @@ def trial_render(content: Content) -> list[Problem]:
     """Make the site-wide files and each kind of page once, in memory, so that a theme mistake or a
     document verifiers could not load shows in check as in build."""
     site = content.site
-    bodies = achievement_bodies(site, content.families)
-    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source))
+    pathways = tuple(content.pathways)
+    bodies = achievement_bodies(site, content.families, pathways)
+    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source), pathways)
     try:
-        shared = site_files(site, content.families, bodies, table, content.published)
-        renderer = Renderer(site)
+        shared = site_files(site, content.families, bodies, table, content.published, pathways)
+        renderer = Renderer(site, pathways)
         if content.families:
             family = content.families[0]
             renderer.course_unit(family, family.current, bodies[family.current.key])

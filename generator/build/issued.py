@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +26,9 @@ from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.findings import Finding, Reason, messages
 from generator.credentials.verification import signature_findings, state_findings, status_lookup_from_files
-from generator.model import CourseFamily, IssuedCredential, Published, Site
+from generator.model import Award, CourseFamily, IssuedCredential, Pathway, Published, Site
 from generator.problems import Code, Problem
-from generator.site import outputs
+from generator.site import documents, outputs
 
 CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
@@ -104,6 +104,9 @@ def _fix_for(found: list[Finding], site: Site) -> str:
                 "leaked')")
     if first.code is Reason.CONTEXT:
         return closed_world.REISSUE_FIX
+    if first.code is Reason.CLAIM:
+        return (f"a credential says what its course is; if {first.subject} changed its kind, put the kind back, or "
+                "publish the other kind as a new course (docs/course-format.md), then reissue or revoke it")
     if first.code is Reason.ACHIEVEMENT:
         return ("publish that course version again: keep its text as content/courses/archive/<course>/"
                 "<version>.md, or set the course back to status: published (docs/course-format.md)")
@@ -115,19 +118,22 @@ def _fix_for(found: list[Finding], site: Site) -> str:
 
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
-                  progress=None, preview: bool = False) -> tuple[list[Published], list[Problem]]:
+                  progress=None, preview: bool = False,
+                  pathways: Sequence[Pathway] = ()) -> tuple[list[Published], list[Problem]]:
     """The credentials that may be published, and a problem for the others. `preview`: the base URL
     came from --base-url, not from content/site.yaml."""
     problems: list[Problem] = []
     if credentials and not site.keys:
         return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
                             "verified", "list the issuer's keys (see docs/issuing.md)")]
-    versions = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
+    versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
+    versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
     signatures = signature_problems(site, credentials, save=save_cache, progress=progress)
     resolver = KeyResolver(did_document(site))
     base = site.base_url
     # What a verifier can fetch from this site: the files the build publishes besides the badges.
-    publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source)))
+    publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
+                                                      pathways))
     # Only lists the build publishes count: a verifier in the world sees no other.
     lookup = status_lookup_from_files(
         base, site.source / "content",
@@ -144,6 +150,10 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         if not found and course is None:
             found.append(Finding(Reason.ACHIEVEMENT, f"its achievement {achievement_id} is not a published course "
                                  "version of this site", achievement_id or ""))
+        if not found and course is not None:
+            claim = documents.claim_problem(course, achievement)
+            if claim:
+                found.append(Finding(Reason.CLAIM, f"{closed_world.ACHIEVEMENT_FIELD}: {claim}", course.source))
         if not found:
             found += closed_world.url_findings(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes,
                                                signed=True)

@@ -29,17 +29,20 @@ from generator.build.checks import (
     template_problem,
     trial_render,
 )
+from generator.build.endorsements import endorse
 from generator.build.issued import verify_issued
 from generator.build.site_files import achievement_bodies, site_files
 from generator.build.units import plan_units, render_units
 from generator.build.writer import staging
 from generator.content.config import load_site
 from generator.content.courses import load_courses
+from generator.content.endorsements import snapshot_age_problems
 from generator.content.issued import load_issued
+from generator.content.pathways import load_pathways
 from generator.content.status import registry_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
-from generator.model import CourseFamily, IssuedCredential, Published, Site
+from generator.model import CourseFamily, IssuedCredential, Pathway, Published, Site
 from generator.problems import Problem, errors, sort_key
 from generator.site import outputs, theme
 
@@ -63,6 +66,7 @@ class Content:
     credentials: list[IssuedCredential]
     problems: list[Problem]  # sorted; errors stop the build, warnings do not
     published: list[Published] = field(default_factory=list)  # filled in by verify()
+    pathways: list[Pathway] = field(default_factory=list)  # content/pathways/
 
     @property
     def ok(self) -> bool:
@@ -91,10 +95,12 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
         return Unloadable(sorted(problems, key=sort_key))
     problems += theme.link_problems(site) + theme.string_problems(site) + theme.language_problems(site)
     families = load_courses(site, problems)
+    pathways = load_pathways(site, families, problems)  # before drafts go: a published pathway may not need one
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
+        pathways = [p for p in pathways if p.status != "draft"]
     credentials = load_issued(site, problems)
-    return Content(site, families, credentials, sorted(problems, key=sort_key))
+    return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 
 def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
@@ -103,9 +109,13 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
     `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml."""
     if not content.ok:
         return content
-    published, problems = verify_issued(content.site, content.credentials, content.families,
-                                        now(), skip_invalid, save_cache, progress, preview)
-    return replace(content, published=published, problems=sorted(content.problems + problems, key=sort_key))
+    moment = now()
+    # Endorsements first: the course versions that credentials are published for then carry theirs.
+    families, endorsement_problems = endorse(content.site, content.families, moment, preview)
+    published, problems = verify_issued(content.site, content.credentials, families,
+                                        moment, skip_invalid, save_cache, progress, preview, content.pathways)
+    return replace(content, families=families, published=published,
+                   problems=sorted(content.problems + endorsement_problems + problems, key=sort_key))
 
 
 def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
@@ -118,6 +128,7 @@ def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
         return content
     # The registry matters to issuing, not to the build; check says so before anyone issues.
     more = trial_render(content) + draft_credentials(content) + registry_problems(source)
+    more += snapshot_age_problems(source, now().date())  # endorsers' DID documents fetched long ago
     return replace(content, problems=sorted(content.problems + more, key=sort_key))
 
 
@@ -146,11 +157,12 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     previous = output if output.is_dir() else None
     site = content.site
     unpublished = len(content.credentials) - len(content.published)
-    bodies = achievement_bodies(site, content.families)
-    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source))
-    plan = plan_units(site, content.families, bodies, content.published, previous, mtime)
+    pathways = tuple(content.pathways)
+    bodies = achievement_bodies(site, content.families, pathways)
+    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source), pathways)
+    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways)
     try:
-        shared = site_files(site, content.families, bodies, table, content.published)
+        shared = site_files(site, content.families, bodies, table, content.published, pathways)
     except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
@@ -160,12 +172,13 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         return BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True,
                            not_published=unpublished)
     with staging(output, mtime) as stage:
+        # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake them.
+        for name, data in shared.items():
+            stage.write(name, data)
         try:
             rendered = render_units(site, plan, previous, stage, progress=progress)
         except (jinja2.TemplateError, RecursionError) as exc:
             return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
-        for name, data in shared.items():
-            stage.write(name, data)
         names = rendered.names + list(shared)
         problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
                           + closed_world.output_problems({**shared, **rendered.achievements},
@@ -173,7 +186,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
                           + table_problems(table, names) + export_problems(site, content.families, shared),
                           key=sort_key)
         usage = host_usage.measure(Path(stage.root))
-        say(f"the site holds {host_usage.describe(usage)}")
+        say(f"measured {host_usage.describe(usage)}")
         problems = sorted(problems + host_usage.problems(site, usage), key=sort_key)
         if errors(problems):
             return BuildResult(problems)

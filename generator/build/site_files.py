@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from generator import routes
@@ -20,18 +20,30 @@ from generator.credentials import statuslist
 from generator.credentials.did import did_document
 from generator.credentials.linked_data import extension_context
 from generator.exports import elm, ooapi, qdr
-from generator.model import CourseFamily, Published, Site
+from generator.model import CourseFamily, Pathway, Published, Site
 from generator.site import documents, feeds, outputs, search, theme, verifier
-from generator.site.render import render_catalogue, render_issuer, render_not_found, render_verify
+from generator.site.render import (
+    course_images,
+    render_catalogue,
+    render_issuer,
+    render_not_found,
+    render_pathway,
+    render_verify,
+)
 
 
-def achievement_bodies(site: Site, families: list[CourseFamily]) -> dict[tuple[str, str], dict]:
-    """Each published version's Achievement, made once: its own file and the index both use it."""
-    return {c.key: documents.achievement(site, c, with_context=False) for f in families for c in f.versions}
+def achievement_bodies(site: Site, families: list[CourseFamily],
+                       pathways: Sequence[Pathway] = ()) -> dict[tuple[str, str], dict]:
+    """Each published version's Achievement, and each pathway's, made once: its own file and the index both
+    use it. Pathway and course slugs never meet (content/pathways.py), so neither hides the other's key."""
+    bodies = {c.key: documents.achievement(site, c, with_context=False) for f in families for c in f.versions}
+    bodies.update({p.key: documents.pathway_achievement(site, p, with_context=False) for p in pathways})
+    return bodies
 
 
 def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
-               table: list[outputs.Output], published: list[Published]) -> dict[str, bytes]:
+               table: list[outputs.Output], published: list[Published],
+               pathways: Sequence[Pathway] = ()) -> dict[str, bytes]:
     """Every file of the outputs table's site unit, made once, in the table's order."""
     renderer = Renderer(site)
     offered = [f for f in families if f.current.status != "withdrawn"]
@@ -39,7 +51,8 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
     pages = [{lang: routes.catalogue(site, lang) for lang in site.languages},
              *({lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions),
              {lang: routes.issuer_page(site, lang) for lang in site.languages},
-             {lang: routes.verify_page(site, lang) for lang in site.languages}]
+             {lang: routes.verify_page(site, lang) for lang in site.languages},
+             *({lang: routes.pathway(site, lang, p) for lang in site.languages} for p in pathways)]
 
     make: dict[str, Callable[[], bytes]] = {}
     for lang in site.languages:
@@ -65,6 +78,7 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
     make[routes.no_jekyll()] = lambda: b""
     make[routes.host_headers()] = lambda: outputs.headers_file(site)
     make.update(_export_files(site, families, enrolment_day()))
+    make.update(_pathway_files(site, renderer, families, pathways, bodies))
 
     # A table entry nothing here makes is left out, and the build reports it as a bug (checks.table_problems).
     return {o.route: make[o.route]() for o in table if o.unit == outputs.SITE and o.route in make}
@@ -99,11 +113,10 @@ def _export_files(site: Site, families: list[CourseFamily], today: dt.date) -> d
     for resource in ooapi.resources(site, families):
         make[resource.route] = functools.partial(_json_of, resource.make, today)
     make[routes.host_redirects()] = ooapi.redirects
-    opportunities = {c.key: elm.learning_opportunity(site, c) for f in families for c in f.versions}
-    for family in families:
-        for course in family.versions:
-            make[routes.elm_learning_opportunity(course)] = functools.partial(
-                _json_of, elm.standalone, opportunities[course.key])
+    opportunities = {c.key: elm.learning_opportunity(site, c) for c in elm.described(families)}
+    for course in elm.described(families):
+        make[routes.elm_learning_opportunity(course)] = functools.partial(
+            _json_of, elm.standalone, opportunities[course.key])
     make[routes.elm_index()] = lambda: json(elm.index(list(opportunities.values())))
     make[routes.qdr_upload()] = lambda: qdr.upload(site, families)
     return make
@@ -123,3 +136,24 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
+def _pathway_files(site: Site, renderer: Renderer, families: list[CourseFamily], pathways: Sequence[Pathway],
+                   bodies: dict[tuple[str, str], dict]) -> dict[str, Callable[[], bytes]]:
+    """Each pathway's pages, Achievement and drawn images (content/pathways/)."""
+    make: dict[str, Callable[[], bytes]] = {}
+
+    def page(pathway: Pathway, lang: str, by_lang: dict[str, str]) -> bytes:
+        return render_pathway(renderer.env, site, lang, pathway, families, renderer.ctx(lang, by_lang[lang]),
+                              by_lang).encode()
+
+    def image(images: Callable[[], dict[str, bytes]], name: str) -> bytes:
+        return images()[name]
+
+    for pathway in pathways:
+        by_lang = {lang: routes.pathway(site, lang, pathway) for lang in site.languages}
+        for lang, path in by_lang.items():
+            make[routes.output_file(path)] = functools.partial(page, pathway, lang, by_lang)
+        make[routes.achievement(pathway)] = functools.partial(_json_of, documents.standalone, bodies[pathway.key])
+        images = functools.cache(functools.partial(course_images, renderer.env, site, pathway))  # drawn once
+        for name in ("badge.png", "badge.svg", "preview.png"):
+            make[routes.course_image(pathway, name)] = functools.partial(image, images, name)
+    return make

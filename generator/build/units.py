@@ -23,7 +23,7 @@ from generator import __version__, routes
 from generator.build import writer
 from generator.build.pool import worker_pool
 from generator.credentials.linked_data import data_loss
-from generator.model import Course, CourseFamily, Published, Site
+from generator.model import Course, CourseFamily, Pathway, Published, Site
 from generator.problems import Code, Problem
 from generator.site import documents, theme
 from generator.site.outputs import badge_unit_id, course_unit_id
@@ -45,8 +45,9 @@ BATCH = 100  # credentials per worker task
 class Renderer:
     """The template environment and page helpers of one site, built once per process."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, pathways: tuple[Pathway, ...] = ()):
         self.site = site
+        self.pathways = pathways  # course pages list the pathways they count for
         self.env = make_environment(site)
         self.assets = asset_hashes(site)
         self.strings = {lang: theme.strings(site, lang) for lang in site.languages}
@@ -67,7 +68,8 @@ class Renderer:
         for path_for in paths:
             for lang in site.languages:
                 path = path_for(site, lang, course)
-                html = render_course(self.env, site, lang, family, course, self.ctx(lang, path), canonical)
+                html = render_course(self.env, site, lang, family, course, self.ctx(lang, path), canonical,
+                                     self.pathways)
                 files[routes.output_file(path)] = html.encode()
         for name, data in course_images(self.env, site, course).items():
             files[routes.course_image(course, name)] = data
@@ -128,9 +130,9 @@ def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
 _worker: Job | None = None
 
 
-def _init_worker(site: Site, root: str, mtime: int | None) -> None:
+def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...] = ()) -> None:
     global _worker
-    _worker = Job(Renderer(site), root, mtime)
+    _worker = Job(Renderer(site, pathways), root, mtime)
 
 
 def _job() -> Job:
@@ -180,11 +182,18 @@ def _key(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
-def course_key(site: Site, fp: str, family: CourseFamily, course: Course) -> str:
+def course_key(site: Site, fp: str, family: CourseFamily, course: Course, pathways: tuple[Pathway, ...] = ()) -> str:
     own = site.source / "content" / course.image if course.image else None
     return _key(fp, (site.source / course.source).read_bytes().decode("utf-8", "replace"),
                 course.is_current, course.status, [(c.version, c.is_current) for c in family.versions],
-                own.read_bytes().hex() if own else "")
+                own.read_bytes().hex() if own else "",
+                [hashlib.sha256(e.raw).hexdigest() for e in course.endorsements],  # the page shows them
+                [pathway_key(site, fp, p) for p in pathways if p.counts(course)])  # the page lists them
+
+
+def pathway_key(site: Site, fp: str, pathway: Pathway) -> str:
+    """What a pathway's badges (and the pages of its parts) show of it: its file."""
+    return _key(fp, (site.source / pathway.source).read_bytes().decode("utf-8", "replace"))
 
 
 def output_identity(output: Path | None) -> list | None:
@@ -308,7 +317,8 @@ class Plan:
     problems: list[Problem]  # remembered warnings of reused course versions
     course_todo: list[tuple[CourseFamily, Course, dict]]  # with the version's Achievement body
     badge_todo: list[tuple[Published, str]]  # with the unit's key
-    course_keys: dict[tuple[str, str], str]
+    course_keys: dict[tuple[str, str], str]  # and the pathways' keys: their slugs are never a course's
+    pathways: tuple[Pathway, ...] = ()
 
     @property
     def units_unchanged(self) -> bool:
@@ -317,14 +327,16 @@ class Plan:
 
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
-               published: list[Published], previous: Path | None, mtime: int | None = None) -> Plan:
+               published: list[Published], previous: Path | None, mtime: int | None = None,
+               pathways: tuple[Pathway, ...] = ()) -> Plan:
     """`achievements`: each version's Achievement body by course key, made once by the pipeline."""
     fp = fingerprint(site, mtime)
     cache = UnitCache(site, previous, fp)
-    plan = Plan(cache, {}, [], [], [], {})
+    plan = Plan(cache, {}, [], [], [], {}, pathways)
+    plan.course_keys.update({p.key: pathway_key(site, fp, p) for p in pathways})
     for family in families:
         for course in family.versions:
-            key = course_key(site, fp, family, course)
+            key = course_key(site, fp, family, course, pathways)
             plan.course_keys[course.key] = key
             unit = course_unit_id(course.slug, course.version)
             entry = cache.hit(unit, key)
@@ -371,10 +383,10 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
     items: list[Published] = [item for item, _ in badge_todo]
-    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime)) if use_pool
+    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
-            local = Job(Renderer(site), stage.root, stage.mtime)
+            local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_names = badge_job(local, items)
         else:

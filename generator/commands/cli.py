@@ -18,7 +18,7 @@ import click
 from generator.build.pipeline import Content
 from generator.build.pipeline import build as run_build
 from generator.build.pipeline import check as run_check
-from generator.commands import signing, site_init  # noqa: F401  (register keygen, issue, revoke, reissue; init)
+from generator.commands import clr, endorse, registry, signing, site_init  # noqa: F401  (each registers its commands)
 from generator.commands.common import EXIT_INPUT, EXIT_INTERNAL, cli, progress_printer, report, source_option
 from generator.problems import errors
 

@@ -69,7 +69,16 @@ def keygen(target: Path | None, key_id: str | None, source: Path) -> None:
 
 
 @cli.command()
-@click.option("--course", "slug", required=True, help="The course's id (its file name).")
+@click.option("--course", "slug", default=None, help="The course's id (its file name).")
+@click.option("--pathway", "pathway_slug", default=None,
+              help="Issue a pathway's credential instead (content/pathways/), to a learner (--email) who holds a "
+                   "valid credential for every part.")
+@click.option("--part-credential", "part_credentials", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="With --pathway: the learner's credential for a part from another site (JSON, PNG or SVG); "
+                   "repeat for more.")
+@click.option("--part-site", "part_sites", multiple=True, type=click.Path(path_type=Path),
+              help="With --part-credential: that site's folder or built output, to check it against "
+                   "(as credsite verify --site); repeat for more.")
 @click.option("--name", default=None, help="The learner's full name.")
 @click.option("--email", default=None, help="The learner's e-mail address (stored only as a salted hash).")
 @click.option("--grade", default="", help="The final grade, on the course's grading scale.")
@@ -84,12 +93,23 @@ def keygen(target: Path | None, key_id: str | None, source: Path) -> None:
                    f"byte-order mark and line ends  [default: {MAIL_MERGE_NAME.replace('{time}', '<time>')}]")
 @key_option
 @source_option
-def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_merge, key_path, source) -> None:
-    """Sign credentials for a course into content/issued/."""
+def issue(slug, pathway_slug, part_credentials, part_sites, name, email, grade, date, evidence, valid_until, cohort,
+          mail_merge, key_path, source) -> None:
+    """Sign credentials for a course, or a pathway's, into content/issued/."""
     from generator.issuing import cohort as cohorts
     from generator.issuing import dates
     from generator.issuing import issue as issuing
 
+    if (slug is None) == (pathway_slug is None):
+        click.echo("credsite issue: give either --course SLUG or --pathway SLUG", err=True)
+        sys.exit(EXIT_INPUT)
+    if pathway_slug is not None:
+        _issue_pathway(pathway_slug, part_credentials, part_sites, name, email, grade, date, evidence, valid_until,
+                       cohort, mail_merge, key_path, source)
+        return
+    if part_credentials or part_sites:
+        click.echo("credsite issue: --part-credential and --part-site go with --pathway", err=True)
+        sys.exit(EXIT_INPUT)
     content = _site_or_exit(source)
     course = issuing.course_version(content.families, slug)
     if course is None:
@@ -130,6 +150,69 @@ def issue(slug, name, email, grade, date, evidence, valid_until, cohort, mail_me
     target = _write_mail_merge(target, issued, dialect)
     click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+def _issue_pathway(slug, part_credentials, part_sites, name, email, grade, date, evidence, valid_until, cohort,
+                   mail_merge, key_path, source) -> None:
+    """`credsite issue --pathway`: one learner, known by e-mail address; the name may come from the parts."""
+    from generator.issuing import dates
+    from generator.issuing.pathway import issue_pathway
+
+    given = [option for option, value in (("--csv", cohort), ("--grade", grade), ("--evidence", evidence),
+                                          ("--valid-until", valid_until)) if value]
+    if given:
+        click.echo(f"credsite issue: {', '.join(given)} cannot go with --pathway: the pathway's credential is issued "
+                   "to one learner at a time, lists the parts' credentials as its evidence, and is valid as long as "
+                   "they are", err=True)
+        sys.exit(EXIT_INPUT)
+    if email is None:
+        click.echo("credsite issue: --pathway needs --email, the address the parts' credentials were issued to",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+    content = _site_or_exit(source)
+    pathway = next((p for p in content.pathways if p.slug == slug), None)
+    if pathway is None:
+        known = ", ".join(p.slug for p in content.pathways) or "none (content/pathways/ holds none)"
+        click.echo(f"credsite issue: --pathway: no pathway '{slug}'; known pathways: {known}", err=True)
+        sys.exit(EXIT_INPUT)
+    learners, problems = _one_learner(name or "", email, "", date, (), None)
+    outside, more = _outside_credentials(part_credentials, part_sites)
+    target = mail_merge or Path(MAIL_MERGE_NAME.replace("{time}", dates.utc_now().strftime("%Y%m%d-%H%M%S")))
+    problems += more + _mail_merge_problems(target, given=mail_merge is not None)
+    if problems:
+        report(problems)
+        sys.exit(EXIT_INPUT)
+    key = _key_or_exit(key_path)
+    issued, problems = issue_pathway(content.site, content.families, pathway, learners[0], key, outside)
+    report(problems)
+    if problems:
+        click.echo("nothing was issued", err=True)
+        sys.exit(EXIT_INPUT)
+    for item in issued:
+        click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
+    target = _write_mail_merge(target, issued, DEFAULT_DIALECT)
+    click.echo(f"the credential of pathway {slug} written to content/issued/; its badge URL for mail-merge in "
+               f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+def _outside_credentials(paths, sites):
+    """The learner's credentials from other sites, each with its verdict by `credsite verify`'s own checks."""
+    from generator.commands.verify import read_credential, verify_reports
+    from generator.issuing.pathway import Outside
+
+    if not paths:
+        return [], []
+    reports, problems = verify_reports(list(paths), list(sites))
+    outside = []
+    for report_ in reports:
+        if not report_.readable:
+            problems.append(Problem(str(report_.path), None, "--part-credential", "; ".join(report_.verdict.problems),
+                                    "give the learner's credential file (JSON, or a baked PNG or SVG)"))
+            continue
+        document, _ = read_credential(report_.path.read_bytes())
+        if isinstance(document, dict):
+            outside.append(Outside(report_.path, document, report_.verdict.status))
+    return outside, problems
 
 
 def _one_learner(name, email, grade, date, evidence, valid_until):
@@ -288,7 +371,7 @@ def reissue(credentials: tuple[str, ...], everything: bool, unchecked_proofs: bo
     content = _site_for_signing(source, named=bool(credentials))
     key = _key_or_exit(key_path)
     done, summary, problems = run_reissue(content.site, list(credentials), key, unchecked_proofs=unchecked_proofs,
-                                          families=content.families)
+                                          families=content.families, pathways=content.pathways)
     report(problems)
     if problems:
         click.echo("nothing was reissued", err=True)

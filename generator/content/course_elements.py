@@ -17,7 +17,7 @@ from generator.content import vocab
 from generator.content.language_tags import language_tag_problem
 from generator.content.reader import MISSING, FieldReader, dotted
 from generator.content.yamlsource import KeyPath
-from generator.model import Grading, Site, Skill, Stackable, Text
+from generator.model import MICROCREDENTIAL, NON_FORMAL, Grading, Site, Skill, Stackable, Text
 
 ESCO_SKILL = r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
 HOURS_PER_EC = 28
@@ -115,7 +115,9 @@ def awarding_body(r: FieldReader) -> Text:
     return r.text(("awarding_body", "unit"), plain=True)
 
 
-def workload(r: FieldReader) -> Workload:
+def workload(r: FieldReader, kind: str = MICROCREDENTIAL) -> Workload:
+    if kind == NON_FORMAL:
+        return _badge_workload(r)
     if not section(r, ("workload",), ("ects", "hours"), required=True,
                    what="the notional workload is a mandatory EU element",
                    fix="add 'workload:' with 'ects: 4' below it"):
@@ -128,6 +130,41 @@ def workload(r: FieldReader) -> Workload:
         r.report(("workload", "ects"), f"{ects} is not a whole or half credit",
                  "round it to a multiple of 0.5")
     return Workload(ects, hours)
+
+
+def _badge_workload(r: FieldReader) -> Workload:
+    """A non-formal badge's study load: hours, never credits.
+
+    ECTS credits are what a recognised, quality-assured programme awards for assessed learning; a
+    badge that stated them would make the very claim of recognition a non-formal badge does not make
+    (docs/course-format.md, 'Non-formal badges'). Its size is still worth knowing, so hours are required.
+    """
+    if not section(r, ("workload",), ("ects", "hours"), required=True,
+                   what="a non-formal badge gives its study load in hours",
+                   fix="add 'workload:' with 'hours: 10' below it"):
+        return Workload(None, None)
+    if r.present(("workload", "ects")):
+        r.report(("workload", "ects"), "a non-formal badge awards no EC: credits claim the recognition it "
+                 "does not have", "give the study load as 'hours:' only, or make the course a microcredential "
+                 "(kind: microcredential) if it is quality-assured and recognised")
+    hours = r.whole_number(("workload", "hours"), required=True, what="a non-formal badge gives its study "
+                           "load in hours", fix="add e.g. 'hours: 10'")
+    if hours is not None and hours < 1:
+        r.report(("workload", "hours"), f"{hours} hours is no study load", "give the hours of study, at least 1")
+    return Workload(None, hours)
+
+
+def non_formal_claims(r: FieldReader) -> None:
+    """Report what a non-formal badge may not say: the claims of recognition only a microcredential makes."""
+    fix = ("remove it, or make the course a microcredential (kind: microcredential) if it is quality-assured "
+           "and recognised")
+    if r.present(("quality_assurance",)):
+        r.report(("quality_assurance",), "a non-formal badge makes no claim of quality assurance or "
+                 "recognition", fix)
+    if r.present(("stackability",)):
+        r.report(("stackability",), "a non-formal badge cannot count towards a qualification; that takes "
+                 "recognition", fix + "; to combine it with other courses, list it in a pathway "
+                 "(content/pathways/)")
 
 
 def check_ects(r: FieldReader, given: Workload, experimental: bool) -> None:
@@ -264,7 +301,8 @@ def skills(r: FieldReader) -> list[Skill]:
     return out
 
 
-def assessment(r: FieldReader) -> Assessment:
+def assessment(r: FieldReader, warn_supervision: bool = True) -> Assessment:
+    """`warn_supervision`: say when supervision is not set (recognition officers look for it)."""
     if not section(r, ("assessment",), ("types", "description", "supervision", "grading"),
                    required=True, what="the type of assessment is a mandatory EU element",
                    fix="add 'assessment:' with 'types: [written_exam]' below it"):
@@ -277,7 +315,7 @@ def assessment(r: FieldReader) -> Assessment:
                           "is not a known assessment type", "use one of ")
     description = r.text(("assessment", "description"), plain=True)
     supervision = r.choice(("assessment", "supervision"), vocab.SUPERVISION)
-    if not supervision and r.raw(("assessment", "supervision")) in (MISSING, None, ""):
+    if warn_supervision and not supervision and r.raw(("assessment", "supervision")) in (MISSING, None, ""):
         r.warn(("assessment",), "supervision is not set",
                "add 'supervision:' (an optional EU element that recognition officers look for): "
                + ", ".join(vocab.SUPERVISION))

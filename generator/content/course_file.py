@@ -19,7 +19,7 @@ from generator.content import course_extras as extras
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text, split_front_matter, split_languages
 from generator.content.yamlsource import KeyPath, parse_mapping
-from generator.model import Course, Site, Text
+from generator.model import KINDS, MICROCREDENTIAL, NON_FORMAL, Course, Site, Text
 from generator.problems import Problem
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -30,7 +30,7 @@ TOP_LEVEL = (
     "id", "version", "status", "title", "summary", "language", "awarding_body", "workload",
     "level", "field_of_study", "learning_outcomes", "skills", "assessment", "participation",
     "quality_assurance", "prerequisites", "target_group", "stackability",
-    "further_information", "codes", "tags", "contact", "offerings", "credential", "image",
+    "further_information", "codes", "tags", "contact", "offerings", "credential", "image", "kind",
 )
 
 
@@ -76,21 +76,27 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
     summary = r.text(("summary",), required=True,
                      what="wallets and search engines show it as the description",
                      max_len=1000, plain=True)
+    kind = r.choice(("kind",), KINDS, default=MICROCREDENTIAL)
+    formal = kind != NON_FORMAL
     languages = elements.languages(r)
     unit = elements.awarding_body(r)
-    workload = elements.workload(r)
+    workload = elements.workload(r, kind)
     level = elements.level(r)
     fields = elements.fields_of_study(r)
     outcomes = elements.outcomes(r)
     skills = elements.skills(r)
-    assessment = elements.assessment(r)
+    assessment = elements.assessment(r, warn_supervision=formal)
     participation = elements.participation(r)
-    quality = elements.quality(r)
-    elements.check_ects(r, workload, quality.experimental_space)
-    elements.check_sector(r, site, quality.framework, quality.experimental_space)
+    if formal:
+        quality = elements.quality(r)
+        elements.check_ects(r, workload, quality.experimental_space)
+        elements.check_sector(r, site, quality.framework, quality.experimental_space)
+        stacking = elements.stackability(r)
+    else:
+        elements.non_formal_claims(r)
+        quality, stacking = elements.Quality("", "", False), elements.Stackability(False, [])
     prerequisites = r.text(("prerequisites",), plain=True)
     target_group = r.text(("target_group",), plain=True)
-    stacking = elements.stackability(r)
     further = r.url(("further_information",))
     codes = elements.section(r, ("codes",), ("course_code",))
     course_code = r.string(("codes", "course_code"), allow_numbers=True, plain=True) if codes else ""
@@ -102,11 +108,14 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
         _template_text(r, body, body_line)
         _example_values(r, front)
     # A course with problems is dropped by load_course, so the zeros below never reach a page.
-    ects = workload.ects or 0
+    ects = (workload.ects or 0) if formal else None
+    if workload.hours is not None:
+        hours = workload.hours
+    else:
+        hours = elements.study_hours(ects) if ects is not None else 0
     return Course(
         slug=slug, version=version, status=status, title=title, summary=summary,
-        languages=tuple(languages), unit=unit, ects=ects,
-        hours=workload.hours if workload.hours is not None else elements.study_hours(ects),
+        languages=tuple(languages), unit=unit, ects=ects, hours=hours,
         eqf=level.eqf or 0, nlqf=level.nlqf, fields=tuple(fields), outcomes=tuple(outcomes),
         skills=tuple(skills), assessment_types=tuple(assessment.types),
         assessment_description=assessment.description, supervision=assessment.supervision,
@@ -116,7 +125,7 @@ def _read_course(site: Site, r: FieldReader, body: str, body_line: int, expect_s
         stackable_towards=tuple(stacking.towards), further_information=further, course_code=course_code,
         tags=tuple(tags), contact=contact, offerings=tuple(offerings), valid_for=valid_for,
         image=extras.image(r, site),
-        body=_body(r, body, body_line), source=r.path, is_current=is_current,
+        body=markdown_body(r, body, body_line), source=r.path, is_current=is_current, kind=kind,
     )
 
 
@@ -215,7 +224,9 @@ def _example_values(r: FieldReader, front: str) -> None:
                      "is optional")
 
 
-def _body(r: FieldReader, body: str, body_line: int) -> Text:
+def markdown_body(r: FieldReader, body: str, body_line: int) -> Text:
+    """The Markdown body per language: the text above the first `<!-- lang: xx -->` line is the default
+    language's (course and pathway files alike)."""
     default = r.languages[0]
     out: Text = {}
     unmarked_top = False

@@ -86,6 +86,15 @@ def _load_archive(site: Site, folder: Path, current: Course, problems: list[Prob
                                     f"file courses/{current.slug}.md",
                                     "give the current course a new version when its content changes"))
             continue
+        if course.kind != current.kind:
+            # A course's pages and registry entries describe one kind of thing; a microcredential that
+            # became a non-formal badge (or the reverse) is another course.
+            problems.append(Problem(shown(site, path), None, "kind",
+                                    f"is '{course.kind}', but the current file courses/{current.slug}.md is "
+                                    f"'{current.kind}'",
+                                    "keep the kind of a course in all its versions; publish the other kind as a "
+                                    "new course with a slug of its own"))
+            continue
         versions.append(course)
     # Newest first: archived files carry no date, so order by the version's text
     # the way people write versions (2025.1 < 2025.2 < 2026.1).

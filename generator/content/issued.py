@@ -23,7 +23,7 @@ UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 FACTS_FILE = ".credsite-cache/facts.json"
 # Facts cached by a credsite that read credentials less strictly (before I-JSON) are not
 # trusted: the file they came from may hold a duplicate key. Raise it when the reading changes.
-FACTS_FORMAT = 2
+FACTS_FORMAT = 3  # 3: the achievement's type and achievementType, which the build compares with its course
 
 
 def facts_of(document: dict) -> dict:
@@ -34,7 +34,8 @@ def facts_of(document: dict) -> dict:
     achievement = achievement if isinstance(achievement, dict) else {}
     keep = ("id", "validFrom", "validUntil", "awardedDate", "credentialStatus")
     return {**{k: document[k] for k in keep if k in document}, "format": FACTS_FORMAT,
-            "credentialSubject": {"achievement": {"id": achievement.get("id")}},
+            "credentialSubject": {"achievement": {"id": achievement.get("id"), "type": achievement.get("type"),
+                                                  "achievementType": achievement.get("achievementType")}},
             # What a verifier must load besides the DID document (see closed_world).
             "contexts": list(dict.fromkeys(closed_world.context_urls(document))),
             "links": [list(link) for link in closed_world.links(document)]}

@@ -17,6 +17,7 @@ class Reason(enum.Enum):
     CONTEXT = "context"  # an @context URL that no verifier can load
     LINK = "link"  # another URL verifying needs that the site does not publish
     ACHIEVEMENT = "achievement"  # the achievement it names is not one the site publishes
+    CLAIM = "claim"  # its achievement claims another kind than its course's, e.g. a microcredential for a badge
     BAD_PROOF = "bad-proof"  # a proof's members, cryptosuite, proofValue or previousProof are wrong
     BAD_SIGNATURE = "bad-signature"  # the signature does not match the document
     UNKNOWN_KEY = "unknown-key"  # the issuer's DID document does not list the signing key (subject: the key)

@@ -1,7 +1,8 @@
-"""The Open Badges 3.0 AchievementCredential JSON Schema, shipped and validated offline.
+"""The Open Badges 3.0 JSON Schemas credsite checks against, shipped and validated offline.
 
-The schema file in `generator/schemas/` is the 1EdTech original byte for byte
-(see `schemas/sources.json`). Every `$ref` in it points inside the file, and the
+AchievementCredential (every issued credential) and EndorsementCredential (what an
+outside body signs about a course version). The files in `generator/schemas/` are
+the 1EdTech originals byte for byte (see `schemas/sources.json`). Every `$ref` in it points inside the file, and the
 validator gets an explicit registry with no retrieval, so validating never
 touches the network.
 """
@@ -22,6 +23,8 @@ from referencing.jsonschema import DRAFT201909
 SCHEMA_FILE = "ob_v3p0_achievementcredential_schema.json"
 # The URL credentials name in credentialSchema.id; the file's own $id differs.
 SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+ENDORSEMENT_SCHEMA_FILE = "ob_v3p0_endorsementcredential_schema.json"
+ENDORSEMENT_SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json"
 
 MAX_PROBLEMS = 20
 MAX_MESSAGE = 200
@@ -29,8 +32,8 @@ MAX_MESSAGE = 200
 _PLAIN_KEY = re.compile(r"^[A-Za-z_@$][A-Za-z0-9_@$-]*$")
 
 
-def schema_bytes() -> bytes:
-    return (resources.files("generator") / "schemas" / SCHEMA_FILE).read_bytes()
+def schema_bytes(name: str = SCHEMA_FILE) -> bytes:
+    return (resources.files("generator") / "schemas" / name).read_bytes()
 
 
 @cache
@@ -41,12 +44,22 @@ def achievement_credential_schema() -> dict:
 @cache
 def achievement_credential_validator() -> jsonschema.Draft201909Validator:
     """A draft 2019-09 validator, with format checking, for AchievementCredential / OpenBadgeCredential."""
-    schema = achievement_credential_schema()
+    return _offline_validator(achievement_credential_schema(), SCHEMA_URL)
+
+
+@cache
+def endorsement_credential_validator() -> jsonschema.Draft201909Validator:
+    """The same, for EndorsementCredential."""
+    return _offline_validator(json.loads(schema_bytes(ENDORSEMENT_SCHEMA_FILE).decode("utf-8")),
+                              ENDORSEMENT_SCHEMA_URL)
+
+
+def _offline_validator(schema: dict, url: str) -> jsonschema.Draft201909Validator:
     jsonschema.Draft201909Validator.check_schema(schema)
     resource = Resource.from_contents(schema, default_specification=DRAFT201909)
     # Registry() without `retrieve` raises on any unknown URI instead of fetching it;
     # jsonschema adds its bundled meta-schemas. Both URLs resolve to the local file.
-    registry = Registry().with_resources([(schema["$id"], resource), (SCHEMA_URL, resource)])
+    registry = Registry().with_resources([(schema["$id"], resource), (url, resource)])
     return jsonschema.Draft201909Validator(
         schema, registry=registry, format_checker=jsonschema.FormatChecker()
     )
@@ -123,6 +136,16 @@ def schema_problems(document: dict) -> list[str]:
     if not lines:  # the two validators disagree: never let that pass silently
         lines = sorted({f"{_json_path(e.instance_path)}: {' '.join(e.message.split())[:MAX_MESSAGE]}"
                         for e in _fast_validator().iter_errors(document)})
+    return _at_most(lines)
+
+
+def endorsement_schema_problems(document: dict) -> list[str]:
+    """schema_problems() for the OB 3.0 EndorsementCredential schema. A site holds a few endorsements, so
+    the Python validator alone is fast enough."""
+    return _at_most(sorted({_line(e) for e in endorsement_credential_validator().iter_errors(document)}))
+
+
+def _at_most(lines: list[str]) -> list[str]:
     if len(lines) > MAX_PROBLEMS:
         return lines[:MAX_PROBLEMS] + [f"... and {len(lines) - MAX_PROBLEMS} more"]
     return lines

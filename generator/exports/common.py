@@ -14,6 +14,14 @@ EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language"  # the
 EU_COUNTRY = "http://publications.europa.eu/resource/authority/country"  # the EU's country table
 
 
+def registered(families: list[CourseFamily]) -> list[CourseFamily]:
+    """The courses the exports describe: microcredentials only. RIO, eduXchange's catalogue and Europass's
+    QDR record recognised, quality-assured education; a non-formal badge claims no recognition and awards
+    no credits, so it is left out of all of them rather than entered as something it is not
+    (docs/registries.md). A course keeps its kind in all its versions, so its current version decides."""
+    return [f for f in families if f.current.is_microcredential]
+
+
 def offered(families: list[CourseFamily]) -> list[CourseFamily]:
     """The courses a registry should list: those not withdrawn (drafts only reach here with --drafts)."""
     return [f for f in families if f.current.status != "withdrawn"]

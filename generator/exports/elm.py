@@ -22,8 +22,8 @@ from importlib import resources
 
 from generator import routes
 from generator.content import vocab
-from generator.exports.common import eu_country, eu_language, texts
-from generator.model import Course, Site, Text
+from generator.exports.common import eu_country, eu_language, registered, texts
+from generator.model import Course, CourseFamily, Site, Text
 
 _SNB = "http://data.europa.eu/snb/"
 SCHEMES = {  # the concept scheme each kind of concept is in, as the EU's shapes require it to say
@@ -44,6 +44,11 @@ def edc_context() -> dict:
     text = (resources.files("generator") / "data" / "elm" / "edc-ap-context.jsonld").read_text(encoding="utf-8")
     context: dict = json.loads(text)["@context"]
     return context
+
+
+def described(families: list[CourseFamily]) -> list[Course]:
+    """The course versions that get an ELM document: every version of every registered course."""
+    return [course for family in registered(families) for course in family.versions]
 
 
 def url(site: Site, course: Course) -> str:
@@ -76,7 +81,8 @@ def specification(site: Site, course: Course, here: str, page: str) -> dict:
         "language": [_language(tag) for tag in course.languages],
         "learningOutcome": [{"id": f"{here}#outcome-{i}", "type": "LearningOutcome", "title": texts(site, o)}
                             for i, o in enumerate(course.outcomes, 1)],
-        "creditPoint": [{"type": "CreditPoint", "framework": _credit_system(), "point": points(course.ects)}],
+        # Only microcredentials get here (described()), and they always have credits.
+        "creditPoint": [{"type": "CreditPoint", "framework": _credit_system(), "point": points(course.ects or 0)}],
         "volumeOfLearning": f"PT{course.hours}H",
         "mode": [_mode(token) for token in course.participation],
         "provenBy": [assessment(site, course, here)],

@@ -26,7 +26,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator import routes
-from generator.exports.common import Period, amount, first_start, language_code, offered, texts, timeline, with_end
+from generator.exports.common import (
+    Period,
+    amount,
+    first_start,
+    language_code,
+    offered,
+    registered,
+    texts,
+    timeline,
+    with_end,
+)
 from generator.model import Course, CourseFamily, Offering, Site, Text
 
 # The specification the files follow: the v5 OpenAPI file of the commit credsite checks them against
@@ -76,6 +86,7 @@ def resources(site: Site, families: list[CourseFamily]) -> list[Resource]:
     """Every OOAPI file of the site, in a stable order; none when the API is not published."""
     if not published(site):
         return []
+    families = registered(families)
     organization = routes.ooapi_organization_id(site)
     out = [Resource(routes.ooapi_root(), Origin(), lambda today: service(site)),
            Resource(routes.ooapi_organization(organization), Origin(), lambda today: organization_document(site)),

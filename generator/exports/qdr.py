@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from generator import routes
 from generator.content import vocab
 from generator.exports import elm
-from generator.exports.common import eu_country, eu_language, offered, texts
+from generator.exports.common import eu_country, eu_language, offered, registered, texts
 from generator.model import Course, CourseFamily, Site, Text
 
 LOQ = "http://data.europa.eu/snb/model/ap/loq-constraints/"
@@ -59,7 +59,7 @@ def upload(site: Site, families: list[CourseFamily]) -> bytes:
 def uploadable(families: list[CourseFamily]) -> list[CourseFamily]:
     """The courses loq.xml holds: those on offer with a field of study, which loq.xsd requires
     (field_of_study is optional in a course file; validate.content_problems warns of the rest)."""
-    return [f for f in offered(families) if f.current.fields]
+    return [f for f in offered(registered(families)) if f.current.fields]
 
 
 def location_id(site: Site) -> str:
@@ -97,7 +97,7 @@ def specification(site: Site, course: Course, here: str) -> ElementTree.Element:
     _text(record, "volumeOfLearning", f"PT{course.hours}H")
     credit = _element(record, "creditPoint")
     _concept(credit, "framework", vocab.CREDIT_SYSTEMS["ECTS"].uri)
-    _text(credit, "point", elm.points(course.ects))
+    _text(credit, "point", elm.points(course.ects or 0))  # uploadable() holds microcredentials only
     if not qualification:
         _concept(record, "educationLevel", vocab.EQF_LEVELS[course.eqf].uri)
     for tag in course.languages:

@@ -31,7 +31,7 @@ from generator import routes
 from generator.content import vocab
 from generator.content.config import SITE_FILE
 from generator.exports import elm, ooapi
-from generator.exports.common import language_code, offered
+from generator.exports.common import language_code, offered, registered
 from generator.model import Course, CourseFamily, Site
 from generator.problems import Code, Problem
 
@@ -73,6 +73,7 @@ OOAPI_PAGES = {"courses": "Course", "offerings": "CourseOffering"}
 
 def problems(site: Site, families: list[CourseFamily], files: Mapping[str, bytes]) -> list[Problem]:
     """Every problem with the export files among `files` (route -> bytes), and with what they leave out."""
+    families = registered(families)  # the exports leave non-formal badges out; so does what they warn of
     found = content_problems(site, families)
     for resource in ooapi.resources(site, families):
         if resource.route in files:

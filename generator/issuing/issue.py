@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from generator.issuing.signing import (
     signing_method,
     store_status_list,
 )
-from generator.model import Course, CourseFamily, Site
+from generator.model import Award, Course, CourseFamily, Site
 from generator.problems import Problem
 from generator.site import documents
 from generator.strict_json import loads
@@ -66,6 +67,21 @@ def email_identity(email: str, salt: str) -> dict:
             "identityHash": f"sha256${digest}", "salt": salt}
 
 
+def issued_to(document: object, email: str) -> bool:
+    """Whether a credential names `email`: its salted hash, made again by email_identity with the credential's
+    own salt. The one test of whose a credential is (credsite clr, issue --pathway)."""
+    subject = document.get("credentialSubject") if isinstance(document, dict) else None
+    identifiers = subject.get("identifier") if isinstance(subject, dict) else None
+    for identity in identifiers if isinstance(identifiers, list) else []:
+        if not (isinstance(identity, dict) and identity.get("identityType") == "emailAddress"
+                and identity.get("hashed") is True and isinstance(identity.get("salt"), str)):
+            continue
+        if secrets.compare_digest(str(identity.get("identityHash", "")),
+                                  email_identity(email, identity["salt"])["identityHash"]):
+            return True
+    return False
+
+
 def free_uuid(site: Site, tries: int = 5) -> str:
     for _ in range(tries):
         candidate = str(uuid.uuid4())
@@ -88,8 +104,9 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
              "identityHash": learner.name.strip()},
         ],
         "achievement": documents.achievement(site, course, with_context=False),
-        "creditsEarned": float(course.ects),
     }
+    if course.ects is not None:  # a non-formal badge awards none
+        subject["creditsEarned"] = float(course.ects)
     if learner.grade and course.grading:
         subject["result"] = [{
             "type": ["Result"],
@@ -102,7 +119,7 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,
-        "description": f"{title} ({course.ects:g} EC, EQF {course.eqf}), a microcredential of {institution}.",
+        "description": description(course, title, institution),
         "issuer": documents.issuer_profile(site, lang),
         "validFrom": iso(awarded),
         "awardedDate": iso(awarded),
@@ -116,6 +133,13 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
     if learner.evidence:
         document["evidence"] = [{"id": url, "type": ["Evidence"]} for url in learner.evidence]
     return document
+
+
+def description(course: Course, title: str, institution: str) -> str:
+    """The credential's one-line description: what it is, so a wallet never shows a badge as a microcredential."""
+    if course.ects is None:
+        return f"{title} ({course.hours} hours of study, EQF {course.eqf}), a non-formal badge of {institution}."
+    return f"{title} ({course.ects:g} EC, EQF {course.eqf}), a microcredential of {institution}."
 
 
 def credential_uuid(document: dict) -> str:
@@ -156,6 +180,19 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
     if course.status == "draft":
         return [], [Problem(course.source, None, "status", "the course is a draft, so its achievement is not "
                             "published and the badge would point nowhere", "publish the course first")]
+    return sign_and_record(site, course, learners, key, method, now,
+                           lambda learner, index: build_credential(site, course, learner, index, now),
+                           lambda bits: CredentialCheck(site, [CourseFamily(course)], bits, now))
+
+
+Make = Callable[[Learner, int], dict]  # the unsigned credential of a learner, given its status list index
+
+
+def sign_and_record(site: Site, award: Award, learners: list[Learner], key: SigningKey, method: str,
+                    now: dt.datetime, make: Make,
+                    check: Callable[[bytearray], CredentialCheck]) -> tuple[list[Issued], list[Problem]]:
+    """Sign what `make` builds for each learner, put each through the build's checks (`check`, given the
+    status list as it will be written), and write them all, or nothing when any is refused."""
     used, problems = used_indexes(site.source)
     current, more = read_status_list(site)
     known, history_problems = known_keys(site)
@@ -166,20 +203,20 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
     if plan.problems:
         return [], plan.problems
     issued: list[Issued] = []
-    publishable = CredentialCheck(site, [CourseFamily(course)], current.bits, now)
+    publishable = check(current.bits)
     for learner in learners:
         index = statuslist.allocate(used)
         used.add(index)
         try:
-            document = build_credential(site, course, learner, index, now)
+            document = make(learner, index)
             signed = sign_rdfc(document, key.private, method, iso(now))
         except IntegrityError as exc:  # signing refuses what JSON-LD would lose or change, e.g. a bad IRI
-            problems += [_refused(learner, course, refusal(message)) for message in exc.problems]
+            problems += [_refused(learner, award, refusal(message)) for message in exc.problems]
             continue
         except (FileExistsError, ValueError, OverflowError) as exc:
             problems.append(as_problem(learner, f": cannot be issued: {exc}", "report this as a credsite bug"))
             continue
-        problems += [_refused(learner, course, item) for item in publishable.refusals(signed)]
+        problems += [_refused(learner, award, item) for item in publishable.refusals(signed)]
         uid = credential_uuid(signed)
         issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
                              routes.absolute(site, routes.badge(uid)), signed))
@@ -205,7 +242,7 @@ def column_of(path: str) -> str:
     return ""
 
 
-def _refused(learner: Learner, course: Course, refusal: Refusal) -> Problem:
+def _refused(learner: Learner, course: Award, refusal: Refusal) -> Problem:
     column = column_of(refusal.field)
     fix = (f"correct the {column}" if column else
            f"it comes from {course.source} or content/site.yaml, not from the learner: run credsite check, "

@@ -67,17 +67,21 @@ def _mark_problem(grade: str) -> str:
     return f"'{grade}' is not a number with a decimal point; {fix}"
 
 
-def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list[str]:
-    """Each as 'field: problem', so the caller can name an option or a CSV column."""
+def learner_problems(course: Course | None, learner: Learner, now: dt.datetime) -> list[str]:
+    """Each as 'field: problem', so the caller can name an option or a CSV column. `course`: None for a
+    pathway, which has no grade of its own and no credential.valid_for, and may take the name from its parts."""
     out = []
-    if not learner.name.strip():
+    if course is None:
+        if learner.grade:
+            out.append("grade: a pathway has no grade of its own; leave it out")
+    elif not learner.name.strip():
         out.append("name: missing; give the learner's full name as it should appear on the badge")
     out += _text_problems("name", learner.name)
     if not EMAIL.fullmatch(learner.email.strip()) or CONTROL.search(learner.email):
         out.append(f"email: '{printable(learner.email)}' is not an e-mail address; check it for typos")
     else:
         out += _text_problems("email", learner.email)
-    problem = grade_problem(course, learner.grade)
+    problem = grade_problem(course, learner.grade) if course is not None else None
     if problem:
         out.append(f"grade: {problem}")
     if learner.date and learner.date > now:
@@ -87,7 +91,8 @@ def learner_problems(course: Course, learner: Learner, now: dt.datetime) -> list
     if learner.valid_until and learner.valid_until <= (learner.date or now):
         out.append("valid_until: is not after the award date; give a later date, or leave it out to use the "
                    "course's credential.valid_for")
-    elif not learner.valid_until and course.valid_for and not _expiry_fits(learner.date or now, course.valid_for):
+    elif (course is not None and not learner.valid_until and course.valid_for
+          and not _expiry_fits(learner.date or now, course.valid_for)):
         out.append(f"date: {iso(learner.date or now)[:10]} plus the course's credential.valid_for "
                    f"({course.valid_for}) is after the year 9999; give valid_until, or check the date")
     return out

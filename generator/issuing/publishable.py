@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator import routes
@@ -26,8 +27,8 @@ from generator.credentials.findings import Finding, Reason
 from generator.credentials.proofs import verify as verify_proof
 from generator.credentials.verification import signature_findings, state_findings
 from generator.issuing import files
-from generator.model import CourseFamily, Site
-from generator.site import outputs
+from generator.model import Award, CourseFamily, Pathway, Site
+from generator.site import documents, outputs
 from generator.strict_json import InvalidJson, loads
 
 # A JSON path at the start of a check's message ("validFrom: ...", "schema: evidence[0].id: ...").
@@ -45,16 +46,20 @@ class Refusal:
 class CredentialCheck:
     """What the build would refuse in a signed credential (build/issued.verify_issued), asked of many.
 
-    `families`: the site's courses (drafts are left out here, as the build leaves them out);
-    `bits`: the status list as it will be written; `now`: the moment dates are judged at.
+    `families`: the site's courses (drafts are left out here, as the build leaves them out); `pathways`: its
+    pathways, likewise; `bits`: the status list as it will be written; `now`: the moment dates are judged at.
     """
 
-    def __init__(self, site: Site, families: list[CourseFamily], bits: bytearray, now: dt.datetime):
+    def __init__(self, site: Site, families: list[CourseFamily], bits: bytearray, now: dt.datetime,
+                 pathways: Sequence[Pathway] = ()):
         published = [family for family in families if family.current.status != "draft"]
+        shown = [pathway for pathway in pathways if pathway.status != "draft"]
         self.site, self.now = site, now
         self.resolver = resolver_for_site(site)
-        self.versions = {routes.absolute(site, routes.achievement(c)) for f in published for c in f.versions}
-        self.publishes = outputs.publishes(site, outputs.table(site, published, (), statuslist.PURPOSES))
+        self.versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c
+                                           for f in published for c in f.versions}
+        self.versions.update({routes.absolute(site, routes.achievement(p)): p for p in shown})
+        self.publishes = outputs.publishes(site, outputs.table(site, published, (), statuslist.PURPOSES, shown))
         self.lookup = _lookup(site, bits)
 
     def refusals(self, document: dict) -> list[Refusal]:
@@ -68,6 +73,10 @@ class CredentialCheck:
         if achievement not in self.versions:
             found.append(Finding(Reason.ACHIEVEMENT, f"{closed_world.ACHIEVEMENT_FIELD}: {achievement} is not a "
                                  "published course version of this site", str(achievement)))
+        else:  # the build's own rule (build/issued.py): it claims no other kind than its course's
+            claim = documents.claim_problem(self.versions[achievement], facts["credentialSubject"]["achievement"])
+            if claim:
+                found.append(Finding(Reason.CLAIM, f"{closed_world.ACHIEVEMENT_FIELD}: {claim}", str(achievement)))
         found += closed_world.url_findings(facts["contexts"], map(tuple, facts["links"]), self.publishes,
                                            signed=True)
         verdict, state = state_findings(facts, self.lookup, self.now)

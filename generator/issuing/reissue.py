@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.content.courses import load_courses
 from generator.content.csv_cells import csv_line
+from generator.content.pathways import load_pathways
 from generator.content.status import ISSUED, REGISTRY, STATUS, STATUS_LIST, read_status_list, registry
 from generator.credentials import closed_world
 from generator.credentials.canonical import IntegrityError
@@ -41,7 +42,7 @@ from generator.issuing.signing import (
     store_status_list,
     unknown_key_message,
 )
-from generator.model import CourseFamily, Site
+from generator.model import CourseFamily, Pathway, Site
 from generator.problems import Problem
 from generator.site import documents
 from generator.strict_json import loads
@@ -72,12 +73,13 @@ class Summary:
 
 
 def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime | None = None,
-            unchecked_proofs: bool = False,
-            families: list[CourseFamily] | None = None) -> tuple[list[Reissued], Summary, list[Problem]]:
+            unchecked_proofs: bool = False, families: list[CourseFamily] | None = None,
+            pathways: list[Pathway] | None = None) -> tuple[list[Reissued], Summary, list[Problem]]:
     """Re-sign the credentials `references` names (all when empty).
 
     Each is signed only if the build would publish it as signed (generator/issuing/publishable.py);
-    `families`: the site's courses (read from content/courses/ when not given).
+    `families`: the site's courses (read from content/courses/ when not given); `pathways`: its pathways,
+    whose credentials are re-signed too (read from content/pathways/ when not given).
 
     Every old proof is checked against the public key it was made with, also that of a
     key removed from site.yaml (see generator/issuing/signing.py); `unchecked_proofs`
@@ -97,7 +99,9 @@ def reissue(site: Site, references: list[str], key: SigningKey, now: dt.datetime
     if problems or current is None:
         return [], summary, problems
     indexes = {cid: index for index, cid in entries.items()}
-    publishable = CredentialCheck(site, load_courses(site, []) if families is None else families, current.bits, now)
+    families = load_courses(site, []) if families is None else families
+    pathways = load_pathways(site, families, []) if pathways is None else pathways
+    publishable = CredentialCheck(site, families, current.bits, now, pathways)
     done: list[Reissued] = []
     for path in paths:
         shown = _shown(site, path)

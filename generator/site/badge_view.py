@@ -16,8 +16,8 @@ from typing import Any
 
 from generator import routes
 from generator.content import csv_cells, status, vocab
-from generator.model import Published, Site, pick
-from generator.site import badges
+from generator.model import MICROCREDENTIAL, NON_FORMAL, Award, Pathway, Published, Site, pick
+from generator.site import badges, documents
 
 EQF_PREFIX = "http://data.europa.eu/snb/eqf/"
 ISCED_PREFIX = "http://data.europa.eu/snb/isced-f/"
@@ -73,6 +73,7 @@ class BadgeView:
     svg_path: str
     preview_url: str
     linkedin: str  # "Add to LinkedIn" link; only for a valid credential
+    kind: str  # what the credential says it is: microcredential | non-formal | pathway (kind_of)
 
 
 def _date(value: object) -> dt.date | None:
@@ -137,6 +138,16 @@ def _revocation_dates(path: str, mtime_ns: int, size: int) -> dict[str, dt.date]
         return {}
     return {row["credential"]: day for row in records
             if row.get("credential") and (day := _date(row.get("date"))) is not None}
+
+# achievementType -> what a badge page calls the credential. Anything but these two is labelled a
+# non-formal badge: a page says "microcredential" only where the signed credential claims to be one
+# (and the build refuses that claim for a course that is not: documents.claim_problem).
+_KINDS = {"MicroCredential": MICROCREDENTIAL, documents.PATHWAY_TYPE: "pathway"}
+
+
+def kind_of(achievement: dict) -> str:
+    return _KINDS.get(str(achievement.get("achievementType")), NON_FORMAL)
+
 
 def learner_name(document: dict) -> str:
     for identity in (document.get("credentialSubject") or {}).get("identifier") or []:
@@ -211,8 +222,7 @@ def view(site: Site, published: Published, lang: str, label: Labeller | None = N
         prerequisites=str(ach.get("entryRequirement") or ""),
         stackable=ach.get("stackability") == "stackable",
         version=str(ach.get("version") or course.version),
-        course_path=routes.course(site, lang, course) if not course.is_current
-        else routes.course_version(site, lang, course),
+        course_path=_award_path(site, lang, course),
         page_url=page_url,
         json_path=routes.credential_json(uid),
         json_url=routes.absolute(site, routes.credential_json(uid)),
@@ -225,5 +235,13 @@ def view(site: Site, published: Published, lang: str, label: Labeller | None = N
             title, site.institution.linkedin_organization_id, institution,
             doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,
             doc.get("id", "")) if published.verdict.status == "valid" else "",
+        kind=kind_of(ach),
     )
+
+
+def _award_path(site: Site, lang: str, award: Award) -> str:
+    """The page of what the credential was awarded for: its course version's, or its pathway's."""
+    if isinstance(award, Pathway):
+        return routes.pathway(site, lang, award)
+    return routes.course(site, lang, award) if not award.is_current else routes.course_version(site, lang, award)
 

@@ -110,8 +110,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     return lines
 
 
-def badge_png(title: str, ects: str, eqf: str, institution: str, size: int = 600) -> bytes:
-    """A round badge: institution, title, EC and EQF level. Same layout as the theme's badge.svg."""
+def badge_png(title: str, pill: str, institution: str, size: int = 600) -> bytes:
+    """A round badge: institution, title, and in the pill what it is worth ("4 EC · EQF 6"). Same layout
+    as the theme's badge.svg."""
     scale = size / 600
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -125,7 +126,7 @@ def badge_png(title: str, ects: str, eqf: str, institution: str, size: int = 600
         draw.text((300 * scale, top + i * 54 * scale), line, font=big, fill="white", anchor="mm")
     draw.rounded_rectangle((170 * scale, 440 * scale, 430 * scale, 500 * scale), radius=int(30 * scale),
                            fill=ACCENT)
-    draw.text((300 * scale, 470 * scale), f"{ects} EC · EQF {eqf}", font=_font(int(30 * scale)),
+    draw.text((300 * scale, 470 * scale), pill, font=_font(int(30 * scale)),
               fill=BRAND, anchor="mm")
     # Every credential carries a baked copy, so size counts: a 64-colour palette
     # looks the same on this flat design and is a third of the size of RGBA.

@@ -14,7 +14,7 @@ from typing import Any
 from generator import routes
 from generator.content import vocab
 from generator.credentials import linked_data
-from generator.model import Course, Grading, Site, pick
+from generator.model import MICROCREDENTIAL, NON_FORMAL, Award, Course, Grading, Pathway, Site, pick
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -22,6 +22,10 @@ OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json
 OB_CONTEXTS = [VC_CONTEXT, OB_CONTEXT]  # every OB 3.0 document the site publishes
 CREDENTIAL_CONTEXT = [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT]
 EXTENSION_TYPE = "MicroCredentialAchievement"
+# OB 3.0 achievementType per kind of course: only a microcredential claims to be one.
+ACHIEVEMENT_TYPES = {MICROCREDENTIAL: "MicroCredential", NON_FORMAL: "Badge"}
+PATHWAY_TYPE = "LearningProgram"  # a pathway: several achievements that make a larger whole
+PART_TARGET_TYPE = "ext:PathwayPart"  # an alignment of a pathway's Achievement to one of its parts
 
 
 def dumps(document: dict) -> str:
@@ -122,26 +126,53 @@ def issuer_profile(site: Site, lang: str | None = None) -> dict:
     return profile
 
 
+def achievement_type(award: Award) -> str:
+    """The OB 3.0 achievementType a course version or pathway is published and signed as."""
+    if isinstance(award, Pathway):
+        return PATHWAY_TYPE
+    return ACHIEVEMENT_TYPES[award.kind]
+
+
+def claim_problem(award: Award, achievement_node: dict) -> str | None:
+    """Why a credential's achievement may not stand for `award`: it claims another kind of achievement
+    than the one `award` is published as (above all, a microcredential for what is not one); None if fine."""
+    claimed = achievement_node.get("achievementType")
+    types = _as_list(achievement_node.get("type"))
+    expected = achievement_type(award)
+    what = ("a pathway" if isinstance(award, Pathway) else
+            "a microcredential" if award.is_microcredential else "a non-formal badge")
+    if expected != "MicroCredential" and EXTENSION_TYPE in types:
+        return f"claims to be a {EXTENSION_TYPE}, but {award.source} is {what}"
+    if claimed != expected:
+        return f"claims the achievementType {claimed!r}, but {award.source} is {what} ({expected!r})"
+    return None
+
+
 def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
-    """The OB 3.0 Achievement of one course version, in the site's default language."""
+    """The OB 3.0 Achievement of one course version, in the site's default language.
+
+    A microcredential's is also a MicroCredentialAchievement carrying the EU standard elements; a
+    non-formal badge's holds Open Badges 3.0's own terms only, so nothing in it claims recognition
+    (no credits, no quality assurance, no stackability): its outcomes and study load are in its criteria.
+    """
     lang = site.default_language
     t = lambda text: text_in(site, text, lang)  # noqa: E731
-    doc: dict[str, Any] = {}
+    micro = course.is_microcredential
     page = routes.absolute(site, routes.course_version(site, lang, course))
-    doc.update({
+    doc: dict[str, Any] = {
         "id": routes.absolute(site, routes.achievement(course)),
-        "type": ["Achievement", "MicroCredentialAchievement"],
-        "achievementType": "MicroCredential",
+        "type": ["Achievement", EXTENSION_TYPE] if micro else ["Achievement"],
+        "achievementType": achievement_type(course),
         "name": t(course.title),
         "description": t(course.summary),
         "criteria": {"id": page, "narrative": criteria_narrative(site, course, lang)},
         "image": {"id": routes.absolute(site, routes.course_image(course, "badge.png")), "type": "Image",
                   "caption": t(course.title)},
         "creator": _creator(site, course, lang),
-        "creditsAvailable": float(course.ects),
-        "inLanguage": lang,
-        "version": course.version,
-    })
+    }
+    if micro and course.ects is not None:
+        doc["creditsAvailable"] = float(course.ects)
+    doc.update({"inLanguage": lang, "version": course.version})
     if course.fields:
         doc["fieldOfStudy"] = vocab.isced_f()[course.fields[0]].label_in(lang)
     if course.course_code:
@@ -151,6 +182,10 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
     doc["alignment"] = _alignments(site, course, lang)
     if course.grading:
         doc["resultDescription"] = [_result_description(site, course, course.grading, lang)]
+    if course.endorsements:  # as their endorsers signed them (a non-formal badge's too), each with its @context
+        doc["endorsement"] = [e.document for e in course.endorsements]
+    if not micro:
+        return standalone(doc) if with_context else doc
     doc.update({
         "learningOutcome": [t(o) for o in course.outcomes],
         "creditSystem": "ECTS",
@@ -185,6 +220,66 @@ def achievement(site: Site, course: Course, with_context: bool = True) -> dict:
     return standalone(doc) if with_context else doc
 
 
+def pathway_achievement(site: Site, pathway: Pathway, with_context: bool = True) -> dict:
+    """The OB 3.0 Achievement of a pathway: an alignment per Achievement that counts for each part.
+
+    Alignment, not `related`: OB 3.0 keeps `related` for the same achievement in another edition or
+    language, and a part is not the whole. Parts of an ordered pathway are numbered in targetCode;
+    several versions that count for one part share its number.
+    """
+    lang = site.default_language
+    t = lambda text: text_in(site, text, lang)  # noqa: E731
+    page = routes.absolute(site, routes.pathway(site, lang, pathway))
+    doc: dict[str, Any] = {
+        "id": routes.absolute(site, routes.achievement(pathway)),
+        "type": ["Achievement"],
+        "achievementType": achievement_type(pathway),
+        "name": t(pathway.title),
+        "description": t(pathway.summary),
+        "criteria": {"id": page, "narrative": pathway_narrative(site, pathway, lang)},
+        "image": {"id": routes.absolute(site, routes.course_image(pathway, "badge.png")), "type": "Image",
+                  "caption": t(pathway.title)},
+        "creator": _creator(site, None, lang),
+        "inLanguage": lang,
+        "version": pathway.version,
+    }
+    if pathway.ects is not None:
+        doc["creditsAvailable"] = float(pathway.ects)
+    total = len(pathway.parts)
+    doc["alignment"] = [
+        {"type": ["Alignment"], "targetType": PART_TARGET_TYPE, "targetFramework": t(pathway.title),
+         "targetName": t(part.title), "targetUrl": url, "targetCode": str(number),
+         "targetDescription": _part_label(lang, number, total, pathway.ordered)}
+        for number, part in enumerate(pathway.parts, 1) for url in part.achievements]
+    return standalone(doc) if with_context else doc
+
+
+def _part_label(lang: str, number: int, total: int, ordered: bool) -> str:
+    strings = {"en": ("Step {n} of {total}", "Part {n} of {total}, in any order"),
+               "nl": ("Stap {n} van {total}", "Onderdeel {n} van {total}, in willekeurige volgorde")}
+    step, part = strings.get(lang, strings["en"])
+    return (step if ordered else part).format(n=number, total=total)
+
+
+def pathway_narrative(site: Site, pathway: Pathway, lang: str) -> str:
+    strings = {
+        "en": ("Awarded for holding a valid credential for each of these {n} parts, {order}:",
+               "in this order", "in any order", "any of its versions {versions}"),
+        "nl": ("Toegekend voor een geldig bewijs van elk van deze {n} onderdelen, {order}:",
+               "in deze volgorde", "in willekeurige volgorde", "elk van de versies {versions}"),
+    }
+    lead, in_order, any_order, versions = strings.get(lang, strings["en"])
+    lines = []
+    for number, part in enumerate(pathway.parts, 1):
+        title = text_in(site, part.title, lang)
+        line = f"{number}. {title} ({part.achievements[0]})"
+        if len(part.versions) > 1:
+            line = f"{number}. {title} ({versions.format(versions=', '.join(v.version for v in part.versions))})"
+        lines.append(line)
+    order = in_order if pathway.ordered else any_order
+    return lead.format(n=len(pathway.parts), order=order) + "\n" + "\n".join(lines)
+
+
 def standalone(achievement_body: dict) -> dict:
     """An Achievement as its own JSON-LD document (achievements/<slug>/<version>.json)."""
     return {"@context": context(OB_CONTEXTS, [achievement_body]), **achievement_body}
@@ -194,9 +289,9 @@ def _nlqf_key(value: str):
     return int(value) if value.isdigit() else value
 
 
-def _creator(site: Site, course: Course, lang: str) -> dict:
+def _creator(site: Site, course: Course | None, lang: str) -> dict:
     name = text_in(site, site.institution.name, lang)
-    unit = text_in(site, course.unit, lang)
+    unit = text_in(site, course.unit, lang) if course is not None else ""
     return {
         "id": routes.issuer_did(site),
         "type": ["Profile"],
@@ -227,6 +322,8 @@ def _alignments(site: Site, course: Course, lang: str) -> list[dict]:
     for skill in course.skills:
         out.append({"type": ["Alignment"], "targetType": "ext:ESCOSkill", "targetFramework": "ESCO",
                     "targetName": text_in(site, skill.label, lang), "targetUrl": skill.uri})
+    if not course.qa_framework:  # a non-formal badge claims no quality assurance
+        return out
     framework = vocab.QA_FRAMEWORKS[course.qa_framework]
     out.append({"type": ["Alignment"], "targetType": "ext:QualityAssuranceFramework",
                 "targetFramework": "Quality assurance", "targetName": framework.name,
@@ -267,6 +364,13 @@ def criteria_narrative(site: Site, course: Course, lang: str) -> str:
         parts.append(t(course.assessment_description))
     parts.append(outcomes_intro + "\n" + "\n".join(
         f"{i}. {t(o)}" for i, o in enumerate(course.outcomes, 1)))
+    if not course.is_microcredential:
+        # What the badge is not, said in the badge itself: wallets show the narrative, not the site's pages.
+        notice = {"en": "Non-formal badge — not a recognised microcredential; it awards no credits. "
+                        "Study load: {hours} hours.",
+                  "nl": "Niet-formele badge — geen erkende microcredential; er horen geen studiepunten bij. "
+                        "Studielast: {hours} uur."}
+        parts.append(notice.get(lang, notice["en"]).format(hours=course.hours))
     return "\n\n".join(parts)
 
 
@@ -290,7 +394,8 @@ def schema_org_course(site: Site, course: Course, lang: str, page_url: str) -> d
         "provider": {"@type": "CollegeOrUniversity", "name": t(site.institution.name),
                      "sameAs": site.institution.url},
         "educationalCredentialAwarded": {
-            "@type": "EducationalOccupationalCredential", "credentialCategory": "Microcredential",
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "Microcredential" if course.is_microcredential else "Badge",
             "name": t(course.title),
         },
         "numberOfCredits": {"@type": "StructuredValue", "value": course.ects, "unitText": "ECTS"},
@@ -299,6 +404,8 @@ def schema_org_course(site: Site, course: Course, lang: str, page_url: str) -> d
         "teaches": [t(o) for o in course.outcomes],
         "version": course.version,
     }
+    if course.ects is None:  # a non-formal badge awards no credits
+        del doc["numberOfCredits"]
     if course.course_code:
         doc["courseCode"] = course.course_code
     if course.prerequisites:

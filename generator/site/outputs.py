@@ -17,8 +17,8 @@ from pathlib import Path
 
 from generator import routes
 from generator.credentials import closed_world, statuslist
-from generator.exports import ooapi
-from generator.model import CourseFamily, Published, Site
+from generator.exports import elm, ooapi
+from generator.model import CourseFamily, Pathway, Published, Site
 from generator.site import theme
 
 SITE = "site"  # the unit of the site-wide files, made in every build
@@ -66,8 +66,9 @@ def badge_unit_id(credential_uuid: str) -> str:
 
 
 def table(site: Site, families: list[CourseFamily], published: Iterable[Published],
-          status_lists: Iterable[str]) -> list[Output]:
-    """The files a build of this content publishes. `status_lists`: the purposes in content/status/."""
+          status_lists: Iterable[str], pathways: Iterable[Pathway] = ()) -> list[Output]:
+    """The files a build of this content publishes. `status_lists`: the purposes in content/status/;
+    `pathways`: content/pathways/, each made once per build with the site-wide files."""
     out: list[Output] = []
 
     def add(route: str, producer: str, kind: Kind, unit: str = SITE) -> None:
@@ -126,11 +127,18 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
         add(resource.route, "exports.ooapi", Kind.OOAPI)
     if ooapi.published(site):
         add(routes.host_redirects(), "exports.ooapi.redirects", Kind.HOST)
-    for family in families:
-        for course in family.versions:
-            add(routes.elm_learning_opportunity(course), "exports.elm.learning_opportunity", Kind.ELM)
+    for course in elm.described(families):
+        add(routes.elm_learning_opportunity(course), "exports.elm.learning_opportunity", Kind.ELM)
     add(routes.elm_index(), "exports.elm.index", Kind.ELM)
     add(routes.qdr_upload(), "exports.qdr.upload", Kind.QDR)
+
+    # Pathways: a page per language, an Achievement and drawn images, where a course version's would be.
+    for pathway in pathways:
+        for lang in site.languages:
+            add(routes.output_file(routes.pathway(site, lang, pathway)), "render.render_pathway", Kind.PAGE)
+        for name in ("badge.png", "badge.svg", "preview.png"):
+            add(routes.course_image(pathway, name), "render.course_images", Kind.COURSE_IMAGE)
+        add(routes.achievement(pathway), "documents.pathway_achievement", Kind.ACHIEVEMENT)
     return out
 
 

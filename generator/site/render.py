@@ -23,7 +23,7 @@ from babel.units import format_unit
 
 from generator import routes
 from generator.content import vocab
-from generator.model import Course, CourseFamily, Site, pick
+from generator.model import KINDS, Award, Course, CourseFamily, Pathway, Site, pick
 from generator.site import documents, markup, theme, verifier
 
 
@@ -307,10 +307,11 @@ def alternates(site: Site, path_for) -> list[dict]:
 def course_facets(course: Course) -> dict[str, str]:
     """Data attributes the catalogue filter matches against."""
     ects = course.ects
-    band = "s" if ects <= 5 else "m" if ects <= 10 else "l"
+    # A non-formal badge awards no credits, so no study-load band holds it.
+    band = "" if ects is None else "s" if ects <= 5 else "m" if ects <= 10 else "l"
     return {"ects": band, "eqf": str(course.eqf), "lang": " ".join(course.languages),
             "field": " ".join(sorted({code[:2] for code in course.fields})),
-            "mode": " ".join(course.participation)}
+            "mode": " ".join(course.participation), "kind": course.kind}
 
 
 def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
@@ -334,6 +335,10 @@ def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
         {"name": "mode", "legend": "filter_mode",
          "options": [(v, ctx.concept("participation", v)) for v in vocab.PARTICIPATION_MODES
                      if v in present("mode")]},
+        # Only where both kinds are on offer: a catalogue of microcredentials alone has nothing to tell apart.
+        *([{"name": "kind", "legend": "filter_kind",
+            "options": [(v, ctx.s(f"kind_{v}")) for v in KINDS if v in present("kind")]}]
+          if len(present("kind")) > 1 else []),
     ]
 
 
@@ -351,20 +356,47 @@ def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], c
 
 
 def render_course(env, site: Site, lang: str, family: CourseFamily, course: Course,
-                  ctx: PageContext, by_lang: dict[str, str]) -> str:
-    """One course version's page; `by_lang` maps each language to this page's path."""
+                  ctx: PageContext, by_lang: dict[str, str], pathways: tuple[Pathway, ...] = ()) -> str:
+    """One course version's page; `by_lang` maps each language to this page's path; `pathways`: the site's,
+    of which the page lists those this version counts for."""
     page_url = routes.absolute(site, by_lang[lang])
     return env.get_template("course.html").render(
         page=ctx, site=site, lang=lang, course=course, family=family,
         achievement_url=routes.absolute(site, routes.achievement(course)),
+        endorsements=course.endorsements,  # verified by the build; the Achievement embeds them
         schema_org=documents.schema_org_course(site, course, lang, page_url),
         alternates=[{"lang": code, "href": routes.absolute(site, path)} for code, path in by_lang.items()],
         canonical=page_url,
         current_path=routes.course(site, lang, family.current),
         version_paths={v.version: routes.course(site, lang, v) if not v.is_current
                        else routes.course_version(site, lang, v) for v in family.versions},
-        qa=vocab.QA_FRAMEWORKS[course.qa_framework],
+        qa=vocab.QA_FRAMEWORKS.get(course.qa_framework),  # None for a non-formal badge
+        pathways=[(p, routes.pathway(site, lang, p)) for p in pathways if p.counts(course)],
     )
+
+
+def render_pathway(env, site: Site, lang: str, pathway: Pathway, families: list[CourseFamily], ctx: PageContext,
+                   by_lang: dict[str, str]) -> str:
+    """A pathway's page; `by_lang` maps each language to its path. A part of this site links to the page
+    of the (first) course version that counts; another site's part to its Achievement."""
+    current = {f.current.slug: f.current for f in families}
+    parts = []
+    for part in pathway.parts:
+        course = part.course
+        parts.append({
+            "title": part.title, "course": course, "versions": [v.version for v in part.versions],
+            "path": routes.course(site, lang, course) if course is not None else "",
+            "achievement": part.achievements[0],
+            # A part whose course has a newer version than the ones that count says so.
+            "newer": course is not None and course.slug in current
+                     and current[course.slug].version not in [v.version for v in part.versions],
+        })
+    return env.get_template("pathway.html").render(
+        page=ctx, site=site, lang=lang, pathway=pathway, parts=parts,
+        achievement_url=routes.absolute(site, routes.achievement(pathway)),
+        badge_image=routes.course_image(pathway, "badge.svg"),
+        alternates=[{"lang": code, "href": routes.absolute(site, path)} for code, path in by_lang.items()],
+        canonical=routes.absolute(site, by_lang[lang]))
 
 
 def render_not_found(env, site: Site, ctx: PageContext) -> str:
@@ -384,28 +416,41 @@ def _svg_lines(title: str) -> list[str]:
     return lines
 
 
-def course_images(env, site: Site, course: Course) -> dict[str, bytes]:
-    """badge.png, badge.svg and the 1200x630 preview.png of one course version."""
+def course_images(env, site: Site, course: Award) -> dict[str, bytes]:
+    """badge.png, badge.svg and the 1200x630 preview.png of one course version or pathway."""
     from generator.site import badges
 
     lang = site.default_language
     title = pick(course.title, lang, lang)
     institution = pick(site.institution.name, lang, lang)
-    ects = format_decimal(course.ects, locale="en")
-    own = site.source / "content" / course.image if course.image else None
+    pill, caption = _badge_pill(course, lang)
+    own = site.source / "content" / course.image if isinstance(course, Course) and course.image else None
     lines = _svg_lines(title)
+    # `ects` and `eqf` stay for site themes whose badge.svg still writes them; "" where there are none.
+    ects = format_decimal(course.ects, locale="en") if course.ects is not None else ""
     svg = env.get_template("badge.svg").render(
-        title=title, institution=institution, ects=ects, eqf=course.eqf, lines=lines,
-        top=300 - (len(lines) - 1) * 27)
+        title=title, institution=institution, pill=pill, caption=caption, ects=ects,
+        eqf=course.eqf if isinstance(course, Course) else "", lines=lines, top=300 - (len(lines) - 1) * 27)
     if own is not None and own.suffix.lower() == ".svg":
         svg = own.read_text(encoding="utf-8")
     own_png = own is not None and own.suffix.lower() == ".png"
-    png = own.read_bytes() if own is not None and own_png else badges.badge_png(title, ects, str(course.eqf),
-                                                                                 institution)
-    subtitle = f"{ects} EC · EQF {course.eqf} · {institution}"
-    preview = badges.preview_png(png, title, subtitle, site.base_url.split("//", 1)[1].rstrip("/"),
+    png = own.read_bytes() if own is not None and own_png else badges.badge_png(title, pill, institution)
+    preview = badges.preview_png(png, title, f"{pill} · {institution}", site.base_url.split("//", 1)[1].rstrip("/"),
                                  flat=not own_png)
     return {"badge.png": png, "badge.svg": svg.encode("utf-8"), "preview.png": preview}
+
+
+def _badge_pill(award: Award, lang: str) -> tuple[str, str]:
+    """What a drawn badge says under its title, and the same for its text alternative: a microcredential's
+    credits and level, a non-formal badge's hours (it awards no credits), a pathway's number of parts."""
+    if isinstance(award, Pathway):
+        words = {"en": "Pathway · {n} parts", "nl": "Leerroute · {n} onderdelen"}
+        text = words.get(lang.split("-")[0], words["en"]).format(n=len(award.parts))
+        return text, text
+    if award.ects is None:
+        return f"{award.hours} h · EQF {award.eqf}", f"{award.hours} h, EQF {award.eqf}"
+    ects = format_decimal(award.ects, locale="en")
+    return f"{ects} EC · EQF {award.eqf}", f"{ects} EC, EQF {award.eqf}"
 
 
 def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[str, bytes]:

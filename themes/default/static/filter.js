@@ -11,7 +11,11 @@
   var none = document.getElementById("no-results");
   var searchBox = document.getElementById("search");
   var input = document.getElementById("search-input");
-  var names = ["ects", "eqf", "lang", "field", "mode"];
+  // The filter groups the page has (render.catalogue_filters decides them), by their radios' names.
+  var names = [];
+  Array.prototype.forEach.call(form.querySelectorAll('input[type="radio"]'), function (radio) {
+    if (names.indexOf(radio.name) === -1) names.push(radio.name);
+  });
   var index = null; // slug -> {title, skills, outcomes, text} as word lists
 
   // Lower case, accents removed, split into words: "Één Zorg-AI" -> ["een", "zorg", "ai"].
