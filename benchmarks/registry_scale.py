@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ".bench-generated"  # written once every member site is built
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import site_scale  # noqa: E402  (measures a build in a fresh process, as for a site)
 
 SECTORS = ("wo", "hbo", "mbo")
 FRAMEWORKS = {"wo": "kwaliteitskader-ho", "hbo": "kwaliteitskader-ho", "mbo": "kwaliteitskader-mbo"}
@@ -115,16 +116,8 @@ def measure(work: Path, label: str) -> None:
             f"Path({str(work / 'registry' / '_site')!r}))\n"
             "assert r.ok and not r.left_out, ([str(p) for p in r.problems][:5], r.left_out)\n"
             "print(f'{time.perf_counter() - t:.2f} {len(r.files)} {len(r.members)} {int(r.up_to_date)}')\n")
-    os.sync()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    if out.returncode:
-        print(out.stderr[-2000:])
-        raise SystemExit(1)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    seconds, files, members, up_to_date = out.stdout.split()
-    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
-    peak = after.ru_maxrss / 1024
+    # ru_maxrss of the children only grows, so site_scale's max(before, after) is the `after` this printed.
+    (seconds, files, members, up_to_date), peak, user, system = site_scale.run_measured(code)
     print(f"{label:<22} {float(seconds):7.2f} s   {int(files):6d} files   {members} members"
           f"{'   (up to date)' if up_to_date == '1' else ''}   peak RSS {peak:5.0f} MB   "
           f"CPU {user:6.1f} s user + {system:5.1f} s system", flush=True)

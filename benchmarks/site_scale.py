@@ -144,6 +144,14 @@ def measure(work: Path, label: str) -> None:
             f"t = time.perf_counter(); r = build(Path({str(work)!r}), Path({str(work / '_site')!r}))\n"
             "assert r.ok, [str(p) for p in r.problems][:5]\n"
             "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n")
+    (seconds, files), peak, user, system = run_measured(code)
+    print(f"{label:<18} {float(seconds):8.2f} s   {int(files):7d} files   peak RSS {peak:5.0f} MB   "
+          f"CPU {user:6.1f} s user + {system:5.1f} s system", flush=True)
+
+
+def run_measured(code: str) -> tuple[list[str], float, float, float]:
+    """Run `code` in a fresh Python process: what it printed (split into words), its peak RSS in MB, and
+    its user and system CPU seconds. Shared by the benchmarks so that all measure a build alike."""
     # Let the disk catch up with whatever came before, so it is not billed to this build.
     os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -152,12 +160,10 @@ def measure(work: Path, label: str) -> None:
         print(out.stderr[-2000:])
         raise SystemExit(1)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    seconds, files = out.stdout.split()
     peak = max(after.ru_maxrss, before.ru_maxrss) / 1024
     # CPU time of the build and its workers: steadier than wall time on a shared machine.
     user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
-    print(f"{label:<18} {float(seconds):8.2f} s   {int(files):7d} files   peak RSS {peak:5.0f} MB   "
-          f"CPU {user:6.1f} s user + {system:5.1f} s system", flush=True)
+    return out.stdout.split(), peak, user, system
 
 
 def scale_arguments(description: str) -> argparse.ArgumentParser:

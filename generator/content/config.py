@@ -12,7 +12,7 @@ from generator.content.hosts import HOSTS
 from generator.content.language_tags import language_tag_problem
 from generator.content.reader import FieldReader
 from generator.content.textfile import read_text
-from generator.content.yamlsource import KeyPath, parse_mapping
+from generator.content.yamlsource import KeyPath, Located, parse_mapping
 from generator.model import Institution, RioSettings, Site, SiteKey
 from generator.problems import Problem
 
@@ -32,31 +32,22 @@ LOCATION_CODE = r"[0-9]{3}X[0-9]{3}"
 
 
 def load_site(source: Path, problems: list[Problem], base_url: str | None = None) -> Site | None:
-    path = source / SITE_FILE
-    if not path.is_file():
-        problems.append(Problem(SITE_FILE, None, "", "is missing",
-                                "create it with the site's base_url, languages, title and institution "
-                                "(see: credsite docs site-settings)"))
-        return None
-    text = read_text(path, SITE_FILE, problems)
-    if text is None:
-        return None
-    located = parse_mapping(text, SITE_FILE, problems, 1, "the file",
-                            "see: credsite docs site-settings, for an example")
+    located = read_settings(source / SITE_FILE, SITE_FILE, problems,
+                            "create it with the site's base_url, languages, title and institution "
+                            "(see: credsite docs site-settings)", "see: credsite docs site-settings, for an example")
     if located is None:
         return None
     before = len(problems)
     r = FieldReader(SITE_FILE, located, ("en",), problems)
     r.unknown_keys((), located.data, TOP_LEVEL)
-    languages = _languages(r)
-    r.languages = tuple(languages) or ("en",)
+    languages = read_languages(r, "the site", "[en, nl]")
     if base_url is not None and not base_url.strip():
         problems.append(Problem("--base-url", None, "", "is empty",
                                 "give the site's address, e.g. https://example.org/, or leave the option out"))
         base_url = None
     url = base_url or r.string(("base_url",), required=True, what="every absolute URL starts with it",
                                fix="add e.g. 'base_url: https://example.github.io/catalogue/'")
-    url = _base_url(r, url, from_option=bool(base_url))
+    url = checked_base_url(r, url, from_option=bool(base_url))
     title = r.text(("title",), required=True, plain=True, max_len=120)
     description = r.text(("description",), plain=True, max_len=300)
     institution = _institution(r, source)
@@ -124,22 +115,46 @@ def _keys(r: FieldReader) -> list[SiteKey]:
     return out
 
 
-def _languages(r: FieldReader) -> list[str]:
-    tags = r.string_list(("languages",), required=True, what="the languages the site is published in",
-                         fix="add e.g. 'languages: [en, nl]' (the first is the default)")
-    out = []
+def read_settings(path: Path, shown: str, problems: list[Problem], missing_fix: str, shape_fix: str) -> Located | None:
+    """A settings file (site.yaml, registry.yaml) as a mapping; None after reporting why not.
+
+    Shared by the site and the registry so that both report a missing, unreadable or
+    malformed settings file alike.
+    """
+    if not path.is_file():
+        problems.append(Problem(shown, None, "", "is missing", missing_fix))
+        return None
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    return parse_mapping(text, shown, problems, 1, "the file", shape_fix)
+
+
+def read_languages(r: FieldReader, published: str, example: str) -> list[str]:
+    """The `languages` of a settings file, each a valid tag and listed once; `r` then reads texts in them.
+
+    `published`: whose languages ("the site"); `example`: a list for the fix, e.g. "[en, nl]".
+    One place, so a site and the registry accept the same language lists.
+    """
+    tags = r.string_list(("languages",), required=True, what=f"the languages {published} is published in",
+                         fix=f"add e.g. 'languages: {example}' (the first is the default)")
+    out: list[str] = []
     for i, tag in enumerate(tags):
         problem = language_tag_problem(tag)
         if problem:
-            r.report(("languages", i), problem[0], problem[1])
+            r.report(("languages", i), *problem)
         elif tag in out:
             r.report(("languages", i), f"'{tag}' is listed twice", "list each language once")
         else:
             out.append(tag)
+    r.languages = tuple(out) or ("en",)  # with none valid, English keeps the other fields' checks going
     return out
 
 
-def _base_url(r: FieldReader, url: str, from_option: bool) -> str:
+def checked_base_url(r: FieldReader, url: str, from_option: bool) -> str:
+    """`url` with a closing '/', or "" after reporting why it cannot be a base URL (of a site, the registry
+    or a registry member): absolute, https (http only for localhost), and usable as a did:web name.
+    `from_option`: it came from --base-url, so the problem names the option, not the file's field."""
     if not url:
         return ""
     parts = urlsplit(url)

@@ -17,7 +17,7 @@ from typing import Any
 from generator.content import course_elements as elements
 from generator.content import course_extras as extras
 from generator.content.reader import FieldReader
-from generator.content.textfile import read_text, split_front_matter, split_languages
+from generator.content.textfile import read_front_matter_file, split_front_matter, split_languages
 from generator.content.yamlsource import KeyPath, parse_mapping
 from generator.model import KINDS, MICROCREDENTIAL, NON_FORMAL, Course, Site, Text
 from generator.problems import Problem
@@ -46,20 +46,12 @@ def load_course(site: Site, path: Path, problems: list[Problem], expect_slug: st
                 expect_version: str | None = None, is_current: bool = True) -> Course | None:
     """The course in `path`, or None after reporting why it cannot be used."""
     where = shown(site, path)
-    text = read_text(path, where, problems)
-    if text is None:
-        return None
-    split = split_front_matter(text, where, problems)
-    if split is None:
-        return None
-    yaml_text, body, body_line = split
-    located = parse_mapping(yaml_text, where, problems, 2, "the front matter",
-                            "write one field per line, e.g. 'id: my-course'")
-    if located is None:
+    read = read_front_matter_file(path, where, problems, "'id: my-course'")
+    if read is None:
         return None
     before = len(problems)
-    course = _read_course(site, FieldReader(where, located, site.languages, problems),
-                          body, body_line, expect_slug, expect_version, is_current, yaml_text)
+    course = _read_course(site, FieldReader(where, read.located, site.languages, problems),
+                          read.body, read.body_line, expect_slug, expect_version, is_current, read.front)
     if any(p.is_error for p in problems[before:]):
         return None
     return course

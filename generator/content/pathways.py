@@ -20,8 +20,7 @@ from generator import routes
 from generator.content import course_elements as elements
 from generator.content.course_file import SLUG, VERSION, markdown_body, shown
 from generator.content.reader import FieldReader
-from generator.content.textfile import read_text, split_front_matter
-from generator.content.yamlsource import parse_mapping
+from generator.content.textfile import read_front_matter_file
 from generator.model import Course, CourseFamily, Pathway, PathwayPart, Site, Text
 from generator.problems import Problem
 
@@ -57,17 +56,10 @@ def load_pathways(site: Site, families: list[CourseFamily], problems: list[Probl
 
 def _load(site: Site, path: Path, courses: dict[str, CourseFamily], problems: list[Problem]) -> Pathway | None:
     where = shown(site, path)
-    text = read_text(path, where, problems)
-    if text is None:
+    read = read_front_matter_file(path, where, problems, "'id: my-pathway'")
+    if read is None:
         return None
-    split = split_front_matter(text, where, problems)
-    if split is None:
-        return None
-    yaml_text, body, body_line = split
-    located = parse_mapping(yaml_text, where, problems, 2, "the front matter",
-                            "write one field per line, e.g. 'id: my-pathway'")
-    if located is None:
-        return None
+    located, body, body_line = read.located, read.body, read.body_line
     before = len(problems)
     r = FieldReader(where, located, site.languages, problems)
     r.unknown_keys((), located.data, TOP_LEVEL)

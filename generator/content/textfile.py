@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
+from generator.content.yamlsource import Located, parse_mapping
 from generator.problems import Problem
 
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
@@ -50,6 +52,37 @@ def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[
     # The fence's own line ends in the first stripped newline; count the rest.
     body_line = text[: end.end()].count("\n") + 1 + (len(rest) - len(body))
     return yaml_text, body, body_line
+
+
+class FrontMatterFile(NamedTuple):
+    """A Markdown file with YAML front matter, read and parsed."""
+
+    located: Located  # the front matter's fields, each with its line in the file
+    front: str  # the front matter as written (the published-course check reads it)
+    body: str
+    body_line: int  # the body's first line in the file
+
+
+def read_front_matter_file(path: Path, shown: str, problems: list[Problem],
+                           example: str) -> FrontMatterFile | None:
+    """Read `path`, split off its front matter and parse it as a mapping; None after reporting why not.
+
+    Course and pathway files share this so that both report an unreadable file, a missing
+    fence or bad YAML in the same words. `example` completes the fix for front matter that
+    is not a mapping, e.g. "'id: my-course'".
+    """
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    split = split_front_matter(text, shown, problems)
+    if split is None:
+        return None
+    front, body, body_line = split
+    located = parse_mapping(front, shown, problems, 2, "the front matter",
+                            f"write one field per line, e.g. {example}")
+    if located is None:
+        return None
+    return FrontMatterFile(located, front, body, body_line)
 
 
 def split_languages(body: str, default: str) -> list[tuple[str, str, int]]:

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,17 +172,30 @@ def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
     """Check every learner first, then every signed credential as the build will; write nothing
     unless all are fine."""
     now = now or utc_now()
-    method, problems = signing_method(site, key)
-    for learner in learners:
-        problems += [as_problem(learner, message) for message in learner_problems(course, learner, now)]
+    method, problems = before_signing(site, course, learners, key, now)
     if problems:
         return [], problems
-    if course.status == "draft":
-        return [], [Problem(course.source, None, "status", "the course is a draft, so its achievement is not "
-                            "published and the badge would point nowhere", "publish the course first")]
     return sign_and_record(site, course, learners, key, method, now,
                            lambda learner, index: build_credential(site, course, learner, index, now),
                            lambda bits: CredentialCheck(site, [CourseFamily(course)], bits, now))
+
+
+def before_signing(site: Site, award: Award, learners: Sequence[Learner], key: SigningKey,
+                   now: dt.datetime) -> tuple[str, list[Problem]]:
+    """The verification method of `key`, and what stops signing before any credential is built: the key,
+    each learner, or a draft `award`. One place, so a course and a pathway refuse alike."""
+    method, problems = signing_method(site, key)
+    course = award if isinstance(award, Course) else None  # learner_problems takes None for a pathway
+    for learner in learners:
+        problems += [as_problem(learner, message) for message in learner_problems(course, learner, now)]
+    if problems:
+        return method, problems
+    if award.status == "draft":
+        # The wording each already gave: a course's "achievement", a pathway's "Achievement".
+        what, achievement = ("course", "achievement") if course is not None else ("pathway", "Achievement")
+        return method, [Problem(award.source, None, "status", f"the {what} is a draft, so its {achievement} is not "
+                                "published and the badge would point nowhere", f"publish the {what} first")]
+    return method, []
 
 
 Make = Callable[[Learner, int], dict]  # the unsigned credential of a learner, given its status list index

@@ -26,14 +26,15 @@ from generator.issuing.dates import iso, utc_now
 from generator.issuing.issue import (
     OB_SCHEMA,
     Issued,
+    before_signing,
     email_identity,
     free_uuid,
+    issued_to,
     sign_and_record,
 )
 from generator.issuing.keys import SigningKey
-from generator.issuing.learners import Learner, as_problem, learner_problems
+from generator.issuing.learners import Learner, as_problem
 from generator.issuing.publishable import CredentialCheck
-from generator.issuing.signing import signing_method
 from generator.model import CourseFamily, IssuedCredential, Pathway, PathwayPart, Site
 from generator.problems import Problem
 from generator.site import documents
@@ -67,13 +68,9 @@ def issue_pathway(site: Site, families: list[CourseFamily], pathway: Pathway, le
                                                                                           list[Problem]]:
     """Sign the pathway's credential for `learner` if they hold every part; write nothing otherwise."""
     now = now or utc_now()
-    method, problems = signing_method(site, key)
-    problems += [as_problem(learner, message) for message in learner_problems(None, learner, now)]
+    method, problems = before_signing(site, pathway, [learner], key, now)
     if problems:
         return [], problems
-    if pathway.status == "draft":
-        return [], [Problem(pathway.source, None, "status", "the pathway is a draft, so its Achievement is not "
-                            "published and the badge would point nowhere", "publish the pathway first")]
     held, missing = holdings(site, families, pathway, learner.email, now, outside)
     if missing:
         return [], missing
@@ -121,7 +118,7 @@ def _local(site: Site, families: list[CourseFamily], index: dict[str, int], emai
     """(status, part, credential) of each credential in content/issued/ for a part, issued to `email`."""
     unreadable: list[Problem] = []  # files the build reports; here they are simply no one's credential
     candidates = [c for c in load_issued(site, unreadable) if _achievement_id(c) in index]
-    mine = [c for c in candidates if _issued_to(c.document, email)]
+    mine = [c for c in candidates if issued_to(c.document, email)]
     if not mine:
         return []
     published, _ = verify_issued(site, mine, families, now, skip_invalid=True, save_cache=False)
@@ -145,7 +142,7 @@ def _outside(pathway: Pathway, index: dict[str, int], item: Outside, email: str)
     """The part another site's credential counts for, if it is the learner's and that site issued it."""
     document = item.document
     achievement = _achievement(document).get("id")
-    if achievement not in index or not _issued_to(document, email):
+    if achievement not in index or not issued_to(document, email):
         return None
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
@@ -236,18 +233,3 @@ def _achievement(document: object) -> dict:
 def _achievement_id(credential: IssuedCredential) -> str:
     achievement = (credential.facts.get("credentialSubject") or {}).get("achievement") or {}
     return str(achievement.get("id") or "") if isinstance(achievement, dict) else ""
-
-
-def _issued_to(document: object, email: str) -> bool:
-    """Whether the credential names `email`: its salted hash, made again with the credential's own salt."""
-    subject = document.get("credentialSubject") if isinstance(document, dict) else None
-    identifiers = subject.get("identifier") if isinstance(subject, dict) else None
-    for identity in identifiers if isinstance(identifiers, list) else []:
-        if not (isinstance(identity, dict) and identity.get("identityType") == "emailAddress"
-                and identity.get("hashed") is True and isinstance(identity.get("salt"), str)):
-            continue
-        if secrets.compare_digest(str(identity.get("identityHash", "")),
-                                  email_identity(email, identity["salt"])["identityHash"]):
-            return True
-    return False
-

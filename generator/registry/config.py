@@ -17,11 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import routes
-from generator.content.config import _base_url as checked_base_url
-from generator.content.language_tags import language_tag_problem
+from generator.content.config import checked_base_url, read_languages, read_settings
 from generator.content.reader import FieldReader
-from generator.content.textfile import read_text
-from generator.content.yamlsource import Located, parse_mapping
+from generator.content.yamlsource import Located
 from generator.model import Institution, Site
 from generator.problems import Problem
 from generator.registry.model import SECTORS, MemberEntry, RegistryConfig
@@ -35,21 +33,13 @@ DOCS = "see: credsite docs national-registry"
 def load_config(path: Path, problems: list[Problem]) -> RegistryConfig | None:
     """registry.yaml as a RegistryConfig; None, with every problem found, when it cannot be used."""
     shown = str(path)
-    if not path.is_file():
-        problems.append(Problem(shown, None, "", "is missing",
-                                f"give --sources the registry's settings file ({DOCS})"))
-        return None
-    text = read_text(path, shown, problems)
-    if text is None:
-        return None
-    located = parse_mapping(text, shown, problems, 1, "the file", DOCS)
+    located = read_settings(path, shown, problems, f"give --sources the registry's settings file ({DOCS})", DOCS)
     if located is None:
         return None
     before = len(problems)
     r = FieldReader(shown, located, ("en",), problems)
     r.unknown_keys((), located.data, TOP_LEVEL)
-    languages = _languages(r)
-    r.languages = tuple(languages) or ("en",)
+    languages = read_languages(r, "the registry", "[nl, en]")
     title = r.text(("title",), required=True, plain=True, max_len=120)
     description = r.text(("description",), plain=True, max_len=300)
     url = checked_base_url(r, r.string(("base_url",), required=True, what="every address of the registry starts "
@@ -68,21 +58,6 @@ def load_config(path: Path, problems: list[Problem]) -> RegistryConfig | None:
     site = Site(base_url=url, languages=tuple(languages), title=title, description=description,
                 institution=publisher, theme=theme, source=folder)
     return RegistryConfig(site, tuple(members), shown)
-
-
-def _languages(r: FieldReader) -> list[str]:
-    tags = r.string_list(("languages",), required=True, what="the languages the registry is published in",
-                         fix="add e.g. 'languages: [nl, en]' (the first is the default)")
-    out: list[str] = []
-    for i, tag in enumerate(tags):
-        problem = language_tag_problem(tag)
-        if problem:
-            r.report(("languages", i), *problem)
-        elif tag in out:
-            r.report(("languages", i), f"'{tag}' is listed twice", "list each language once")
-        else:
-            out.append(tag)
-    return out
 
 
 def _publisher(r: FieldReader, title: dict[str, str], url: str) -> Institution:

@@ -322,7 +322,7 @@ def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
         return {v for f in facets for v in f[name].split()}
 
     ects = present("ects")
-    return [
+    groups = [
         {"name": "ects", "legend": "filter_ects",
          "options": [(b, ctx.s(f"ects_{b}")) for b in ("s", "m", "l") if b in ects]},
         {"name": "eqf", "legend": "filter_eqf",
@@ -340,6 +340,8 @@ def catalogue_filters(courses: list[Course], ctx: PageContext) -> list[dict]:
             "options": [(v, ctx.s(f"kind_{v}")) for v in KINDS if v in present("kind")]}]
           if len(present("kind")) > 1 else []),
     ]
+    # The fields of study are many: the filter panel (_macros.html) lists them rather than set them in a row.
+    return [{**group, "as_list": group["name"] == "field"} for group in groups]
 
 
 def render_catalogue(env, site: Site, lang: str, families: list[CourseFamily], ctx: PageContext) -> str:
