@@ -385,3 +385,20 @@ def test_a_pathway_credential_is_reissued_with_a_new_key(sample):
     assert result.exit_code == 0, result.output
     again = json.loads(issued.path.read_text(encoding="utf-8"))
     assert again["id"] == issued.credential_id and again["proof"][0]["verificationMethod"].endswith("#key-new")
+
+
+def test_a_pathway_achievement_that_would_lose_data_fails_build_and_check(make_site, tmp_path, monkeypatch):
+    """A pathway's Achievement gets the data-loss check every course's Achievement gets."""
+    from generator.site import documents
+
+    made = documents.pathway_achievement
+
+    def broken(*args, **kwargs):
+        body = made(*args, **kwargs)
+        return {**body, "id": "pathways/relative-id"}  # a relative IRI: JSON-LD would resolve it elsewhere
+
+    monkeypatch.setattr(documents, "pathway_achievement", broken)
+    root = make_site(two_courses(**{"content/pathways/testing-path.md": pathway_text()}))
+    for result in (build(root, tmp_path / "_site"), check(root)):
+        lost = [p for p in result.problems if "Achievement JSON-LD" in p.message]
+        assert lost and lost[0].path == "content/pathways/testing-path.md", [str(p) for p in result.problems]

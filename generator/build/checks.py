@@ -12,7 +12,7 @@ import jinja2
 
 from generator import routes
 from generator.build.site_files import achievement_bodies, site_files
-from generator.build.units import Renderer
+from generator.build.units import Renderer, achievement_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
 from generator.model import Site
@@ -59,7 +59,13 @@ def trial_render(content: Content) -> list[Problem]:
     achievements = {routes.achievement(c): documents.dumps(documents.standalone(bodies[c.key])).encode()
                     for f in content.families for c in f.versions}
     return (closed_world.output_problems({**shared, **achievements}, outputs.publishes(site, table))
-            + export_problems(site, content.families, shared))
+            + export_problems(site, content.families, shared) + pathway_problems(content.pathways, bodies))
+
+
+def pathway_problems(pathways, bodies: dict[tuple[str, str], dict]) -> list[Problem]:
+    """The data-loss check each course's Achievement gets in its unit, for each pathway's (a site file)."""
+    return [problem for pathway in pathways
+            for problem in achievement_problems(pathway.source, documents.standalone(bodies[pathway.key]))]
 
 
 def table_problems(table: list[outputs.Output], written: list[str]) -> list[Problem]:

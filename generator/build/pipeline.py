@@ -25,6 +25,7 @@ from generator.build.checks import (
     changed_versions,
     check_output_location,
     draft_credentials,
+    pathway_problems,
     table_problems,
     template_problem,
     trial_render,
@@ -183,7 +184,8 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
                           + closed_world.output_problems({**shared, **rendered.achievements},
                                                          outputs.publishes(site, table))
-                          + table_problems(table, names) + export_problems(site, content.families, shared),
+                          + table_problems(table, names) + export_problems(site, content.families, shared)
+                          + pathway_problems(content.pathways, bodies),
                           key=sort_key)
         usage = host_usage.measure(Path(stage.root))
         say(f"measured {host_usage.describe(usage)}")

@@ -74,14 +74,19 @@ class Renderer:
         for name, data in course_images(self.env, site, course).items():
             files[routes.course_image(course, name)] = data
         document = documents.standalone(achievement)
-        for loss in data_loss(document):
-            problems.append(Problem(course.source, None, "", f"Achievement JSON-LD: {loss}",
-                                    "report this as a credsite bug"))
+        problems += achievement_problems(course.source, document)
         files[routes.achievement(course)] = documents.dumps(document).encode()
         return files, problems
 
     def badge_unit(self, item, course_images: dict[str, bytes]) -> dict[str, bytes]:
         return render_badge(self.env, self.site, item, course_images, self.ctx)
+
+
+def achievement_problems(source: str, document: dict) -> list[Problem]:
+    """What JSON-LD processing would drop from a published Achievement (a course's or a pathway's):
+    credsite makes these documents, so a loss is a bug in it, never in the content."""
+    return [Problem(source, None, "", f"Achievement JSON-LD: {loss}", "report this as a credsite bug")
+            for loss in data_loss(document)]
 
 
 @dataclass(frozen=True)
