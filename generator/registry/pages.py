@@ -18,31 +18,25 @@ from generator.registry.model import SECTORS, Member, Microcredential
 from generator.site import theme
 from generator.site.render import PageContext, alternates, asset_hashes, make_environment, render_not_found
 
-# base.html's footer and head link what every member site publishes: the feed, the achievements index,
-# the issuer page, the verify page and issuer.json. A registry publishes a feed too, and for the others it
-# has its own counterparts, which this context hands base.html in their place (paths and texts), so the
-# one base.html serves both kinds of site. The registry publishes neither of the member-site paths, so
-# no other link can be meant.
-FOOTER_PATHS = {routes.achievements_index(): routes.registry_index(),
-                routes.issuer_profile(): routes.registry_members_document()}
-FOOTER_TEXTS = {"catalogue_json": "registry_index_json", "issuer_json": "registry_members_json",
-                "verify_credentials": "registry_members", "verify_page_link": "registry_statistics",
-                "feed": "registry_feed"}
-
 
 class RegistryPage(PageContext):
-    """The helpers of one registry page; see FOOTER_PATHS for what differs from a member site's page."""
+    """The helpers of one registry page: the registry's own documents, which registry_base.html links."""
 
     @property
-    def issuer_page(self) -> str:
+    def registry_members(self) -> str:
         return routes.registry_members(self.site, self.lang)
 
     @property
-    def verify_page(self) -> str:
+    def registry_statistics(self) -> str:
         return routes.registry_statistics(self.site, self.lang)
 
-    def link(self, to_path: str) -> str:
-        return super().link(FOOTER_PATHS.get(to_path, to_path))
+    @property
+    def registry_index(self) -> str:
+        return routes.registry_index()
+
+    @property
+    def registry_members_document(self) -> str:
+        return routes.registry_members_document()
 
     def lang_of(self, text: Text) -> str:
         """The language page.t() shows `text` in: a member may not write every course in every language."""
@@ -72,7 +66,7 @@ class Renderer:
         self.site = site
         self.env = make_environment(site)
         self.assets = asset_hashes(site)
-        self.strings = {lang: footer_strings(theme.strings(site, lang)) for lang in site.languages}
+        self.strings = {lang: theme.strings(site, lang) for lang in site.languages}
 
     def page(self, lang: str, path: str) -> RegistryPage:
         return RegistryPage(self.site, lang, path, self.strings[lang], self.assets)
@@ -83,10 +77,6 @@ class Renderer:
             page=self.page(lang, path), site=self.site, lang=lang,
             alternates=alternates(self.site, path_for), canonical=routes.absolute(self.site, path),
             **values).encode("utf-8")
-
-
-def footer_strings(strings: dict[str, str]) -> dict[str, str]:
-    return {**strings, **{key: strings.get(ours, ours) for key, ours in FOOTER_TEXTS.items()}}
 
 
 # ---------------------------------------------------------------- the catalogue and its filters
@@ -305,7 +295,8 @@ def _other(text_lang: str, lang: str) -> str:
 def not_found(renderer: Renderer) -> bytes:
     site = renderer.site
     lang = site.default_language
-    return render_not_found(renderer.env, site, renderer.page(lang, routes.not_found())).encode("utf-8")
+    return render_not_found(renderer.env, site, renderer.page(lang, routes.not_found()),
+                            layout="registry_base.html").encode("utf-8")
 
 
 def page_paths(members: Iterable[Member], site: Site) -> list[dict[str, str]]:

@@ -401,9 +401,10 @@ def render_pathway(env, site: Site, lang: str, pathway: Pathway, families: list[
         canonical=routes.absolute(site, by_lang[lang]))
 
 
-def render_not_found(env, site: Site, ctx: PageContext) -> str:
+def render_not_found(env, site: Site, ctx: PageContext, layout: str = "base.html") -> str:
+    """`layout`: the page it extends (a registry's pages have their own footer, registry_base.html)."""
     return env.get_template("404.html").render(
-        page=ctx, site=site, lang=ctx.lang, alternates=[], canonical="",
+        page=ctx, site=site, lang=ctx.lang, alternates=[], canonical="", layout=layout,
         site_root=routes.site_root_path(site),
         strings_in=lambda lang, key: theme.strings(site, lang).get(key, key))
 
