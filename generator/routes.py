@@ -168,6 +168,11 @@ def verify_page(site: Site, lang: str) -> str:
     return f"{lang_prefix(site, lang)}verify/"
 
 
+def check_strings(site: Site, lang: str) -> str:
+    """The texts of the in-browser check in one language, fetched with the verifier, not carried by every page."""
+    return f"{lang_prefix(site, lang)}verify/strings.json"
+
+
 def verifier_module() -> str:
     """The in-browser verifier (an ES module), loaded by badge pages and the verify page only when asked."""
     return "verify/credsite-verifier.js"

@@ -96,6 +96,7 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
         routes.output_file(issuer): lambda: render_issuer(
             renderer.env, site, lang, renderer.ctx(lang, issuer)).encode(),
         routes.feed(site, lang): lambda: feeds.atom(site, lang, offered, updated),
+        routes.check_strings(site, lang): lambda: verifier.check_strings(theme.strings(site, lang)),
         routes.output_file(verify): lambda: render_verify(
             renderer.env, site, lang, renderer.ctx(lang, verify)).encode(),
     }

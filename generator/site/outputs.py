@@ -40,6 +40,7 @@ class Kind(enum.Enum):
     BAKED_SVG = "baked badge.svg"
     STATIC = "theme file"
     VERIFIER = "in-browser verifier"  # an ES module, imported by badge pages and the verify page on demand
+    UI_TEXT = "interface texts"  # the in-browser check's texts per language (JSON)
     SEARCH_INDEX = "search index"
     FEED = "feed"
     DISCOVERY = "discovery"  # sitemap.xml, robots.txt
@@ -83,6 +84,8 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
     for lang in site.languages:
         add(routes.output_file(routes.verify_page(site, lang)), "render.render_verify", Kind.PAGE)
     add(routes.verifier_module(), "generator/data/verifier/credsite-verifier.js, as built", Kind.VERIFIER)
+    for lang in site.languages:
+        add(routes.check_strings(site, lang), "verifier.check_strings", Kind.UI_TEXT)
     add(routes.issuer_profile(), "documents.issuer_profile", Kind.ISSUER_PROFILE)
     add(routes.EXTENSION_CONTEXT_PATH, "linked_data.extension_context", Kind.CONTEXT)
     for lang in site.languages:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import re
 from pathlib import PurePosixPath
 from typing import Any
@@ -203,10 +202,11 @@ class PageContext:
         """The in-browser verifier module, relative to this page."""
         return self.link(routes.verifier_module()) + f"?v={verifier.version()}"
 
-    def script_strings(self, prefix: str) -> jinja2.utils.markupsafe.Markup:
-        """The UI strings starting with `prefix`, as JSON for a script on the page to show in this language."""
-        chosen = {key: text for key, text in sorted(self.strings.items()) if key.startswith(prefix)}
-        return _script_json_text(json.dumps(chosen, ensure_ascii=False))
+    @property
+    def check_strings(self) -> str:
+        """A relative link to the in-browser check's texts in this page's language (fetched revalidated,
+        so it needs no version in its address)."""
+        return self.link(routes.check_strings(self.site, self.lang))
 
     @property
     def feed(self) -> str:

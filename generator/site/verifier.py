@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from pathlib import Path
 
 BUNDLE = Path(__file__).resolve().parents[1] / "data" / "verifier" / "credsite-verifier.js"
@@ -22,3 +23,9 @@ def bundle() -> bytes:
 def version() -> str:
     """A short digest of the bundle, so a browser never keeps an old verifier after an upgrade."""
     return hashlib.sha256(bundle()).hexdigest()[:10]
+
+
+def check_strings(strings: dict[str, str]) -> bytes:
+    """The `check_` texts of one language's i18n strings, for themes/default/static/verify.js."""
+    return json.dumps({key: text for key, text in sorted(strings.items()) if key.startswith("check_")},
+                      ensure_ascii=False, sort_keys=True).encode()

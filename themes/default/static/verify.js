@@ -5,11 +5,12 @@
 // verify page says the check needs JavaScript.
 //
 // Everything a credential says is shown with textContent, never as HTML: the file may be anyone's.
+//
+// Its texts come with it: verify/strings.json in the page's language, fetched on the same click, so
+// no page carries them. The few words needed before they arrive are in the page's data attributes.
 (function () {
   "use strict";
-  var stringsNode = document.getElementById("check-strings");
-  if (!stringsNode) return;
-  var strings = JSON.parse(stringsNode.textContent);
+  var strings = {};
   var lang = document.documentElement.lang || "en";
 
   function say(key, values) {
@@ -34,6 +35,24 @@
       loading = import(new URL(url, document.baseURI).href).catch(function (error) { loading = null; throw error; });
     }
     return loading;
+  }
+
+  // The texts, loaded once; a failed load may be tried again. Revalidated, so a changed theme shows at once.
+  var stringsLoading = null;
+  function loadStrings(url) {
+    if (!stringsLoading) {
+      stringsLoading = fetch(new URL(url, document.baseURI).href, {cache: "no-cache"}).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).then(function (loaded) { strings = loaded; }).catch(function (error) { stringsLoading = null; throw error; });
+    }
+    return stringsLoading;
+  }
+
+  // The texts and the verifier module named by `element`'s data attributes: both, or a rejection.
+  function ready(element) {
+    return Promise.all([loadStrings(element.getAttribute("data-strings")),
+                        verifier(element.getAttribute("data-module"))]).then(function (both) { return both[1]; });
   }
 
   // The status list may be cached by the browser for hours; a check "now" must read it now.
@@ -146,8 +165,12 @@
   }
 
   function showError(container, key) {
+    showText(container, say(key));
+  }
+
+  function showText(container, text) {
     container.textContent = "";
-    container.appendChild(element("p", "check-verdict check-error", say(key)));
+    container.appendChild(element("p", "check-verdict check-error", text));
     container.setAttribute("data-verdict", "error");
   }
 
@@ -157,12 +180,13 @@
     var button = box.querySelector("[data-check-now]");
     var result = box.querySelector("[data-check-result]");
     box.hidden = false;
+    var label = button.textContent;
     button.addEventListener("click", function () {
       button.disabled = true;
-      button.textContent = say("check_checking");
+      button.textContent = box.getAttribute("data-checking");
       result.setAttribute("aria-busy", "true");
       var credentialUrl = new URL(box.getAttribute("data-credential"), document.baseURI).href;
-      verifier(box.getAttribute("data-module")).then(function (module) {
+      ready(box).then(function (module) {
         return fetch(credentialUrl, {cache: "no-store"}).then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.text();
@@ -179,11 +203,11 @@
           showError(result, "check_error_fetch_failed");
         });
       }, function () {
-        showError(result, "check_load_failed");
+        showText(result, box.getAttribute("data-load-failed"));
       }).then(function () {
         result.removeAttribute("aria-busy");
         button.disabled = false;
-        button.textContent = say("check_again");
+        button.textContent = strings.check_again || label;
       });
     });
   }
@@ -204,9 +228,9 @@
     function run(input) {
       section.hidden = false;
       result.setAttribute("aria-busy", "true");
-      result.textContent = say("check_checking");
+      result.textContent = form.getAttribute("data-checking");
       result.removeAttribute("data-verdict");
-      verifier(form.getAttribute("data-module")).then(function (module) {
+      ready(form).then(function (module) {
         return module.readCredential(input, {fetch: fetchNow}).then(function (read) {
           return module.verify(read.credential, {fetch: fetchNow}).then(function (outcome) { show(result, outcome, options); });
         }, function (error) {
@@ -214,7 +238,7 @@
           showError(result, strings["check_error_" + code] ? "check_error_" + code : "check_error_unsupported");
         });
       }, function () {
-        showError(result, "check_load_failed");
+        showText(result, form.getAttribute("data-load-failed"));
       }).then(function () {
         result.removeAttribute("aria-busy");
         heading.focus();
@@ -229,7 +253,11 @@
       if (fileInput.files && fileInput.files[0] && !textInput.value.trim()) return run(fileInput.files[0]);
       if (!textInput.value.trim()) {
         section.hidden = false;
-        return showError(result, "check_error_empty");
+        return loadStrings(form.getAttribute("data-strings")).then(function () {
+          showError(result, "check_error_empty");
+        }, function () {
+          showText(result, form.getAttribute("data-load-failed"));
+        });
       }
       run(textInput.value.trim());
     });
