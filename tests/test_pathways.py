@@ -10,6 +10,7 @@ in the interop verifiers as every other does.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -402,3 +403,9 @@ def test_a_pathway_achievement_that_would_lose_data_fails_build_and_check(make_s
     for result in (build(root, tmp_path / "_site"), check(root)):
         lost = [p for p in result.problems if "Achievement JSON-LD" in p.message]
         assert lost and lost[0].path == "content/pathways/testing-path.md", [str(p) for p in result.problems]
+
+
+def test_check_counts_the_pathways_it_checked(tmp_path):
+    result = run("check", "--source", sample_site(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"\d+ course\(s\), 1 pathway\(s\) and \d+ credential\(s\) checked, no errors", result.stderr)

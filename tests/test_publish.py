@@ -312,7 +312,7 @@ def test_each_kind_of_unpublishable_credential_gets_its_own_fix(tmp_path):
         "the key 'sample-key-2026' it was signed with is no longer listed in content/site.yaml: if it was removed "
         "by mistake or in a routine key change, put it back under keys: with status: retired (a retired key still "
         "verifies what it signed); if it leaked, keep it out and sign everything again with the new active key: "
-        "credsite reissue --all --key NEW_KEY_FILE (docs/issuing.md, 'A key that leaked')"}
+        "credsite reissue --all --key NEW_KEY_FILE (see: credsite docs issuing 'A key that leaked')"}
     settings.write_text(original)
     status = site / "content/status/revocation.json"
     status.write_bytes(status.read_bytes()[:100])

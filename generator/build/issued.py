@@ -100,16 +100,16 @@ def _fix_for(found: list[Finding], site: Site) -> str:
         return (f"the key '{unknown_key}' it was signed with is no longer listed in content/site.yaml: if it was "
                 "removed by mistake or in a routine key change, put it back under keys: with status: retired (a "
                 "retired key still verifies what it signed); if it leaked, keep it out and sign everything again "
-                "with the new active key: credsite reissue --all --key NEW_KEY_FILE (docs/issuing.md, 'A key that "
-                "leaked')")
+                "with the new active key: credsite reissue --all --key NEW_KEY_FILE (see: credsite docs issuing "
+                "'A key that leaked')")
     if first.code is Reason.CONTEXT:
         return closed_world.REISSUE_FIX
     if first.code is Reason.CLAIM:
         return (f"a credential says what its course is; if {first.subject} changed its kind, put the kind back, or "
-                "publish the other kind as a new course (docs/course-format.md), then reissue or revoke it")
+                "publish the other kind as a new course (see: credsite docs course-format), then reissue or revoke it")
     if first.code is Reason.ACHIEVEMENT:
         return ("publish that course version again: keep its text as content/courses/archive/<course>/"
-                "<version>.md, or set the course back to status: published (docs/course-format.md)")
+                "<version>.md, or set the course back to status: published (see: credsite docs course-format)")
     if first.code in (Reason.STATUS_UNAVAILABLE, Reason.STATUS_INVALID) and first.subject.startswith(site.base_url):
         name = "content/" + first.subject[len(site.base_url):]
         return f"restore {name} as credsite issue and credsite revoke left it (e.g. git checkout -- {name})"
@@ -125,7 +125,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     problems: list[Problem] = []
     if credentials and not site.keys:
         return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
-                            "verified", "list the issuer's keys (see docs/issuing.md)")]
+                            "verified", "list the issuer's keys (see: credsite docs issuing)")]
     versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
     versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
     signatures = signature_problems(site, credentials, save=save_cache, progress=progress)

@@ -87,8 +87,9 @@ def check(source: Path) -> None:
     report(content.problems)
     if not isinstance(content, Content) or not content.ok:
         sys.exit(EXIT_INPUT)
-    click.echo(f"{len(content.families)} course(s) and {len(content.credentials)} credential(s) checked, "
-               "no errors", err=True)
+    pathways = f", {len(content.pathways)} pathway(s)" if content.pathways else ""
+    click.echo(f"{len(content.families)} course(s){pathways} and {len(content.credentials)} credential(s) "
+               "checked, no errors", err=True)
 
 
 @cli.group()

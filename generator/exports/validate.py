@@ -167,7 +167,7 @@ def ooapi_problems(resource: ooapi.Resource, data: bytes) -> list[Problem]:
         path, field, code = _ooapi_field(resource.origin, list(error.instance_path))
         message = f"{resource.route} is not valid OOAPI v5: {_where(error.instance_path)}{error.message[:200]}"
         found.append(Problem(path, None, field, message,
-                             BUG_FIX if code is Code.BUG else "see docs/registries.md", code=code))
+                             BUG_FIX if code is Code.BUG else "see: credsite docs registries", code=code))
     if len(errors) > MAX_PER_FILE:
         found.append(Problem(resource.route, None, "", f"and {len(errors) - MAX_PER_FILE} more OOAPI problems",
                              BUG_FIX, code=Code.BUG))
@@ -211,7 +211,7 @@ def elm_problems(course: Course, route: str, data: bytes) -> list[Problem]:
 
     def missing(field: str, what: str) -> None:
         found.append(Problem(course.source, None, field, f"{route}: {what}, which ELM's LOQ profile requires",
-                             "see docs/course-format.md for the field"))
+                             "see: credsite docs course-format, for the field"))
 
     if not document.get("title") or not spec.get("title"):
         missing("title", "no title")
