@@ -21,7 +21,7 @@ import subprocess
 import jsonschema
 import pytest
 
-from conftest import BASE, COURSE, ROOT, VENDOR, npm_ci, read_json, run, write_json
+from conftest import BASE, COURSE, ROOT, VENDOR, npm_ci, read_json, run, site_yaml, write_json
 from generator.build.pipeline import build, check
 from generator.credentials import closed_world
 from generator.credentials.linked_data import data_loss
@@ -328,3 +328,17 @@ def test_the_published_endorsement_verifies_in_both_interop_verifiers(node, www,
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["verified"], report["error"]
+
+
+def test_the_site_cannot_endorse_itself_under_a_did_key(make_site, tmp_path):
+    """Found in review: the site's own key, presented as a did:key with a made-up body's name, passed."""
+    key_path = tmp_path / "keys" / "site.json"
+    key = keys.generate(key_path, tmp_path / "elsewhere")
+    result = run("endorse", "--achievement", ACHIEVEMENT, "--comment", "self praise", "--key", key_path,
+                 "--issuer", "did:key", "--name", "Totally Independent Body")
+    assert result.exit_code == 0, result.stderr
+    root = make_site({ENDORSEMENT: result.stdout}, site_yaml=site_yaml(("site-key", key, "retired")))
+    out = build(root, tmp_path / "out")
+    assert not out.ok
+    (problem,) = problems_of(out)
+    assert problem.startswith(ENDORSEMENT) and "one of this site's own keys" in problem

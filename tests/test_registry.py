@@ -375,6 +375,24 @@ def test_what_a_member_writes_is_shown_as_text_and_its_links_are_web_addresses(m
     assert "&lt;script&gt;alert(1)&lt;/script&gt; University" in member
 
 
+def test_codes_outside_the_vocabularies_neither_crash_nor_reach_the_catalogues_css(members, tmp_path):
+    """Found in review: '²' passed isdigit() and crashed int(); ',*' became a CSS selector hiding every card."""
+    a = _copy_member(members, tmp_path, "uni-a")
+
+    def odd(document: dict) -> None:
+        for alignment in document.get("alignment", []):
+            if alignment.get("targetType") == "ext:EQFLevel":
+                alignment["targetCode"] = "\u00b2"
+            if alignment.get("targetType") == "ext:ISCEDF":
+                alignment["targetCode"] = ",*"
+    _rewrite_achievement(a, odd)
+    out = tmp_path / "out"
+    result = pipeline.build(_registry_with(members, tmp_path, {"uni-a": a}), out)
+    assert result.ok and "uni-a" in result.members
+    catalogue = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert ",*" not in catalogue and "\u00b2" not in catalogue
+
+
 def test_one_failing_member_leaves_the_others_published(members, tmp_path):
     b = _copy_member(members, tmp_path, "hs-b")
     (b / ".well-known" / "did.json").unlink()

@@ -26,6 +26,7 @@ from generator.credentials.endorsement import (
     duplicate_ids,
     endorsed_achievement,
     endorsement_findings,
+    raw_site_keys,
 )
 from generator.credentials.findings import Finding, Reason, messages
 from generator.model import Course, CourseFamily, Endorsement, Site
@@ -46,9 +47,11 @@ def endorse(site: Site, families: list[CourseFamily], now: dt.datetime,
     dids = DidResolver({did: KnownDid(KeyResolver(s.document), s.source) for did, s in snapshots.items()})
     versions = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
     twice = duplicate_ids(f.document for f in files)
+    own_keys = raw_site_keys(key.public_key for key in site.keys)
     endorsed: dict[tuple[str, str], list[Endorsement]] = {}
     for item in files:
-        found = endorsement_findings(item.document, dids, versions.__contains__, routes.issuer_did(site), now)
+        found = endorsement_findings(item.document, dids, versions.__contains__, routes.issuer_did(site), now,
+                                     own_keys)
         if isinstance(item.document, dict) and item.document.get("id") in twice:
             found.append(Finding(Reason.SCHEMA, f"id: {item.document['id']} is the id of another endorsement in "
                                  "content/endorsements/ too"))

@@ -17,10 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
 from generator.credentials import closed_world
 from generator.credentials.did import DidResolver
 from generator.credentials.findings import Finding, Reason
-from generator.credentials.multikey import DID_KEY_PREFIX, resolve_did_key
+from generator.credentials.multikey import DID_KEY_PREFIX, public_from_multibase, resolve_did_key
 from generator.credentials.proofs import verify as verify_proof
 from generator.credentials.schemas import endorsement_schema_problems
 from generator.credentials.verification import dates_check
@@ -31,11 +34,12 @@ ENDORSEMENT_LEFT_OUT = frozenset({Reason.EXPIRED, Reason.NOT_YET_VALID})
 
 
 def endorsement_findings(document: object, dids: DidResolver, publishes: Callable[[str], bool], site_did: str,
-                         now: dt.datetime) -> list[Finding]:
+                         now: dt.datetime, site_keys: frozenset[bytes] = frozenset()) -> list[Finding]:
     """Everything wrong with `document` as an endorsement of one of this site's Achievements; [] when sound.
 
     `dids` holds the DID documents of the did:web endorsers (their snapshots); `publishes` says
-    whether an Achievement id is one this site publishes.
+    whether an Achievement id is one this site publishes; `site_keys`: the raw public keys this site
+    signs with (active or retired), which no endorser may use, whatever DID it presents them under.
     """
     if not isinstance(document, dict):
         return [Finding(Reason.NOT_JSON_OBJECT, "is not an endorsement: not a JSON object")]
@@ -54,6 +58,9 @@ def endorsement_findings(document: object, dids: DidResolver, publishes: Callabl
               for f in result.findings]
     found += [Finding(Reason.FOREIGN_KEY, f"proof: signed with {method}, a key of another DID than the endorser "
                       f"{issuer}", method) for method in result.verification_methods if _did_of(method) != issuer]
+    found += [Finding(Reason.WRONG_ISSUER, f"proof: signed with {method}, one of this site's own keys; an "
+                      "endorsement is another body's word about the course", method)
+              for method in result.verification_methods if _raw(dids(method)) in site_keys]
     found += dates_check(document, now).check.findings
     return found
 
@@ -86,7 +93,8 @@ def _issuer_finding(issuer: str, dids: DidResolver, site_did: str) -> Finding | 
     """Why the endorser's keys cannot be had; None when they can."""
     if not issuer:
         return Finding(Reason.BAD_ISSUER, "issuer.id: missing; an endorsement names its endorser")
-    if issuer == site_did:
+    if issuer == site_did or (issuer.startswith("did:web:") and site_did.startswith("did:web:")
+                              and issuer.startswith(site_did + ":")):  # this site's, or a path under it
         return Finding(Reason.WRONG_ISSUER, f"issuer.id: {issuer} is this site's own issuer; an endorsement is "
                        "another body's word about the course", issuer)
     if issuer.startswith(DID_KEY_PREFIX):
@@ -117,3 +125,12 @@ def duplicate_ids(documents: Iterable[object]) -> set[str]:
         if isinstance(value, str):
             (twice if value in seen else seen).add(value)
     return twice
+
+
+def _raw(key: Ed25519PublicKey | None) -> bytes:
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw) if key is not None else b""
+
+
+def raw_site_keys(public_keys: Iterable[str]) -> frozenset[bytes]:
+    """The raw bytes of the site's public keys (publicKeyMultibase), for endorsement_findings."""
+    return frozenset(_raw(public_from_multibase(k)) for k in public_keys)

@@ -361,7 +361,8 @@ def _microcredential(member: str, slug: str, version: str, document: dict, data:
     def aligned(kind: str, value: str) -> list[str]:
         return [a[value] for a in alignments if a.get("targetType") == kind and isinstance(a.get(value), str)]
 
-    eqf_codes = [int(code) for code in aligned("ext:EQFLevel", "targetCode") if code.isdigit()]
+    # ASCII digits only: str.isdigit() also takes '²' or '٣', which int() refuses or misreads.
+    eqf_codes = [int(code) for code in aligned("ext:EQFLevel", "targetCode") if code.isascii() and code.isdigit()]
     eqf = eqf_codes[0] if eqf_codes and 1 <= eqf_codes[0] <= 8 else None
     credits = document.get("creditsAvailable")
     hours = document.get("studyLoadHours")
@@ -377,7 +378,8 @@ def _microcredential(member: str, slug: str, version: str, document: dict, data:
         ects=float(credits) if isinstance(credits, (int, float)) and not isinstance(credits, bool) else None,
         hours=hours if isinstance(hours, int) and not isinstance(hours, bool) else None,
         eqf=eqf,
-        fields=tuple(dict.fromkeys(aligned("ext:ISCEDF", "targetCode"))),
+        # Only codes of the EU's vocabulary: they become filter values in the catalogue's CSS and ids.
+        fields=tuple(dict.fromkeys(c for c in aligned("ext:ISCEDF", "targetCode") if c in vocab.isced_f())),
         languages=tuple(dict.fromkeys(taught or ([language] if language != "und" else []))),
         modes=tuple(m for m in vocab.PARTICIPATION_MODES if m in _list(document.get("participationMode"))),
         outcomes=tuple(o for o in _list(document.get("learningOutcome")) if isinstance(o, str)),

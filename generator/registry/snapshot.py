@@ -89,7 +89,7 @@ def folder_reader(folder: Path) -> Reader:
         for path in paths:
             try:
                 found[path] = (folder / path).read_bytes()
-            except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            except OSError:  # missing, a folder, or unreadable: the member is reported without it
                 found[path] = None
         return found
     return read
