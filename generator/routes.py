@@ -116,6 +116,8 @@ def base_url_of_did(did: str) -> str:
     parts = did.split(":")
     if len(parts) < 3 or parts[:2] != ["did", "web"] or not parts[2]:
         return ""
+    if any(segment in ("", ".", "..") for segment in parts[3:]):
+        return ""  # "." and ".." would move the path: did:web:host:a:..:b is no DID of host/a/
     host = parts[2].replace("%3A", ":")
     path = "/".join(parts[3:])
     return f"https://{host}/" + (path + "/" if path else "")

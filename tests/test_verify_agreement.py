@@ -162,6 +162,17 @@ def unknown_issuer(_: dict) -> dict:
     return resign(document, private_from_multibase(sample_secret()), f"{OTHER_DID}#key-1")
 
 
+def status_list_elsewhere(_: dict) -> dict:
+    """The site's own signature, but a status list on a third party's host: the browser must not tell that
+    host who checks the credential (found in review), so neither side can check the status."""
+    document = sample(VALID)
+    status_list = "https://tracker.example.org/status/revocation.json"
+    document["credentialStatus"] = {**document["credentialStatus"], "statusListCredential": status_list,
+                                    "id": status_list + "#" + document["credentialStatus"]["statusListIndex"]}
+    method = sample(VALID)["proof"][0]["verificationMethod"]
+    return resign(document, private_from_multibase(sample_secret()), method)
+
+
 def unknown_context(_: dict) -> dict:
     """A context URL outside the closed world (credsite cannot even sign it; neither side may fetch it)."""
     document = sample(VALID)
@@ -215,6 +226,8 @@ CASES = [
     Case("unknown context", unknown_context, "invalid", {"proof": "failed", "contexts": "not checked"}),
     Case("status list unreachable", lambda _: sample(VALID), "not checked", {"status": "not checked"},
          folder="without status list"),
+    Case("status list on another host", status_list_elsewhere, "not checked",
+         {"proof": "ok", "issuer key": "ok", "status": "not checked"}),
 ]
 
 

@@ -406,3 +406,12 @@ def test_bad_files_and_arguments_get_a_clear_message_and_no_traceback(school, sa
     (broken_yaml / "content" / "site.yaml").write_text("base_url: [\n", encoding="utf-8")
     damaged = run("verify", good, "--site", broken_yaml)
     assert damaged.exit_code == 1 and str(broken_yaml / "content" / "site.yaml") in damaged.stderr
+
+
+def test_a_did_web_path_with_dot_segments_names_no_site():
+    """Found in review: did:web:host:a:..:b would resolve to host/b/ while reading as host/a/."""
+    from generator import routes
+
+    assert routes.base_url_of_did("did:web:uni.example.org:a:..:b") == ""
+    assert routes.base_url_of_did("did:web:uni.example.org:a:.") == ""
+    assert routes.base_url_of_did("did:web:uni.example.org:a:b") == "https://uni.example.org/a/b/"

@@ -40,8 +40,26 @@ function credentialSummary(credential) {
     subject: text(subject.name) || text(named?.identityHash) || text(subject.id)};
 }
 
+/**
+ * The status lists the check may fetch: https, and for a did:web issuer only on the issuer's own
+ * host, so that a credential cannot make the visitor's browser tell a third party who checks it.
+ * A list anywhere else stays unfetched, and its status "not checked".
+ */
+function fetchableStatusLists(credential) {
+  const web = didWebLocation(issuerId(credential));
+  return statusListUrls(credential).filter(url => {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return false;
+    }
+    return parsed.protocol === 'https:' && (!web || parsed.host === web.host);
+  });
+}
+
 async function check(credential, fetch, now) {
-  const world = makeWorld({fetch, issuer: issuerId(credential), documents: statusListUrls(credential)});
+  const world = makeWorld({fetch, issuer: issuerId(credential), documents: fetchableStatusLists(credential)});
   // The issuer first: the proof and the status list are checked with its keys.
   const issuerKey = await issuerKeyCheck(credential, world);
   const proof = await proofCheck(credential, world, issuerKey);

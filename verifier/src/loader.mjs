@@ -52,7 +52,9 @@ export function didWebLocation(did) {
     return null;
   }
   // A host must stay a host: "a.example/evil" or "user@b.example" would send the request elsewhere.
-  if(!/^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(host) || segments.some(s => !s || /[/?#\\]/.test(s))) {
+  // "." and ".." would move the path: did:web:host:a:..:b is not a DID of host/a/.
+  if(!/^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(host) || segments.some(s => !s || s === '.' || s === '..' ||
+    /[/?#\\]/.test(s))) {
     return null;
   }
   const path = segments.length ? segments.map(encodeURIComponent).join('/') + '/did.json' : '.well-known/did.json';
@@ -117,6 +119,7 @@ export async function assertionKey(document, did, methodId) {
  */
 export function makeWorld({fetch, issuer = '', documents = []}) {
   const fetchable = new Set(documents);
+  const issuerDocument = didWebLocation(issuer)?.url ?? '';
   const fetched = new Map();  // URL -> promise of what fetchJson found
   const dids = new Map();  // DID -> promise of what resolveDid found
 
@@ -125,6 +128,11 @@ export function makeWorld({fetch, issuer = '', documents = []}) {
    * ('network-or-cors', 'timeout', 'http-<status>', 'not-json'). Never throws.
    */
   function fetchJson(url) {
+    // Only what this verification may ask for: the issuer's DID document and the allowed status lists.
+    if(!fetchable.has(url) && url !== issuerDocument) {
+      return Promise.resolve({url, reason: 'not-allowed',
+        message: `${url} is not fetched: the check asks no one but the issuer's own host`});
+    }
     if(!fetched.has(url)) {
       fetched.set(url, fetchOnce(url));
     }
