@@ -114,12 +114,26 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
             "value": learner.grade,
         }]
     institution = documents.text_in(site, site.institution.name, lang)
-    document = {
+    document = credential_document(site, lang, credential_uuid, title, description(course, title, institution),
+                                   awarded, subject, index)
+    valid_until = learner.valid_until or (add_duration(awarded, course.valid_for) if course.valid_for else None)
+    if valid_until:
+        document["validUntil"] = iso(valid_until)
+    if learner.evidence:
+        document["evidence"] = [{"id": url, "type": ["Evidence"]} for url in learner.evidence]
+    return document
+
+
+def credential_document(site: Site, lang: str, credential_uuid: str, title: str, text: str,
+                        awarded: dt.datetime, subject: dict, index: int) -> dict:
+    """The OpenBadgeCredential around a credential subject, as every credential credsite signs has it:
+    a course's or a pathway's (issuing/pathway.py)."""
+    return {
         "@context": documents.context(documents.CREDENTIAL_CONTEXT, [subject["achievement"]]),
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,
-        "description": description(course, title, institution),
+        "description": text,
         "issuer": documents.issuer_profile(site, lang),
         "validFrom": iso(awarded),
         "awardedDate": iso(awarded),
@@ -127,12 +141,6 @@ def build_credential(site: Site, course: Course, learner: Learner, index: int, n
         "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
         "credentialStatus": statuslist.entry(site, index),
     }
-    valid_until = learner.valid_until or (add_duration(awarded, course.valid_for) if course.valid_for else None)
-    if valid_until:
-        document["validUntil"] = iso(valid_until)
-    if learner.evidence:
-        document["evidence"] = [{"id": url, "type": ["Evidence"]} for url in learner.evidence]
-    return document
 
 
 def description(course: Course, title: str, institution: str) -> str:

@@ -21,12 +21,11 @@ from pathlib import Path
 from generator import routes
 from generator.build.issued import verify_issued
 from generator.content.issued import load_issued
-from generator.credentials import statuslist
 from generator.issuing.dates import iso, utc_now
 from generator.issuing.issue import (
-    OB_SCHEMA,
     Issued,
     before_signing,
+    credential_document,
     email_identity,
     free_uuid,
     issued_to,
@@ -189,19 +188,9 @@ def build_pathway_credential(site: Site, pathway: Pathway, learner: Learner, hel
     if pathway.ects is not None:
         subject["creditsEarned"] = float(pathway.ects)
     institution = documents.text_in(site, site.institution.name, lang)
-    document = {
-        "@context": documents.context(documents.CREDENTIAL_CONTEXT, [achievement]),
-        "id": f"urn:uuid:{credential_uuid_}",
-        "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": title,
-        "description": f"{title}: a pathway of {len(pathway.parts)} parts from {institution}.",
-        "issuer": documents.issuer_profile(site, lang),
-        "validFrom": iso(awarded),
-        "awardedDate": iso(awarded),
-        "credentialSubject": subject,
-        "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
-        "credentialStatus": statuslist.entry(site, index),
-    }
+    document = credential_document(site, lang, credential_uuid_, title,
+                                   f"{title}: a pathway of {len(pathway.parts)} parts from {institution}.",
+                                   awarded, subject, index)
     # Valid as long as every part is: no longer than the first of them to expire, or an earlier date given.
     ends = [_moment(h.valid_until) for h in held if h.valid_until]
     if learner.valid_until:
