@@ -433,6 +433,15 @@ MOBILE = {"width": 390, "height": 844}
 IN_CI = "CREDSITE_CI"
 
 
+def need_tool(name: str) -> None:
+    """A test that needs an installed program: without it, skip and say so; in CI (which installs it), fail."""
+    if shutil.which(name) is None:
+        why = f"{name} is not installed"
+        if os.environ.get(IN_CI):
+            pytest.fail(f"{why}; {IN_CI} is set, and CI must run every test")
+        pytest.skip(why)
+
+
 def find_chromium() -> Path | None:
     """Debian's /usr/bin/chromium, else a chromium or chromium-browser on the PATH."""
     if CHROMIUM.exists():

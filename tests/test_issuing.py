@@ -21,7 +21,6 @@ import io
 import json
 import os
 import re
-import shutil
 import stat
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from conftest import (
     issue_cli,
     issued_files,
     learner,
+    need_tool,
     nothing_issued,
     read_csv,
     read_json,
@@ -77,7 +77,9 @@ GRADING_LINE = '  grading: {scale: nl-1-10, pass: "5.5"}'
 UUID_NAME = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.json$")
 SIGNATURE_CHANGED = "the signature does not match"
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.fixture
+def needs_git():
+    need_tool("git")
 
 
 # ---------------------------------------------------------------- helpers
@@ -217,7 +219,7 @@ def test_keygen_refuses_a_path_inside_the_site_folder(make_site, inside):
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
 
 
-@needs_git
+@pytest.mark.usefixtures("needs_git")
 @pytest.mark.parametrize("inside", ["k.json", "secrets/deeper/k.json", "site/k.json"])
 def test_keygen_refuses_a_path_inside_a_git_work_tree(tmp_path, inside):
     repo = tmp_path / "repo"
@@ -233,7 +235,7 @@ def test_keygen_refuses_a_path_inside_a_git_work_tree(tmp_path, inside):
     assert sorted(repo.rglob("*")) == before, "keygen created files or folders inside the repository"
 
 
-@needs_git
+@pytest.mark.usefixtures("needs_git")
 def test_keygen_refuses_a_git_work_tree_even_when_the_site_is_elsewhere(make_site, tmp_path):
     """--out into some other repository (not the site's) is refused too."""
     root = make_site()
@@ -247,7 +249,7 @@ def test_keygen_refuses_a_git_work_tree_even_when_the_site_is_elsewhere(make_sit
     assert not (repo / "k.json").exists()
 
 
-@needs_git
+@pytest.mark.usefixtures("needs_git")
 def test_keygen_refuses_a_symlink_that_leads_into_the_repository(make_site, tmp_path):
     root = make_site()
     subprocess.run(["git", "init", "-q", str(root)], check=True)

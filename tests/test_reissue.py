@@ -21,7 +21,7 @@ import pytest
 import yaml
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from conftest import ROOT, read_json, run, sample_secret, sample_site
+from conftest import ROOT, need_tool, read_json, run, sample_secret, sample_site
 from generator import routes
 from generator.build.pipeline import build, check, load
 from generator.commands.verify import verify_paths
@@ -54,8 +54,7 @@ def private_key_file(folder: Path, key: Ed25519PrivateKey | None = None) -> Path
 
 def git_repository(site: Path) -> None:
     """Make `site` a git work tree with everything committed."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    need_tool("git")
     git = ["git", "-C", str(site), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "the site as published"]):
         subprocess.run(git + args, check=True, capture_output=True)

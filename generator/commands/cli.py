@@ -19,7 +19,15 @@ from generator.build.pipeline import Content
 from generator.build.pipeline import build as run_build
 from generator.build.pipeline import check as run_check
 from generator.commands import clr, endorse, registry, signing, site_init  # noqa: F401  (each registers its commands)
-from generator.commands.common import EXIT_INPUT, EXIT_INTERNAL, cli, progress_printer, report, source_option
+from generator.commands.common import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    build_failed,
+    cli,
+    progress_printer,
+    report,
+    source_option,
+)
 from generator.problems import errors
 
 __all__ = ["cli", "main"]
@@ -42,9 +50,7 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
                        progress=progress_printer(started))
     report(result.problems)
     if not result.ok:
-        click.echo(f"build failed; {output} was left as it was" if existed else
-                   "build failed; nothing was written", err=True)
-        sys.exit(EXIT_INPUT)
+        build_failed("build", output, existed)
     # Counted by the build: one problem may stand for many credentials (one cause in site.yaml).
     if result.not_published:
         click.echo(f"WARNING: {result.not_published} credential(s) were NOT published because they do not verify; "

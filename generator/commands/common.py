@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -14,6 +15,13 @@ from generator.problems import Problem, errors, warnings
 
 EXIT_INPUT = 1
 EXIT_INTERNAL = 70
+
+
+def build_failed(what: str, output: Path, existed: bool) -> NoReturn:
+    """Say that a build failed and what became of its output (never a half-written one), and exit."""
+    click.echo(f"{what} failed; {output} was left as it was" if existed else f"{what} failed; nothing was written",
+               err=True)
+    sys.exit(EXIT_INPUT)
 
 
 def report(problems: list[Problem]) -> None:

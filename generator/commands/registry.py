@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.commands.common import EXIT_INPUT, cli, progress_printer, report
+from generator.commands.common import EXIT_INPUT, build_failed, cli, progress_printer, report
 
 sources_option = click.option("--sources", type=click.Path(dir_okay=False, path_type=Path),
                               default=Path("registry.yaml"), show_default=True,
@@ -37,9 +37,7 @@ def build(sources: Path, output: Path | None, snapshot: Path | None) -> None:
     result = run_build(sources, output, snapshot, progress=progress_printer(started))
     report(result.problems)
     if not result.ok:
-        click.echo(f"registry build failed; {output} was left as it was" if existed else
-                   "registry build failed; nothing was written", err=True)
-        sys.exit(EXIT_INPUT)
+        build_failed("registry build", output, existed)
     if result.left_out:
         click.echo(f"WARNING: {len(result.left_out)} member(s) left out because their documents did not pass the "
                    f"checks: {', '.join(result.left_out)}", err=True)
