@@ -14,6 +14,11 @@ pyld pitfalls handled here (shared reference standards.md 6.4):
 The guarded expansion is reused for canonicalization: normalizing the
 expanded form gives the same N-Quads as normalizing the compact document
 (checked against the W3C vectors) and avoids processing the contexts twice.
+
+All of that is the reference path. A credential whose shape was seen before
+skips it: fast_rdf fills the N-Quads template of its shape, learned from the
+reference path, and canonicalizes them (nquads_template.py);
+tests/test_fast_canonical.py holds both paths to the same bytes and errors.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import pyoxigraph
 import rfc8785
 from pyld import jsonld  # type: ignore[import-untyped]  # pyld ships no type information
 
-from generator.credentials import linked_data
+from generator.credentials import fast_rdf, linked_data, shapes
 from generator.credentials.document_loader import DocumentLoader, unwrap_loader_error
 from generator.credentials.findings import Reason
 
@@ -46,8 +51,36 @@ class IntegrityError(ValueError):
 
 
 def canonicalize(document: dict, loader: DocumentLoader, path_prefix: str = "") -> str:
-    """RDFC-1.0 canonical N-Quads of `document`, or IntegrityError listing why it is unsafe."""
-    problems = control_character_problems(document, path_prefix)
+    """RDFC-1.0 canonical N-Quads of `document`, or IntegrityError listing why it is unsafe.
+
+    From the template of the document's shape when fast_rdf has one that vouches for it (the
+    same bytes, see fast_rdf), else by the reference path, which then teaches fast_rdf the shape.
+    """
+    # A document with a shape holds no control character: the common case, checked on the way.
+    shape = shapes.shape_of(document)
+    if shape is not None:
+        found = fast_rdf.from_template(shape, loader)
+        if found is not None:
+            return found
+    problems = [] if shape is not None else control_character_problems(document, path_prefix)
+    canonical = _reference(document, loader, path_prefix, problems)
+    if shape is not None:
+        fast_rdf.learn(shape, document, loader, canonical)
+    return canonical
+
+
+def fast_canonicalize(document: dict, loader: DocumentLoader) -> str | None:
+    """The canonical N-Quads by fast_rdf alone, None where it declines (tests and benchmarks compare paths)."""
+    shape = shapes.shape_of(document)
+    return fast_rdf.from_template(shape, loader) if shape is not None else None
+
+
+def reference_canonicalize(document: dict, loader: DocumentLoader, path_prefix: str = "") -> str:
+    """canonicalize() by the reference path alone: pyld's guarded expansion, then pyoxigraph."""
+    return _reference(document, loader, path_prefix, control_character_problems(document, path_prefix))
+
+
+def _reference(document: dict, loader: DocumentLoader, path_prefix: str, problems: list[str]) -> str:
     expanded = expand_guarded(document, loader, path_prefix, problems)
     try:
         return rdfc(expanded)

@@ -94,7 +94,8 @@ class Processor(jsonld.JsonLdProcessor):
         if self._dropped == dropped:
             if len(_NODES) >= _CACHE_LIMIT:
                 _NODES.clear()
-            _NODES[key] = (options["documentLoader"], json.dumps(result))
+            # Not ASCII: json.loads would read two escaped surrogates back as the one character they encode.
+            _NODES[key] = (options["documentLoader"], json.dumps(result, ensure_ascii=False))
         return result
 
     @staticmethod
@@ -109,7 +110,8 @@ class Processor(jsonld.JsonLdProcessor):
         if uid is None or (type_scoped_ctx is not None and scoped is None):
             return None
         try:
-            text = json.dumps(element)
+            # Not ASCII: escaped, two surrogates and the one character they encode would share a key.
+            text = json.dumps(element, ensure_ascii=False)
         except (TypeError, ValueError):
             return None
         settings = repr(sorted((k, v) for k, v in options.items() if k not in _NOT_OPTIONS))
