@@ -5,8 +5,10 @@ They run on the issuer's machine; the build imports none of this.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -126,30 +128,66 @@ def issue(slug, pathway_slug, part_credentials, part_sites, name, email, grade, 
         click.echo("credsite issue: give --name and --email, or --csv FILE", err=True)
         sys.exit(EXIT_INPUT)
     dialect = DEFAULT_DIALECT
+    rows: list | cohorts.CohortRows
     if cohort:
-        learners, dialect, problems = cohorts.read_cohort(cohort, str(cohort), course)
+        # Read twice, as a stream: every row is checked before any is signed, and no cohort is held in memory.
+        checked = cohorts.check_cohort(cohort, str(cohort), course)
+        dialect, problems = checked.dialect, checked.problems
+        rows = cohorts.CohortRows(cohort, str(cohort), checked)
     else:
-        learners, problems = _one_learner(name, email, grade, date, evidence, valid_until)
+        rows, problems = _one_learner(name, email, grade, date, evidence, valid_until)
     target = mail_merge or Path(MAIL_MERGE_NAME.replace("{time}", dates.utc_now().strftime("%Y%m%d-%H%M%S")))
     problems += _mail_merge_problems(target, given=mail_merge is not None)
     if problems:
         report(problems)
         sys.exit(EXIT_INPUT)
     key = _key_or_exit(key_path)
-    issued, problems = issuing.issue(content.site, course, learners, key)
-    report(problems)
-    if problems:
-        click.echo("nothing was issued", err=True)
-        sys.exit(EXIT_INPUT)
-    for item in issued:
-        click.echo(f"{item.learner.name} <{item.learner.email}>: {item.badge_url}")
-        until = item.learner.valid_until
-        if until is not None and until < dates.utc_now():  # backdated entry: allowed, but say so
-            click.echo(f"credsite issue: note: the credential for {item.learner.name} expired on "
-                       f"{dates.iso(until)[:10]}; its page says Expired", err=True)
-    target = _write_mail_merge(target, issued, dialect)
-    click.echo(f"{len(issued)} credential(s) written to content/issued/; badge URLs for mail-merge in "
+    merge = _open_mail_merge(target, dialect)
+    # What is printed for each credential waits in an unnamed temporary file until all are written: a run
+    # that fails prints no badge URL, and a large one keeps none in memory.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
+        def on_issued(item: issuing.Issued) -> None:
+            until = item.learner.valid_until
+            expired = until is not None and until < dates.utc_now()  # backdated entry: allowed, but say so
+            try:
+                merge.add(item.learner.name, item.learner.email, item.badge_url, item.credential_id)
+                lines.write(json.dumps([item.learner.name, item.learner.email, item.badge_url,
+                                        dates.iso(until)[:10] if until is not None and expired else ""]) + "\n")
+            except OSError as exc:
+                raise _ListUnwritable(exc) from exc
+
+        try:
+            problems = issuing.issue_each(content.site, course, rows, key, on_issued)
+        except _ListUnwritable as exc:
+            problems = [Problem("credsite issue", None, "--mail-merge", f"cannot write {target} "
+                                f"({exc.error.strerror or exc.error})", "free some disk space, or give --mail-merge "
+                                "a path on another disk")]
+        except BaseException:
+            merge.discard()
+            raise
+        report(problems)
+        if problems:
+            merge.discard()
+            click.echo("nothing was issued", err=True)
+            sys.exit(EXIT_INPUT)
+        lines.seek(0)
+        for line in lines:
+            learner_name, learner_email, badge_url, expired_on = json.loads(line)
+            click.echo(f"{learner_name} <{learner_email}>: {badge_url}")
+            if expired_on:
+                click.echo(f"credsite issue: note: the credential for {learner_name} expired on {expired_on}; its "
+                           "page says Expired", err=True)
+    target = _finish_mail_merge(merge)
+    click.echo(f"{merge.rows} credential(s) written to content/issued/; badge URLs for mail-merge in "
                f"{target} (it holds e-mail addresses: do not commit it)", err=True)
+
+
+class _ListUnwritable(Exception):
+    """The mail-merge list (or the lines to print) could not be written while signing: nothing is issued."""
+
+    def __init__(self, error: OSError):
+        super().__init__(str(error))
+        self.error = error
 
 
 def _issue_pathway(slug, part_credentials, part_sites, name, email, grade, date, evidence, valid_until, cohort,
@@ -245,26 +283,49 @@ def _mail_merge_problems(target: Path, given: bool) -> list[Problem]:
     return []
 
 
-def _write_mail_merge(target: Path, issued, dialect: Dialect) -> Path:
-    from generator.issuing import cohort as cohorts
+def _open_mail_merge(target: Path, dialect: Dialect):
+    """The mail-merge list, begun before anything is signed: a list that cannot be written stops the run."""
+    from generator.issuing.cohort import MailMerge
+
+    try:
+        return MailMerge(target, dialect)
+    except OSError as exc:
+        report([Problem("credsite issue", None, "--mail-merge", f"cannot write into {target.parent} "
+                        f"({exc.strerror or exc})", "give --mail-merge a path in an existing, writable folder")])
+        sys.exit(EXIT_INPUT)
+
+
+def _finish_mail_merge(merge) -> Path:
+    """The mail-merge list under its name (or under that name and the time, when the name is taken)."""
     from generator.issuing import dates
 
-    data = cohorts.mail_merge_csv(issued, dialect)
     try:
+        return merge.finish(dates.utc_now().strftime("%Y%m%d-%H%M%S"))
+    except OSError as exc:
+        click.echo(f"credsite issue: --mail-merge: cannot write {exc.filename} ({exc.strerror}); the "
+                   f"{merge.rows} credential(s) above WERE issued into content/issued/: do not issue them "
+                   "again, copy their badge URLs from above instead", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _write_mail_merge(target: Path, issued, dialect: Dialect) -> Path:
+    """The mail-merge list of credentials already written (a pathway's one)."""
+    from generator.issuing.cohort import MailMerge
+
+    try:
+        merge = MailMerge(target, dialect)
         try:
-            with open(target, "xb") as handle:  # never overwrite, e.g. the input CSV
-                handle.write(data)
-        except FileExistsError:
-            target = target.with_name(f"{target.stem}-{dates.utc_now().strftime('%Y%m%d-%H%M%S')}"
-                                      f"{target.suffix}")
-            with open(target, "xb") as handle:
-                handle.write(data)
+            for item in issued:
+                merge.add(item.learner.name, item.learner.email, item.badge_url, item.credential_id)
+        except OSError:
+            merge.discard()
+            raise
     except OSError as exc:
         click.echo(f"credsite issue: --mail-merge: cannot write {target} ({exc.strerror}); the "
                    f"{len(issued)} credential(s) above WERE issued into content/issued/: do not issue them "
                    "again, copy their badge URLs from above instead", err=True)
         sys.exit(EXIT_INPUT)
-    return target
+    return _finish_mail_merge(merge)
 
 
 def _site_for_signing(source: Path, named: bool) -> Content:

@@ -2,41 +2,54 @@
 
 Everything here needs the private key, so it runs on the issuer's machine, never in
 the build. Every learner is checked first; nothing is written unless all are fine.
+A cohort of any size is signed a batch at a time, on every core when it is large
+(generator/issuing/batches.py), into a staging folder whose credentials are moved in
+only once all are signed (generator/issuing/staging.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import os
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import routes
 from generator.content.csv_cells import csv_line
-from generator.content.status import ISSUED, REGISTRY, read_status_list, registry
+from generator.content.status import (
+    ISSUED,
+    KEY_HISTORY,
+    KEY_HISTORY_HEADER,
+    REGISTRY,
+    STATUS,
+    STATUS_LIST,
+    read_status_list,
+    registry,
+)
 from generator.credentials import statuslist
-from generator.credentials.canonical import IntegrityError
-from generator.credentials.proofs import sign_rdfc
-from generator.issuing import files
+from generator.issuing.batches import Listed, Make, Recipe, Rows, sign_rows
 from generator.issuing.dates import add_duration, iso, utc_now
 from generator.issuing.keys import SigningKey
 from generator.issuing.learners import Learner, as_problem, learner_problems
-from generator.issuing.publishable import CredentialCheck, Refusal, refusal
+from generator.issuing.publishable import CredentialCheck
 from generator.issuing.signing import (
     REISSUE_FIRST,
     KnownKeys,
+    key_history_rows,
     known_keys,
     plan_status_list,
-    record_keys,
     signed_status_list,
     signing_method,
-    store_status_list,
 )
+from generator.issuing.staging import Journal, Ledger, Staging, move_in
 from generator.model import Award, Course, CourseFamily, Site
-from generator.problems import Problem
+from generator.problems import Code, Problem
 from generator.site import documents
 from generator.strict_json import loads
 
@@ -175,17 +188,38 @@ def _indexes_in_issued(source: Path) -> set[int]:
     return used
 
 
-def issue(site: Site, course: Course, learners: list[Learner], key: SigningKey,
+def issue(site: Site, course: Course, learners: Sequence[Learner], key: SigningKey,
           now: dt.datetime | None = None) -> tuple[list[Issued], list[Problem]]:
     """Check every learner first, then every signed credential as the build will; write nothing
     unless all are fine."""
+    issued: list[Issued] = []
+    problems = issue_each(site, course, learners, key, issued.append, now, documents=True)
+    return ([], problems) if problems else (issued, [])
+
+
+def issue_each(site: Site, course: Course, rows: Sequence[Learner] | Rows, key: SigningKey,
+               on_issued: Callable[[Issued], None], now: dt.datetime | None = None,
+               documents: bool = False) -> list[Problem]:
+    """issue() for a cohort of any size: each credential is handed to `on_issued` as it is made, in the order
+    of the rows, and not kept. Learners given as a list are checked here first; other `rows` (a cohort file
+    read again, CohortRows) were checked by their reader. Nothing is written unless all are fine: what
+    `on_issued` was given is then not issued."""
     now = now or utc_now()
-    method, problems = before_signing(site, course, learners, key, now)
+    method, problems = before_signing(site, course, rows if isinstance(rows, Sequence) else [], key, now)
     if problems:
-        return [], problems
-    return sign_and_record(site, course, learners, key, method, now,
-                           lambda learner, index: build_credential(site, course, learner, index, now),
-                           lambda bits: CredentialCheck(site, [CourseFamily(course)], bits, now))
+        return problems
+    return record_each(site, course, Listed(rows) if isinstance(rows, Sequence) else rows, key, method, now,
+                       Recipe(course, functools.partial(_course_credential, site, course, now),
+                              functools.partial(_course_check, site, course, now)),
+                       on_issued, documents)
+
+
+def _course_credential(site: Site, course: Course, now: dt.datetime, learner: Learner, index: int) -> dict:
+    return build_credential(site, course, learner, index, now)
+
+
+def _course_check(site: Site, course: Course, now: dt.datetime, bits: bytearray) -> CredentialCheck:
+    return CredentialCheck(site, [CourseFamily(course)], bits, now)
 
 
 def before_signing(site: Site, award: Award, learners: Sequence[Learner], key: SigningKey,
@@ -206,81 +240,120 @@ def before_signing(site: Site, award: Award, learners: Sequence[Learner], key: S
     return method, []
 
 
-Make = Callable[[Learner, int], dict]  # the unsigned credential of a learner, given its status list index
-
-
 def sign_and_record(site: Site, award: Award, learners: list[Learner], key: SigningKey, method: str,
                     now: dt.datetime, make: Make,
                     check: Callable[[bytearray], CredentialCheck]) -> tuple[list[Issued], list[Problem]]:
     """Sign what `make` builds for each learner, put each through the build's checks (`check`, given the
     status list as it will be written), and write them all, or nothing when any is refused."""
+    issued: list[Issued] = []
+    problems = record_each(site, award, Listed(learners), key, method, now, Recipe(award, make, check),
+                           issued.append, documents=True)
+    return ([], problems) if problems else (issued, [])
+
+
+def record_each(site: Site, award: Award, rows: Rows, key: SigningKey, method: str, now: dt.datetime,
+                recipe: Recipe, on_issued: Callable[[Issued], None], documents: bool) -> list[Problem]:
+    """sign_and_record() a row at a time: every credential is signed into a staging folder beside
+    content/issued/ (generator/issuing/staging.py) and handed to `on_issued`; only when every row and the
+    status list are fine are they moved in, after their registry rows."""
     used, problems = used_indexes(site.source)
     current, more = read_status_list(site)
     known, history_problems = known_keys(site)
     problems += more + history_problems
     if problems or current is None:
-        return [], problems
+        return problems
     plan = plan_status_list(current, known, method, key.public_multibase, REISSUE_FIRST)
     if plan.problems:
-        return [], plan.problems
-    issued: list[Issued] = []
-    publishable = check(current.bits)
-    for learner in learners:
-        index = statuslist.allocate(used)
-        used.add(index)
-        try:
-            document = make(learner, index)
-            signed = sign_rdfc(document, key.private, method, iso(now))
-        except IntegrityError as exc:  # signing refuses what JSON-LD would lose or change, e.g. a bad IRI
-            problems += [_refused(learner, award, refusal(message)) for message in exc.problems]
-            continue
-        except (FileExistsError, ValueError, OverflowError) as exc:
-            problems.append(as_problem(learner, f": cannot be issued: {exc}", "report this as a credsite bug"))
-            continue
-        problems += [_refused(learner, award, item) for item in publishable.refusals(signed)]
-        uid = credential_uuid(signed)
-        issued.append(Issued(learner, signed["id"], site.source / ISSUED / f"{uid}.json",
-                             routes.absolute(site, routes.badge(uid)), signed))
-    status_list, more = signed_status_list(site, current.bits, key, method, now) if plan.sign else (None, [])
-    problems += more
+        return plan.problems
+    problems = _folder_problems(site.source) + _room_problems(len(used), rows.count)
     if problems:
-        return [], problems
-    _record(site, issued, now, status_list, known)
-    return issued, []
+        return problems
+    try:
+        staging = Staging(site.source)
+    except OSError as exc:
+        return [_unwritable(Path("content"), exc)]
+    ledger = Ledger()
+    try:
+        outcomes = sign_rows(rows, used, recipe, key.private.private_bytes_raw(), method, iso(now), current.bits,
+                             staging.folder, documents)
+        try:
+            for learner, index, outcome in outcomes:
+                problems += outcome.problems
+                if problems:  # nothing of this run will be issued: hand nothing more on
+                    continue
+                uid = outcome.credential_uuid
+                try:
+                    ledger.add(index, uid)
+                except ValueError as exc:
+                    problems.append(as_problem(learner, f": cannot be issued: {exc}", "report this as a credsite bug"))
+                    continue
+                on_issued(Issued(learner, f"urn:uuid:{uid}", site.source / ISSUED / f"{uid}.json",
+                                 routes.absolute(site, routes.badge(uid)), outcome.document or {}))
+        finally:
+            outcomes.close()  # the workers stop before the staging folder goes
+        problems += rows.problems()
+        status_list, more = signed_status_list(site, current.bits, key, method, now) if plan.sign else (None, [])
+        problems += more
+        if problems:
+            return problems
+        _record(site, staging, ledger, now, status_list, known)
+    except BrokenProcessPool:
+        return [Problem("credsite issue", None, "", "a process signing the credentials stopped before it was done "
+                        "(the system may have run out of memory)", "run the command again; nothing was written",
+                        code=Code.BUG)]
+    except OSError as exc:
+        return [_unwritable(ISSUED, exc)]
+    finally:
+        staging.discard()
+    return []
 
 
-# Where a learner's data lands in the credential, so a refusal names the column (or option) to correct.
-_COLUMNS = (("validFrom", "date"), ("awardedDate", "date"), ("validUntil", "valid_until"), ("evidence", "evidence"),
-            ("credentialSubject.identifier[0]", "email"), ("credentialSubject.identifier[1]", "name"),
-            ("credentialSubject.result", "grade"))
+def _folder_problems(source: Path) -> list[Problem]:
+    """content/issued/ and content/status/ are found writable folders (or absent) before anything is signed."""
+    problems = []
+    for folder in (ISSUED, STATUS):
+        path = source / folder
+        if path.exists() and not path.is_dir():
+            problems.append(Problem(str(folder), None, "", "is not a folder",
+                                    "move the file away: credsite issue writes into this folder"))
+        elif path.exists() and not os.access(path, os.W_OK | os.X_OK):
+            problems.append(Problem(str(folder), None, "", "cannot be written",
+                                    "give yourself write permission on the folder"))
+    return problems
 
 
-def column_of(path: str) -> str:
-    """The cohort column whose value is at this JSON path of a credential; "" for none."""
-    for prefix, column in _COLUMNS:
-        if path == prefix or path.startswith((prefix + ".", prefix + "[")):
-            return column
-    return ""
+def _room_problems(used: int, count: int) -> list[Problem]:
+    """A status list entry for every credential, asked before signing: a full list would stop the run midway."""
+    free = statuslist.LIST_SIZE - used
+    if count <= free:
+        return []
+    return [Problem(str(STATUS_LIST), None, "", f"has {free} free entries left, too few for {count} credential(s)",
+                    f"issue to at most {free} learners; the list holds {statuslist.LIST_SIZE} in all",
+                    code=Code.STATUS_FILES)]
 
 
-def _refused(learner: Learner, course: Award, refusal: Refusal) -> Problem:
-    column = column_of(refusal.field)
-    fix = (f"correct the {column}" if column else
-           f"it comes from {course.source} or content/site.yaml, not from the learner: run credsite check, "
-           "and if that finds nothing, report this as a credsite bug")
-    return as_problem(learner, f"{column}: the build would not publish this credential ({refusal.message}), "
-                               "so it is not signed", fix)
+def _unwritable(folder: Path, exc: OSError) -> Problem:
+    where = f": {exc.filename}" if exc.filename else ""
+    return Problem(str(folder), None, "", f"cannot be written ({exc.strerror or exc}{where})",
+                   "check the free disk space and the folder's permissions; nothing of this run was written")
 
 
-def _record(site: Site, issued: list[Issued], now: dt.datetime, status_list: bytes | None,
+def _record(site: Site, staging: Staging, ledger: Ledger, now: dt.datetime, status_list: bytes | None,
             known: KnownKeys) -> None:
-    """Write everything, all of it made and checked before; `status_list` unless None."""
-    record_keys(site, known, now)
-    # Registry first, in one write: an index is never handed out twice, even after a crash.
-    files.append_rows(site.source / REGISTRY, REGISTRY_HEADER, [
-        csv_line(item.document["credentialStatus"]["statusListIndex"], item.credential_id, iso(now))
-        for item in issued])
-    for item in issued:
-        files.create_new(item.path, files.credential_bytes(item.document))
-    if status_list is not None:
-        store_status_list(site, status_list)
+    """Write everything, all of it made and checked before; `status_list` unless None. All or nothing:
+    an OSError comes after what was written is undone (staging.move_in)."""
+    stamp = iso(now)
+
+    def before(journal: Journal) -> None:
+        history = key_history_rows(known, now)
+        if history:
+            journal.append(site.source / KEY_HISTORY, KEY_HISTORY_HEADER, history)
+        # Registry first, in one write: an index is never handed out twice, even after a crash.
+        journal.append(site.source / REGISTRY, REGISTRY_HEADER,
+                       (csv_line(index, f"urn:uuid:{uid}", stamp) for index, uid in ledger))
+
+    def after(journal: Journal) -> None:
+        if status_list is not None:
+            journal.replace(site.source / STATUS_LIST, status_list)
+
+    move_in(staging, ledger, site.source / ISSUED, before, after)

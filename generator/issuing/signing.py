@@ -129,10 +129,15 @@ def keys_in_git_history(site: Site) -> dict[str, set[str]]:
 
 def record_keys(site: Site, known: KnownKeys, now: dt.datetime) -> None:
     """Add each key site.yaml lists to the key history, once; called only when something is signed."""
-    new = [csv_line(iso(now), method, public) for method, public in known.listed()
-           if public not in known.recorded.get(method, set())]
+    new = key_history_rows(known, now)
     if new:
         files.append_rows(site.source / KEY_HISTORY, KEY_HISTORY_HEADER, new)
+
+
+def key_history_rows(known: KnownKeys, now: dt.datetime) -> list[str]:
+    """The key history's rows record_keys adds: each key site.yaml lists that the history does not hold yet."""
+    return [csv_line(iso(now), method, public) for method, public in known.listed()
+            if public not in known.recorded.get(method, set())]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,245 @@
+"""A large cohort (`credsite issue --csv`): signed on every core, read and written as a stream, all or nothing.
+
+- A cohort big enough to go to the worker pool gives the same credentials, lines and mail-merge list as
+  a small one, and `credsite build` publishes every credential.
+- A failure in the middle, a row the build would refuse found by a worker or a file that cannot be
+  written while the credentials are moved in, leaves the site as it was: no credential, no registry
+  row, no status list, no mail-merge list, no staging folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE, COURSE, issue_api, issue_cli, issued_files, read_csv, read_json, run
+from generator.build.pipeline import load
+from generator.content import status as content_status
+from generator.issuing import batches, cohort, staging
+from generator.issuing import issue as issuing
+
+HEADER = "name,email,grade,date,evidence,valid_until\n"
+ROWS = batches.PARALLEL_FROM + 16  # enough to go to the pool
+
+
+def content_tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*"))
+            if p.is_file()}
+
+
+def leftovers(site) -> list[str]:
+    """Staging folders, partial mail-merge lists, temporary files: what a run must never leave."""
+    found = [p.name for p in (site.root / "content").iterdir() if p.name.startswith(staging.STAGING_PREFIX)]
+    found += [p.name for p in site.tmp.iterdir() if ".partial-" in p.name]
+    for folder in (site.root / content_status.ISSUED, site.root / content_status.STATUS):
+        found += [p.name for p in folder.glob(".*")] if folder.is_dir() else []
+    return found
+
+
+def cohort_file(site, rows: int, extra: dict[int, str] | None = None) -> tuple[Path, list[tuple[str, str]]]:
+    """A cohort of `rows` learners; `extra` replaces the line of a row (0-based) with its own text."""
+    lines, learners = [HEADER], []
+    for n in range(rows):
+        line = (extra or {}).get(n, f"Learner {n} Example,learner{n}@example.org,{6 + n % 4}.5,2025-11-13,,\n")
+        lines.append(line)
+        learners.append(tuple(next(csv.reader([line]))[:2]))
+    path = site.tmp / "cohort.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path, learners
+
+
+@pytest.fixture
+def pooled(monkeypatch):
+    """Two workers, whatever the machine has, and a record of every pool started."""
+    started = []
+    real = batches.worker_pool
+
+    def spy(workers, *args, **kwargs):
+        started.append(workers)
+        return real(workers, *args, **kwargs)
+
+    monkeypatch.setattr(batches.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(batches, "worker_pool", spy)
+    return started
+
+
+def test_a_cohort_signed_by_the_pool_is_published_with_a_complete_mail_merge_list(site, pooled):
+    # One backdated row: its credential is issued, with the note that it has expired.
+    path, learners = cohort_file(site, ROWS, {7: "Expired Example,expired@example.org,7,2020-01-01,,2021-01-01\n"})
+    merge = site.tmp / "merge.csv"
+
+    result = issue_cli(site, "--csv", path, mail_merge=merge)
+
+    assert result.exit_code == 0, result.stderr
+    assert pooled == [2]
+    rows = read_csv(merge)
+    assert [(r["name"], r["email"]) for r in rows] == learners  # complete, and in the cohort's order
+    files = issued_files(site.root)
+    assert len(files) == ROWS and {r["credential_id"] for r in rows} == {read_json(p)["id"] for p in files}
+    for row in rows:
+        uid = row["credential_id"].removeprefix("urn:uuid:")
+        assert row["badge_url"] == f"{BASE}badges/{uid}/"
+        document = read_json(site.root / content_status.ISSUED / f"{uid}.json")
+        assert document["credentialSubject"]["identifier"][1]["identityHash"] == row["name"]
+    assert result.stdout.splitlines() == [f"{r['name']} <{r['email']}>: {r['badge_url']}" for r in rows]
+    assert ("credsite issue: note: the credential for Expired Example expired on 2021-01-01; its page says "
+            "Expired") in result.stderr
+    assert f"{ROWS} credential(s) written to content/issued/; badge URLs for mail-merge in {merge}" in result.stderr
+    registry = read_csv(site.root / content_status.REGISTRY)
+    assert [r["credential"] for r in registry] == [r["credential_id"] for r in rows]
+    indexes = {int(read_json(p)["credentialStatus"]["statusListIndex"]) for p in files}
+    assert {int(r["index"]) for r in registry} == indexes and len(indexes) == ROWS
+    assert leftovers(site) == []
+
+    out = site.tmp / "_site"
+    built = run("build", "--source", site.root, "--output", out)
+
+    assert built.exit_code == 0, built.stderr
+    for credential in files:
+        assert (out / "badges" / credential.stem / "credential.json").read_bytes() == credential.read_bytes()
+
+
+def test_a_row_the_build_would_refuse_found_late_by_a_worker_leaves_nothing_written(site, pooled, monkeypatch):
+    # The learner checks are switched off, so that only the build's own checks, run in a worker after
+    # signing, find the bad name on the second-to-last row: every other row has been signed by then.
+    monkeypatch.setattr(cohort, "learner_problems", lambda course, learner, now: [])
+    path, _ = cohort_file(site, ROWS, {ROWS - 2: "Bad \ufffe Name,bad@example.org,7,2025-11-13,,\n"})
+    before = content_tree(site.root)
+
+    result = issue_cli(site, "--csv", path)
+
+    assert result.exit_code == 1
+    assert pooled == [2]
+    assert f"{path}:{ROWS}: name: the build would not publish this credential (U+FFFE" in result.stderr
+    assert result.stderr.splitlines()[-1] == "nothing was issued"
+    assert result.stdout == ""
+    assert content_tree(site.root) == before
+    assert not (site.root / content_status.ISSUED).exists() and not (site.root / content_status.STATUS).exists()
+    assert not (site.tmp / "mail-merge.csv").exists()
+    assert leftovers(site) == []
+
+
+def test_a_failure_while_the_credentials_are_moved_in_puts_everything_back(site, pooled, monkeypatch):
+    (first,) = issue_api(site)  # a registry, a key history and a status list to put back
+    path, _ = cohort_file(site, ROWS)
+    before = content_tree(site.root)
+    real, linked = os.link, []
+
+    def full_disk_at_the_tenth(source, target, *args, **kwargs):
+        if Path(target).parent == site.root / content_status.ISSUED:
+            if len(linked) == 9:
+                raise OSError(errno.ENOSPC, "No space left on device", str(target))
+            linked.append(target)
+        return real(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(staging.os, "link", full_disk_at_the_tenth)
+
+    result = issue_cli(site, "--csv", path)
+
+    assert result.exit_code == 1
+    assert "content/issued: cannot be written (No space left on device" in result.stderr
+    assert "nothing was issued" in result.stderr and result.stdout == ""
+    assert len(linked) == 9
+    assert content_tree(site.root) == before
+    assert issued_files(site.root) == [first.path]
+    assert not (site.tmp / "mail-merge.csv").exists()
+    assert leftovers(site) == []
+
+
+def test_a_folder_that_cannot_take_the_credentials_is_found_before_signing(site):
+    (site.root / content_status.ISSUED).write_text("not a folder", encoding="utf-8")
+    path, _ = cohort_file(site, 3)
+
+    result = issue_cli(site, "--csv", path)
+
+    assert result.exit_code == 1
+    assert "content/issued: is not a folder; move the file away" in result.stderr
+    assert not (site.root / content_status.STATUS).exists() and leftovers(site) == []
+
+
+def test_a_cohort_file_changed_between_checking_and_signing_signs_nothing(site):
+    path, _ = cohort_file(site, 3)
+    content = load(site.root, drafts=True)
+    course = issuing.course_version(content.families, COURSE)
+    checked = cohort.check_cohort(path, str(path), course)
+    assert checked.problems == [] and checked.learners == 3
+    path.write_text(path.read_text(encoding="utf-8").replace("Learner 1 ", "Someone Else "), encoding="utf-8")
+    handed: list = []
+
+    problems = issuing.issue_each(content.site, course, cohort.CohortRows(path, str(path), checked), site.key,
+                                  handed.append)
+
+    assert [str(p) for p in problems] == [f"{path}: changed while its credentials were being signed; run credsite "
+                                          "issue again once the file is saved and nobody edits it"]
+    assert issued_files(site.root) == [] and not (site.root / content_status.STATUS).exists()
+
+
+def test_checking_a_cohort_keeps_no_learner(site):
+    path, _ = cohort_file(site, 5)
+    checked = cohort.check_cohort(path, str(path))
+    assert (checked.learners, checked.problems) == (5, [])
+    assert [learner.name for learner in cohort.CohortRows(path, str(path), checked)] == [
+        f"Learner {n} Example" for n in range(5)]
+
+
+def test_a_mail_merge_folder_gone_before_signing_stops_the_run(site, monkeypatch):
+    from generator.commands import signing as cli_module
+
+    # The list is begun before anything is signed, so a folder gone since the check stops the run.
+    monkeypatch.setattr(cli_module, "_mail_merge_problems", lambda target, given: [])
+
+    result = issue_cli(site, "--name", "Ann Example", "--email", "ann@example.org",
+                       mail_merge=site.tmp / "gone" / "mm.csv")
+
+    assert result.exit_code == 1
+    assert f"credsite issue: --mail-merge: cannot write into {site.tmp / 'gone'}" in result.stderr
+    assert issued_files(site.root) == [] and result.stdout == ""
+
+
+def test_a_mail_merge_list_that_cannot_be_named_after_signing_says_the_credentials_were_issued(site, monkeypatch):
+    def fail(self, fallback):
+        self.discard()
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.target))
+
+    monkeypatch.setattr(cohort.MailMerge, "finish", fail)
+
+    result = issue_cli(site, "--name", "Ann Example", "--email", "ann@example.org")
+
+    assert result.exit_code == 1
+    assert len(issued_files(site.root)) == 1
+    assert "1 credential(s) above WERE issued" in result.stderr and "badges/" in result.stdout
+    assert leftovers(site) == []
+
+
+def test_the_mail_merge_list_never_replaces_a_file_and_answers_in_the_cohorts_dialect(site):
+    path = site.tmp / "cohort.csv"
+    path.write_bytes(b"\xef\xbb\xbfname;email\r\nAnn Example;ann@example.org\r\n")
+
+    result = issue_cli(site, "--csv", path, mail_merge=path)  # the cohort's own name: never overwritten
+
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == b"\xef\xbb\xbfname;email\r\nAnn Example;ann@example.org\r\n"
+    (merge,) = site.tmp.glob("cohort-*.csv")
+    data = merge.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf\"name\";\"email\";\"badge_url\";\"credential_id\"\r\n")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][:2] == ["Ann Example", "ann@example.org"] and len(rows) == 2
+    assert leftovers(site) == []
+
+
+def test_the_benchmark_issues_a_small_cohort(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, "benchmarks/issue_cohort.py", "--rows", "60", "--courses", "2",
+                           "--work", str(tmp_path / "bench")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "60 learners, 2 courses" in done.stdout and "peak PSS (process tree)" in done.stdout
