@@ -7,6 +7,7 @@ downstream sees them, so renderers can trust every field.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,12 @@ class Site:
     keys: tuple[SiteKey, ...] = ()
     rio: RioSettings | None = None  # None: the site gives no RIO codes, so OOAPI names no RIO consumer
     host: str = ""  # the static host site.yaml names (content/hosts.py); "" when none
+    baked_images: str = "browser"  # browser | build: who bakes the credential into its badge images
+
+    @property
+    def bakes_images(self) -> bool:
+        """The build writes each credential's baked badge.png and badge.svg (else the learner's browser bakes them)."""
+        return self.baked_images == "build"
 
     @property
     def default_language(self) -> str:
@@ -241,14 +248,40 @@ Award = Course | Pathway
 # ---------------------------------------------------------------- stage results
 
 
+class CredentialChanged(ValueError):
+    """A credential file changed between the build reading it and publishing it."""
+
+    def __init__(self, source: str):
+        super().__init__(f"{source} changed while the site was being built")
+        self.source = source
+
+    def __reduce__(self):  # raised in a worker process, re-raised in the build's
+        return (CredentialChanged, (self.source,))
+
+
 @dataclass
 class IssuedCredential:
     source: str  # e.g. content/issued/<uuid>.json
-    raw: bytes  # published exactly as signed
+    # The signed bytes, published exactly as signed; None when they are read from `path` as needed, so a build
+    # holds no credential's bytes for longer than it works on it (a site may have a hundred thousand).
+    stored: bytes | None
     uuid: str
-    digest: str  # sha256 of raw
+    digest: str  # sha256 of the bytes
     facts: dict  # see facts_of()
     parsed: dict | None = None
+    path: str = ""  # the file, when `stored` is None
+    stat: str = ""  # "size:mtime_ns:inode:ctime_ns" of the file when it was read (its index entry)
+    whole: bool = True  # `facts` are all of facts_of(); False: only the index's summary of an unchanged file
+
+    @property
+    def raw(self) -> bytes:
+        if self.stored is not None:
+            return self.stored
+        with open(self.path, "rb") as handle:
+            data = handle.read()
+        if hashlib.sha256(data).hexdigest() != self.digest:
+            raise CredentialChanged(self.source)
+        return data
 
     @property
     def document(self) -> dict:

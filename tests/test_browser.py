@@ -17,7 +17,7 @@ import zxingcpp
 from babel.dates import format_date
 from PIL import Image
 
-from conftest import DESKTOP, MOBILE, REVOKED, ROOT
+from conftest import DESKTOP, MOBILE, REVOKED, ROOT, SAMPLE_BASE_URL
 
 VALID = next(p.stem for p in sorted((ROOT / "content/issued").glob("*.json")) if p.stem != REVOKED)
 
@@ -147,11 +147,46 @@ def test_course_page_prints_without_navigation(browser, site_url):
     page.context.close()
 
 
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_download_bakes_the_credential_in_the_browser_as_the_build_would(browser, site_url, www, kind):
+    """baked_images: browser (the default): the site holds no image per credential; the download button bakes
+    the signed bytes into the course's image, and the file equals what credsite's own baking makes."""
+    from generator.site import badges
+
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + f"badges/{VALID}/")
+    link = page.locator(f'a[data-bake="{kind}"]')
+    with page.expect_download() as download:
+        link.click()
+    got = (download.value.path()).read_bytes()
+    assert download.value.suggested_filename == f"{VALID}.{kind}"
+    plain = page.evaluate("url => fetch(url).then(r => r.arrayBuffer()).then(b => Array.from(new Uint8Array(b)))",
+                          link.get_attribute("href"))
+    raw = (ROOT / "content/issued" / f"{VALID}.json").read_bytes()
+    expected = (badges.bake_png(bytes(plain), raw) if kind == "png"
+                else badges.bake_svg(bytes(plain).decode("utf-8"), raw).encode("utf-8"))
+    assert got == expected
+    assert (badges.unbake_png(got) if kind == "png" else badges.unbake_svg(got.decode("utf-8"))) == raw
+    assert errors == []
+    context.close()
+
+
+def test_download_without_javascript_gives_the_plain_image_and_says_to_keep_the_json(browser, site_url):
+    page, foreign, errors = open_page(browser, site_url + f"badges/{VALID}/", javascript=False)
+    assert "does not carry the credential" in page.locator(".share").inner_text()
+    href = page.locator('a[data-bake="png"]').get_attribute("href")
+    assert href.endswith("/badge.png") and "/images/" in href
+    page.context.close()
+
+
 @pytest.mark.parametrize("uid,name", [(VALID, "valid"), (REVOKED, "revoked")])
 def test_badge_page_prints_as_a_one_page_certificate_with_qr(browser, site_url, uid, name):
     page, foreign, errors = open_page(browser, site_url + f"badges/{uid}/")
     page.emulate_media(media="print")
-    assert page.locator(".qr svg").is_visible()
+    assert page.locator(".qr img").is_visible()
     assert page.locator(".share").count() == 0 or page.locator(".share").is_hidden()
     shoot(page, f"badge-{name}-print")
     # A phone pointed at the printed certificate opens the badge's public URL.
@@ -201,8 +236,7 @@ def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_ep
         "Onafhankelijk controleren bij VerifierPlus (opent een externe site)"
     link = page.get_by_role("link", name=name_text, exact=True)
     assert link.count() == 1 and link.is_visible()
-    default_page = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href")
-    credential = default_page + "credential.json"  # the same credential behind every language's page
+    credential = f"{SAMPLE_BASE_URL}badges/{uid}/credential.json"  # the same credential behind every language's page
     assert credential.startswith("https://") and f"/badges/{uid}/" in credential
     assert link.get_attribute("href") == \
         "https://verifierplus.org/#verify?vc=" + urllib.parse.quote(credential, safe="")
@@ -242,7 +276,7 @@ def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_u
     assert page.locator("a[data-verifier]").is_hidden()  # a link cannot be followed on paper
     printed = page.locator(".verify-now .print-only")
     assert printed.is_visible()
-    credential = page.locator('link[rel="alternate"][hreflang="x-default"]').get_attribute("href") + "credential.json"
+    credential = f"{SAMPLE_BASE_URL}badges/{VALID}/credential.json"
     assert page.locator(".verify-now .verify-text").is_hidden()  # it speaks of a link
     day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.UTC).date(), format="long", locale="en")
     assert printed.inner_text() == (

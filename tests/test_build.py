@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT, VENDOR, course_text, sample_site, tree
 from generator.build import writer
+from generator.build.manifest import MANIFEST_FILE
 from generator.build.pipeline import build, check
 from generator.commands.cli import cli
 from generator.credentials.linked_data import data_loss
@@ -266,7 +267,7 @@ def test_an_unchanged_site_leaves_its_output_alone(tmp_path):
     before, inode = tree(out), out.stat().st_ino
     again = build(site, out)
     assert again.ok and again.up_to_date and not again.written
-    assert sorted(again.files) == sorted(first.files)
+    assert again.count == len(first.files) == first.count
     assert out.stat().st_ino == inode  # not even swapped
     assert tree(out) == before
 
@@ -288,8 +289,9 @@ def test_any_change_makes_a_real_build(tmp_path, monkeypatch, change):
     victim = sorted((site / "content/issued").glob("*.json"))[0]
     if change == "removed credential":
         victim.unlink()
-    elif change == "deleted output file":
+    elif change == "deleted output file":  # noticed by a build that does not trust its manifest
         (out / "sitemap.xml").unlink()
+        (site / MANIFEST_FILE).unlink(missing_ok=True)
     elif change == "edited output-wide input":
         (site / "themes/default/static/site.css").write_text("body { color: red }\n")
     elif change == "new build time":
@@ -630,15 +632,22 @@ def test_put_writes_every_byte_and_makes_folders(tmp_path):
     assert (tmp_path / "a/d.bin").stat().st_mtime == 1767225600
 
 
+KEEP = ("fingerprint", "output", "format", "environment", "from", "until")
+
+
 def test_a_damaged_cache_only_costs_time(tmp_path):
     site, out = sample_site(tmp_path), tmp_path / "out"
     assert build(site, out).written
     fresh = tree(out)
     cache = site / ".credsite-cache"
-    for name in ("units.json", "facts.json", "verified.json"):  # every entry becomes a value of the wrong kind
-        entries = json.loads((cache / name).read_text())
-        (cache / name).write_text(json.dumps({key: 7 for key in entries}))
-    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date"
+    for name in ("units.json", "issued-index.json", "verdicts.json", "verified.json"):  # wrong kinds of values
+        data = json.loads((cache / name).read_text())
+        # Each entry becomes 7; what says whom the cache is for (fingerprint, output, format, ...) stays.
+        data = {key: {entry: 7 for entry in value} if isinstance(value, dict) else value if key in KEEP else 7
+                for key, value in data.items()}
+        (cache / name).write_text(json.dumps(data))
+    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date" ...
+    (site / MANIFEST_FILE).unlink(missing_ok=True)  # ... not even before it looks
     result = build(site, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert tree(out) == fresh

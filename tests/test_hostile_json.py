@@ -21,9 +21,10 @@ from PIL import Image
 from test_reissue import private_key_file
 
 from conftest import read_json, run, sample_site, verdict_lines
+from generator.build.manifest import MANIFEST_FILE
 from generator.build.pipeline import build, check
 from generator.content import status as content_status
-from generator.content.issued import FACTS_FILE, read_cache
+from generator.content.issued import INDEX_FILE, read_cache
 from generator.site import badges
 from generator.strict_json import InvalidJson, loads
 
@@ -277,7 +278,8 @@ def rebuilt_badges(site: Path, out: Path, damage) -> list[bool]:
     before = inodes(out)
     cache = site / ".credsite-cache" / "units.json"
     cache.write_text(damage(cache.read_text(encoding="utf-8")), encoding="utf-8")
-    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date"
+    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date" ...
+    (site / MANIFEST_FILE).unlink(missing_ok=True)  # ... not even before it looks
     result = build(site, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     after = inodes(out)
@@ -303,22 +305,22 @@ def test_a_unit_cache_with_entries_of_the_wrong_shape_is_treated_as_absent(tmp_p
     assert all(rebuilt_badges(site, out, damage))
 
 
-def test_facts_cached_by_an_older_credsite_do_not_let_a_duplicate_key_through(tmp_path):
-    # An older credsite cached the facts of every credential it read, keyed by the file's digest:
-    # a credential with a duplicate key had facts like any other. They must not spare it the strict reading.
+def test_an_index_of_an_older_credsite_does_not_let_a_duplicate_key_through(tmp_path):
+    # An older credsite's index of content/issued/ recorded files it read less strictly: even one that names
+    # the file's present size, times and inode must not spare it the strict reading.
     import hashlib
 
     site = sample_site(tmp_path)
     path = fatima(site)
     path.write_text(with_duplicate(path.read_text(encoding="utf-8"), "identityHash"), encoding="utf-8")
-    raw = path.read_bytes()
+    raw, info = path.read_bytes(), path.stat()
     document = json.loads(raw)
-    old_facts = {key: document[key] for key in ("id", "validFrom", "awardedDate", "credentialStatus")}
-    old_facts |= {"credentialSubject": {"achievement": {"id": document["credentialSubject"]["achievement"]["id"]}},
-                  "contexts": [c for c in document["@context"] if isinstance(c, str)], "links": []}
-    cache = site / FACTS_FILE
+    entry = [f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{info.st_ctime_ns}", hashlib.sha256(raw).hexdigest(),
+             document["id"], document["credentialSubject"]["achievement"]["id"], document.get("validFrom"),
+             document.get("validUntil")]
+    cache = site / INDEX_FILE
     cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps({hashlib.sha256(raw).hexdigest(): old_facts}), encoding="utf-8")
+    cache.write_text(json.dumps({"files": {path.name: entry}}), encoding="utf-8")  # no "format": older
 
     result = build(site, tmp_path / "_site")
 

@@ -27,6 +27,21 @@ def test_the_build_writes_exactly_the_files_of_the_outputs_table(tmp_path):
     # Each unit's files are those the table gives it.
     badge = content.published[0].credential.uuid
     assert {o.kind for o in table if o.unit == outputs.badge_unit_id(badge)} == {
+        outputs.Kind.CREDENTIAL, outputs.Kind.BADGE_PAGE}  # baked_images: browser, the default
+
+
+def test_a_site_that_bakes_at_build_time_lists_and_writes_the_baked_images(tmp_path):
+    site_dir = sample_site(tmp_path)
+    settings = site_dir / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(site_dir, out).ok
+    content = verify(load(site_dir))
+    table = outputs.table(content.site, content.families, content.published, outputs.status_lists_in(site_dir),
+                          content.pathways)
+    assert {o.route for o in table} == built_files(out)
+    badge = content.published[0].credential.uuid
+    assert {o.kind for o in table if o.unit == outputs.badge_unit_id(badge)} == {
         outputs.Kind.CREDENTIAL, outputs.Kind.BAKED_PNG, outputs.Kind.BAKED_SVG, outputs.Kind.BADGE_PAGE}
 
 

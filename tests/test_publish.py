@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -39,23 +40,34 @@ def test_every_credential_is_published_byte_for_byte(built):
 
 def test_badge_pages_exist_per_language_and_are_not_indexed(built):
     for path in issued():
+        document = json.loads(path.read_text())
+        email = document["credentialSubject"]["identifier"][0]
         for page in (built / "badges" / path.stem / "index.html", built / "nl/badges" / path.stem / "index.html"):
             html = page.read_text()
             assert '<meta name="robots" content="noindex">' in html
-            assert "identityHash" in html  # the credential is embedded for machines ...
-            document = json.loads(path.read_text())
-            email = document["credentialSubject"]["identifier"][0]
-            visible = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
-            # ... but the hashed e-mail and the salt are never shown to people.
-            assert email["identityHash"] not in visible and email["salt"] not in visible
+            # Search engines read hreflang links only; they are asked not to index this page.
+            assert "hreflang=" not in html.split("</head>")[0]
+            # The hashed e-mail and the salt are never in the page, not even for machines.
+            assert email["identityHash"] not in html and email["salt"] not in html
 
 
-def test_embedded_credential_is_the_signed_one(built):
+def test_badge_page_points_machines_at_the_signed_credential_instead_of_carrying_it(built):
     path = issued()[0]
     html = (built / "badges" / path.stem / "index.html").read_text()
-    embedded = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
-    assert json.loads(embedded) == json.loads(path.read_text())
     assert '<link rel="alternate" type="application/vc+ld+json" href="credential.json"' in html
+    assert "application/ld+json" not in html  # a copy per page and language would triple the bytes per learner
+
+
+def test_badge_page_links_the_course_version_for_what_was_learnt(built):
+    path = issued()[0]
+    document = json.loads(path.read_text())
+    achievement = document["credentialSubject"]["achievement"]
+    html = (built / "badges" / path.stem / "index.html").read_text()
+    outcomes = achievement.get("learningOutcome") or []
+    assert outcomes and not any(outcome in html for outcome in outcomes)
+    link = re.search(r'<section aria-labelledby="about">.*?<a href="([^"]+)">', html, re.S).group(1)
+    target = (built / "badges" / path.stem / link / "index.html").resolve()
+    assert target.is_file() and all(outcome in target.read_text() for outcome in outcomes)
 
 
 def test_revoked_badge_says_so_with_reason(built):
@@ -99,38 +111,44 @@ def test_linkedin_url_encodes_and_handles_expiry():
     assert "%26" in url  # the ampersand in the name cannot split the query
 
 
-def test_baked_png_and_svg_give_back_the_identical_credential(built):
+@pytest.fixture(scope="module")
+def built_baking(tmp_path_factory) -> Path:
+    """The sample with baked_images: build, so the build writes each credential's baked images."""
+    root = sample_site(tmp_path_factory.mktemp("baking"))
+    settings = root / "content/site.yaml"
+    settings.write_text(settings.read_text() + "baked_images: build\n")
+    out = root / "_site"
+    result = build(root, out)
+    assert result.ok, [str(p) for p in result.problems]
+    return out
+
+
+def test_baked_png_and_svg_give_back_the_identical_credential(built_baking):
     for path in issued():
         raw = path.read_bytes()
-        png = (built / "badges" / path.stem / "badge.png").read_bytes()
+        png = (built_baking / "badges" / path.stem / "badge.png").read_bytes()
         assert badges.unbake_png(png) == raw
         Image.open(io.BytesIO(png)).load()  # still a valid PNG
-        svg = (built / "badges" / path.stem / "badge.svg").read_text()
+        svg = (built_baking / "badges" / path.stem / "badge.svg").read_text()
         assert badges.unbake_svg(svg) == raw
         assert svg.count("<openbadges:credential>") == 1
+        html = (built_baking / "badges" / path.stem / "index.html").read_text()
+        assert "data-bake" not in html
+        if "data-linkedin" in html:  # a valid credential's page offers the downloads
+            assert 'href="badge.png" download=' in html
+
+
+def test_by_default_no_image_per_credential_and_the_page_bakes_on_download(built):
+    for path in issued():
+        assert sorted(p.name for p in (built / "badges" / path.stem).iterdir()) == ["credential.json", "index.html"]
+    html = (built / "badges" / issued()[0].stem / "index.html").read_text()
+    assert 'data-bake="png"' in html and 'data-bake="svg"' in html
 
 
 def test_baking_refuses_a_second_credential():
     png = badges.badge_png("T", "3 EC · EQF 5", "U")
     with pytest.raises(ValueError):
         badges.bake_png(badges.bake_png(png, b"{}"), b"{}")
-
-
-def _draw_qr_svg(svg: str, scale: int = 4) -> Image.Image:
-    """Rasterize the QR SVG the way a browser would: each "h" draws a run of dark modules."""
-    width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())
-    image = Image.new("L", (width * scale, height * scale), 255)
-    x = y = 0.0
-    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
-        if command == "M":
-            x, y = float(a), float(b)
-        elif command == "m":
-            x, y = x + float(a), y + float(b)
-        else:  # a horizontal stroke one module high, centred on y
-            image.paste(0, (int(x * scale), int((y - 0.5) * scale),
-                            int((x + float(a)) * scale), int((y + 0.5) * scale)))
-            x += float(a)
-    return image
 
 
 @pytest.mark.parametrize("url", [
@@ -140,9 +158,15 @@ def _draw_qr_svg(svg: str, scale: int = 4) -> Image.Image:
 def test_qr_code_reads_back_as_the_badge_url(url):
     import zxingcpp
 
-    svg = badges.qr_svg(url)
-    assert svg.startswith("<svg ") and "<?xml" not in svg and "<!DOCTYPE" not in svg  # fit to inline in HTML
-    found = zxingcpp.read_barcodes(_draw_qr_svg(svg), formats=zxingcpp.BarcodeFormat.QRCode)
+    uri = badges.qr_data_uri(url)
+    png = base64.b64decode(uri.removeprefix("data:image/png;base64,"))
+    assert badges.qr_png(url) == png
+    symbol = Image.open(io.BytesIO(png))
+    assert symbol.mode == "1" and len(uri) < 1200  # one pixel per module: small enough to inline in every page
+    # Scaled up without smoothing, as the page's CSS (image-rendering: pixelated) shows it.
+    big = symbol.convert("L").resize((symbol.width * 4, symbol.height * 4), Image.Resampling.NEAREST)
+    assert big.getpixel((0, 0)) == 255 and big.getpixel((4 * 4 - 1, 4 * 4 - 1)) == 255  # the quiet zone
+    found = zxingcpp.read_barcodes(big, formats=zxingcpp.BarcodeFormat.QRCode)
     assert [code.text for code in found] == [url]
     assert found[0].ec_level == "M"
 

@@ -31,7 +31,18 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from conftest import REVOKED, ROOT, SAMPLE_BASE_URL, SiteHost, npm_ci, read_json, sample_secret, write_json
+from conftest import (
+    REVOKED,
+    ROOT,
+    SAMPLE_BASE_URL,
+    SiteHost,
+    npm_ci,
+    read_json,
+    sample_secret,
+    sample_site,
+    write_json,
+)
+from generator.build.pipeline import build
 from generator.commands.verify import verify_reports
 from generator.credentials.findings import Reason
 from generator.credentials.multikey import did_key_verification_method, private_from_multibase
@@ -59,6 +70,18 @@ DAY = dt.timedelta(days=1)
 def built(www) -> Path:
     """The sample site built once for the run (conftest's `www`), never changed."""
     return www / BASE_PATH.strip("/")
+
+
+@pytest.fixture(scope="module")
+def baking(www, tmp_path_factory) -> Path:
+    """The sample built with baked_images: build: the baked PNG and SVG are files of the site."""
+    root = sample_site(tmp_path_factory.mktemp("baking"))
+    settings = root / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    out = root / "_site"
+    result = build(root, out)
+    assert result.ok, [str(p) for p in result.problems]
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -347,9 +370,9 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def test_read_credential_takes_every_form_a_badge_comes_in(tab, built):
-    tab.host.folder = built
-    folder = built / "badges" / VALID
+def test_read_credential_takes_every_form_a_badge_comes_in(tab, baking):
+    tab.host.folder = baking
+    folder = baking / "badges" / VALID
     expected = read_json(folder / "credential.json")
     raw = (folder / "credential.json").read_bytes()
     svg = (folder / "badge.svg").read_text(encoding="utf-8")
@@ -373,9 +396,9 @@ def test_read_credential_takes_every_form_a_badge_comes_in(tab, built):
         assert got.get("credential") == expected and got.get("source") == expected_source, (name, got)
 
 
-def test_read_credential_says_why_it_found_none(tab, built):
-    tab.host.folder = built
-    folder = built / "badges" / VALID
+def test_read_credential_says_why_it_found_none(tab, baking):
+    tab.host.folder = baking
+    folder = baking / "badges" / VALID
     png = (folder / "badge.png").read_bytes()
     verify_only = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">'
                    f'<openbadges:credential verify="{BASE_URL}badges/{VALID}/credential.json"/></svg>')

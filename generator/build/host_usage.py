@@ -46,6 +46,35 @@ def measure(root: Path) -> Usage:
     return Usage(files, folders, total, largest)
 
 
+def patched(before: Usage, output: Path, staged_root: Path, staged: list[str], removed: set[str],
+            gone_folders: list[str]) -> Usage:
+    """The output's usage once a patch (writer.Patch) is published, from the usage before it and what the patch
+    changes: no walk over the whole output. The largest file may be one the patch removes: then it is still
+    counted, which errs on the side of a warning."""
+    files, folders, total, largest = before.files, before.folders, before.bytes, before.largest
+    new_folders: set[str] = set()
+    for name in staged:
+        size = os.lstat(os.path.join(staged_root, name)).st_size
+        try:
+            total -= os.lstat(os.path.join(output, name)).st_size
+        except FileNotFoundError:
+            files += 1
+        total += size
+        if size > largest[1]:
+            largest = (name, size)
+        folder = os.path.dirname(name)
+        while folder and folder not in new_folders and not os.path.isdir(os.path.join(output, folder)):
+            new_folders.add(folder)
+            folder = os.path.dirname(folder)
+    for name in removed:
+        try:
+            total -= os.lstat(os.path.join(output, name)).st_size
+            files -= 1
+        except FileNotFoundError:
+            pass
+    return Usage(files, folders + len(new_folders) - len(gone_folders), total, largest)
+
+
 def describe(usage: Usage) -> str:
     return f"{usage.files} files in {usage.folders} folders, {_size(usage.bytes)}"
 

@@ -8,17 +8,20 @@ are cached by content hash and spread over all cores.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import routes
 from generator.build.pool import worker_pool
+from generator.build.units import dependency_versions
 from generator.content.config import SITE_FILE
-from generator.content.issued import FACTS_FILE, read_cache
+from generator.content.issued import INDEX_FILE, facts_from_bytes, index_of, read_cache
 from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
 from generator.content.yamlsource import KeyPath, YamlError, parse
@@ -26,7 +29,16 @@ from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.findings import Finding, Reason, messages
 from generator.credentials.verification import signature_findings, state_findings, status_lookup_from_files
-from generator.model import Award, CourseFamily, IssuedCredential, Pathway, Published, Site
+from generator.model import (
+    Award,
+    CourseFamily,
+    CredentialChanged,
+    IssuedCredential,
+    Pathway,
+    Published,
+    Site,
+    Verdict,
+)
 from generator.problems import Code, Problem
 from generator.site import documents, outputs
 
@@ -35,8 +47,14 @@ PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than i
 SHOWN = 3  # credential files a root-cause problem names before "and N more"
 
 
-def _check(args: tuple[bytes, dict]) -> tuple[Finding, ...]:
-    raw, did_doc = args
+def _check(args: tuple[IssuedCredential, dict]) -> tuple[Finding, ...] | None:
+    """A credential's signature findings; None when its file changed since the build read it. The worker reads
+    the file itself, so the parent never holds the bytes of every credential it has to check."""
+    credential, did_doc = args
+    try:
+        raw = credential.raw
+    except CredentialChanged:
+        return None
     return signature_findings(json.loads(raw), KeyResolver(did_doc))
 
 
@@ -73,7 +91,7 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
                  "verified before)")
     if todo:
         workers = workers or os.cpu_count() or 1
-        jobs = [(c.raw, did_doc) for c in todo]
+        jobs = [(c, did_doc) for c in todo]
         if workers > 1 and len(todo) >= PARALLEL_FROM:
             with worker_pool(workers) as pool:
                 # About half a second of work per task, so neither worker idles long at the end.
@@ -81,6 +99,8 @@ def signature_problems(site: Site, credentials: list[IssuedCredential], workers:
         else:
             answers = [_check(job) for job in jobs]
         for cred, answer in zip(todo, answers, strict=True):
+            if answer is None:
+                raise CredentialChanged(cred.source)
             results[cred.digest] = answer
             cache[f"{did_hash}:{cred.digest}"] = [f.to_json() for f in answer]
         if save:
@@ -116,21 +136,49 @@ def _fix_for(found: list[Finding], site: Site) -> str:
     return "re-issue it with credsite issue, or remove the file"
 
 
+VERDICTS_FILE = ".credsite-cache/verdicts.json"
+
+
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
                   progress=None, preview: bool = False,
                   pathways: Sequence[Pathway] = ()) -> tuple[list[Published], list[Problem]]:
     """The credentials that may be published, and a problem for the others. `preview`: the base URL
-    came from --base-url, not from content/site.yaml."""
+    came from --base-url, not from content/site.yaml.
+
+    A credential published by the last build keeps its verdict when nothing it was judged on changed: its bytes,
+    its course version, and what every verdict depends on (the keys, the status lists, the revocation reasons,
+    what the site publishes, credsite's own checking code), with no validity date passed since (`Memo`). The
+    others are checked in full."""
     problems: list[Problem] = []
     if credentials and not site.keys:
         return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
                             "verified", "list the issuer's keys (see: credsite docs issuing)")]
     versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
     versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
-    signatures = signature_problems(site, credentials, save=save_cache, progress=progress)
+    award_keys = {url: _award_key(award) for url, award in versions.items()}
     resolver = KeyResolver(did_document(site))
     base = site.base_url
+    reasons = revocation_reasons(site.source)
+    memo = Memo.read(site.source, _environment(site, award_keys, reasons), now)
+    published: list[Published] = []
+    todo: list[IssuedCredential] = []
+    for cred in credentials:
+        achievement_id = _achievement_id(cred.facts)
+        course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
+        kept = memo.verdict(cred.digest, award_keys.get(str(achievement_id))) if course is not None else None
+        if kept is None or course is None:
+            todo.append(cred)
+        else:
+            published.append(Published(cred, kept[0], course, kept[1], now.date()))
+    if not todo:
+        if progress:
+            progress(f"verifying 0 credential(s) ({len(credentials)} unchanged, verified before)")
+        if save_cache:
+            _save_index(site, credentials)
+        return published, problems
+    todo = [_whole(cred) for cred in todo]
+    signatures = signature_problems(site, todo, save=save_cache, progress=progress)
     # What a verifier can fetch from this site: the files the build publishes besides the badges.
     publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
                                                       pathways))
@@ -139,10 +187,9 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         base, site.source / "content",
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
-    reasons = revocation_reasons(site.source)
-    published: list[Published] = []
     refused: list[Refused] = []
-    for cred in credentials:
+    links_seen: dict[tuple, list[Finding]] = {}
+    for cred in todo:
         found = list(signatures[cred.digest])
         achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
         achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
@@ -155,19 +202,142 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
             if claim:
                 found.append(Finding(Reason.CLAIM, f"{closed_world.ACHIEVEMENT_FIELD}: {claim}", course.source))
         if not found:
-            found += closed_world.url_findings(cred.facts["contexts"], map(tuple, cred.facts["links"]), publishes,
-                                               signed=True)
+            found += _links_findings(cred.facts, publishes, links_seen)
         verdict, state = (None, ()) if found else state_findings(cred.facts, lookup, now)
         if verdict is not None and verdict.status == "invalid":
             found = list(state)
         if found or verdict is None or course is None:
             refused.append(Refused(cred, found))
             continue
-        published.append(Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date()))
+        item = Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date())
+        published.append(item)
+        memo.remember(item, award_keys[str(achievement_id)])
     problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
     if save_cache:
-        _save_cache(site.source / FACTS_FILE, {c.digest: c.facts for c in credentials})
+        _save_index(site, credentials, todo)
+        memo.save(site.source, now, until(now, credentials))
     return published, problems
+
+
+def _save_index(site: Site, credentials: list[IssuedCredential], read: Sequence[IssuedCredential] = ()) -> None:
+    """Record the stat and summary of every credential, those just read in full (`read`) included."""
+    whole = {cred.source: cred for cred in read}
+    index = index_of([whole.get(cred.source, cred) for cred in credentials])
+    index["files"] = settled(index["files"], time.time_ns())
+    _save_cache(site.source / INDEX_FILE, index)
+
+
+def _achievement_id(facts: dict) -> object:
+    subject = facts.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    return achievement.get("id") if isinstance(achievement, dict) else None
+
+
+def _whole(cred: IssuedCredential) -> IssuedCredential:
+    """The credential with all of its facts, read from its file when the build had only its summary."""
+    if cred.whole:
+        return cred
+    found = facts_from_bytes(cred.raw)  # raw checks the bytes are still those the index knows
+    if not isinstance(found, dict):  # the same bytes were a credential before
+        raise CredentialChanged(cred.source)
+    return replace(cred, facts=found, whole=True)
+
+
+def _award_key(award: Award) -> str:
+    """What a credential's verdict depends on of its course version or pathway: all of it."""
+    return hashlib.sha256(repr(award).encode()).hexdigest()
+
+
+@functools.cache
+def _checking_code() -> str:
+    """credsite's code that judges credentials, and the libraries it uses: a new version may judge otherwise."""
+    digest = hashlib.sha256(dependency_versions().encode())
+    here = Path(__file__).resolve().parents[1]
+    for folder in ("credentials", "content", "build"):
+        for path in sorted((here / folder).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _environment(site: Site, award_keys: dict[str, str], reasons: dict[str, str]) -> str:
+    """Everything each verdict depends on besides the credential and its course version."""
+    status = sorted((p.name, hashlib.sha256(p.read_bytes()).hexdigest())
+                    for p in (site.source / "content" / "status").glob("*.json"))
+    return hashlib.sha256(json.dumps([_checking_code(), site.base_url, did_document(site), status, reasons,
+                                      sorted(award_keys)], sort_keys=True, default=str).encode()).hexdigest()
+
+
+def until(now: dt.datetime, credentials: list[IssuedCredential]) -> dt.datetime:
+    """How long verdicts made at `now` hold: until the first validity date of a credential after it."""
+    from generator.build.manifest import holds_until
+
+    dates = [cred.facts.get(key) for cred in credentials for key in ("validFrom", "validUntil")]
+    return holds_until(now, dates)
+
+
+class Memo:
+    """The verdicts of the credentials the last build published, by digest, with the environment they were
+    judged in and until when they hold. Refused credentials are always checked again: they are few, and their
+    problems must be reported in full."""
+
+    def __init__(self, environment: str, verdicts: dict):
+        self.environment = environment
+        self.verdicts = verdicts
+        self.fresh: dict[str, list] = {}
+
+    @classmethod
+    def read(cls, source: Path, environment: str, now: dt.datetime) -> Memo:
+        data = read_cache(source / VERDICTS_FILE)
+        try:
+            holds = (data.get("environment") == environment
+                     and dt.datetime.fromisoformat(data["from"]) <= now < dt.datetime.fromisoformat(data["until"]))
+        except (KeyError, TypeError, ValueError):
+            holds = False
+        verdicts = data.get("verdicts")
+        return cls(environment, verdicts if holds and isinstance(verdicts, dict) else {})
+
+    def verdict(self, digest: str, award_key: str | None) -> tuple[Verdict, str] | None:
+        """The remembered verdict and revocation reason, when judged against this same course version."""
+        entry = self.verdicts.get(digest)
+        if not (isinstance(entry, list) and len(entry) == 5 and entry[0] == award_key and isinstance(entry[1], str)
+                and isinstance(entry[2], list) and all(isinstance(p, str) for p in entry[2])
+                and isinstance(entry[3], str) and isinstance(entry[4], str)):
+            return None
+        self.fresh[digest] = entry
+        return Verdict(entry[1], tuple(entry[2]), entry[3]), entry[4]
+
+    def remember(self, item: Published, award_key: str) -> None:
+        verdict = item.verdict
+        self.fresh[item.credential.digest] = [award_key, verdict.status, list(verdict.problems),
+                                              verdict.credential_id, item.reason]
+
+    def save(self, source: Path, now: dt.datetime, holds_until: dt.datetime) -> None:
+        _save_cache(source / VERDICTS_FILE, {"environment": self.environment, "from": now.isoformat(),
+                                             "until": holds_until.isoformat(), "verdicts": self.fresh})
+
+
+RACY_NS = 2_000_000_000  # a file modified this close to the index being written may change again unseen
+
+
+def settled(index: dict[str, list], now_ns: int) -> dict[str, list]:
+    """The index entries that can be trusted next time. A file's times have a coarse clock (milliseconds on
+    ext4), so a file rewritten within the same tick, at the same size, would look unchanged: entries modified
+    in the last seconds are left out and simply read again by the next build."""
+    def changed_ns(entry: list) -> int:
+        _, mtime, _, ctime = entry[0].split(":")
+        return max(int(mtime), int(ctime))
+
+    return {name: entry for name, entry in index.items() if now_ns - changed_ns(entry) > RACY_NS}
+
+
+def _links_findings(facts: dict, publishes: closed_world.Publishes,
+                    seen: dict[tuple, list[Finding]]) -> list[Finding]:
+    """closed_world.url_findings of a credential's contexts and links, worked out once for each set of them:
+    the credentials of one course version name the same ones."""
+    key = (tuple(facts["contexts"]), tuple(map(tuple, facts["links"])))
+    if key not in seen:
+        seen[key] = closed_world.url_findings(key[0], key[1], publishes, signed=True)
+    return list(seen[key])
 
 
 # ---------------------------------------------------------------- one problem per cause

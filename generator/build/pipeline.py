@@ -13,14 +13,17 @@ it writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import json
 import os
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
 
-from generator.build import host_usage
+from generator.build import host_usage, manifest
 from generator.build.checks import (
     changed_versions,
     check_output_location,
@@ -33,8 +36,8 @@ from generator.build.checks import (
 from generator.build.endorsements import endorse
 from generator.build.issued import verify_issued
 from generator.build.site_files import achievement_bodies, site_files
-from generator.build.units import plan_units, render_units
-from generator.build.writer import staging
+from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
+from generator.build.writer import Patch, emptied_folders, patching, staging
 from generator.content.config import load_site
 from generator.content.courses import load_courses
 from generator.content.endorsements import snapshot_age_problems
@@ -43,7 +46,7 @@ from generator.content.pathways import load_pathways
 from generator.content.status import registry_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
-from generator.model import CourseFamily, IssuedCredential, Pathway, Published, Site
+from generator.model import CourseFamily, CredentialChanged, IssuedCredential, Pathway, Published, Site
 from generator.problems import Problem, errors, sort_key
 from generator.site import outputs, theme
 
@@ -83,13 +86,16 @@ class BuildResult:
     # Credentials a successful build left out (--skip-invalid): one problem may stand for many (one cause in
     # content/site.yaml), so they are counted here.
     not_published: int = 0
+    count: int = 0  # files in the output; `files` names them, except when a build knew at once nothing changed
 
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
 
 
-def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Content | Unloadable:
+def load(source: Path, base_url: str | None = None, drafts: bool = False,
+         paranoid: bool = False) -> Content | Unloadable:
+    """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones."""
     problems: list[Problem] = []
     site = load_site(source, problems, base_url)
     if site is None:
@@ -100,21 +106,29 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False) -> Con
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
         pathways = [p for p in pathways if p.status != "draft"]
-    credentials = load_issued(site, problems)
+    credentials = load_issued(site, problems, paranoid)
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 
+def changed_problem(exc: CredentialChanged) -> Problem:
+    return Problem(exc.source, None, "", "changed while the site was being built, so nothing was published",
+                   "build again once it is written")
+
+
 def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
-           progress: Progress | None = None, preview: bool = False) -> Content:
-    """Check every issued credential: the content, with those that verify as `published`.
+           progress: Progress | None = None, preview: bool = False, moment: dt.datetime | None = None) -> Content:
+    """Check every issued credential: the content, with those that verify as `published`, at `moment` (now).
     `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml."""
     if not content.ok:
         return content
-    moment = now()
+    moment = moment or now()
     # Endorsements first: the course versions that credentials are published for then carry theirs.
     families, endorsement_problems = endorse(content.site, content.families, moment, preview)
-    published, problems = verify_issued(content.site, content.credentials, families,
-                                        moment, skip_invalid, save_cache, progress, preview, content.pathways)
+    try:
+        published, problems = verify_issued(content.site, content.credentials, families,
+                                            moment, skip_invalid, save_cache, progress, preview, content.pathways)
+    except CredentialChanged as exc:
+        published, problems = [], [changed_problem(exc)]
     return replace(content, families=families, published=published,
                    problems=sorted(content.problems + endorsement_problems + problems, key=sort_key))
 
@@ -142,44 +156,72 @@ def now() -> dt.datetime:
 
 
 def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,
-          skip_invalid: bool = False, progress: Progress | None = None) -> BuildResult:
+          skip_invalid: bool = False, progress: Progress | None = None, paranoid: bool = False) -> BuildResult:
+    """`paranoid`: trust no index or manifest; read and hash every input and check every output file."""
     say = progress or (lambda message: None)
-    loaded = load(source, base_url, drafts)
-    if isinstance(loaded, Unloadable):
-        return BuildResult(loaded.problems)
-    if loaded.ok:
-        say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
-    content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None)
-    problems = list(content.problems) + check_output_location(source, output)
-    if not content.ok or errors(problems):
-        return BuildResult(sorted(problems, key=sort_key))
+    # Taken before anything is read, so that an edit made while this build runs makes the next one build again.
+    stats = manifest.content_stats(source)
+    moment = now()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     mtime = int(epoch) if epoch.isdigit() else None
+    options = {"base_url": base_url, "drafts": drafts, "skip_invalid": skip_invalid, "mtime": mtime}
+    location = check_output_location(source, output)  # before anything: never vouch for a wrong output
+    if location:
+        return BuildResult(location)
+    site_only = load_site(source, [], base_url)
+    fp = fingerprint(site_only, mtime) if site_only is not None else ""
+    if site_only is not None and not paranoid and output.is_dir():
+        last = manifest.recorded(source, manifest.key_of(fp, output_identity(output), options), moment)
+        if last is not None:
+            say(f"nothing changed since the last build; its {last.count} files are up to date")
+            return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)
+    with collector_paused():
+        loaded = load(source, base_url, drafts, paranoid)
+        if isinstance(loaded, Unloadable):
+            return BuildResult(loaded.problems)
+        if loaded.ok:
+            say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
+        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment)
+    problems = list(content.problems)
+    if not content.ok or errors(problems):
+        return BuildResult(sorted(problems, key=sort_key))
     previous = output if output.is_dir() else None
     site = content.site
     unpublished = len(content.credentials) - len(content.published)
     pathways = tuple(content.pathways)
     bodies = achievement_bodies(site, content.families, pathways)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source), pathways)
-    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways)
+    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid)
     try:
         shared = site_files(site, content.families, bodies, table, content.published, pathways)
     except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+    until = manifest.holds_until(moment, verdict_dates(content))
+
+    def remember(result: BuildResult) -> BuildResult:
+        manifest.save(source, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
+                      result.count, result.problems, result.not_published)
+        return result
+
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
         # The new output would be the old one, file for file: leave it alone.
         names = [name for files in plan.reused.values() for name in files] + list(shared)
         say(f"nothing changed since the last build; {len(names)} files are up to date")
-        return BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True,
-                           not_published=unpublished)
-    with staging(output, mtime) as stage:
+        return remember(BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True,
+                                    not_published=unpublished, count=len(names)))
+    patch = previous is not None and _small_change(plan)
+    with (patching(output, mtime) if patch else staging(output, mtime)) as stage:
         # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake them.
+        # A patch holds only those that changed.
         for name, data in shared.items():
-            stage.write(name, data)
+            if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
+                stage.write(name, data)
         try:
             rendered = render_units(site, plan, previous, stage, progress=progress)
         except (jinja2.TemplateError, RecursionError) as exc:
             return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+        except CredentialChanged as exc:
+            return BuildResult(sorted(problems + [changed_problem(exc)], key=sort_key))
         names = rendered.names + list(shared)
         problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
                           + closed_world.output_problems({**shared, **rendered.achievements},
@@ -187,15 +229,78 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
                           + table_problems(table, names) + export_problems(site, content.families, shared)
                           + pathway_problems(content.pathways, bodies),
                           key=sort_key)
-        usage = host_usage.measure(Path(stage.root))
+        removed: set[str] = set()
+        if isinstance(stage, Patch):
+            staged = stage.staged()
+            removed = plan.cache.previous_names() - set(names)
+            files, folders, size, largest, largest_size = plan.cache.usage or []
+            before = host_usage.Usage(files, folders, size, (largest, largest_size))
+            usage = host_usage.patched(before, output, Path(stage.root), staged, removed,
+                                       emptied_folders(output, removed, staged))
+            say(f"changed {len(staged)} and removed {len(removed)} of {len(names)} files")
+        else:
+            usage = host_usage.measure(Path(stage.root))
         say(f"measured {host_usage.describe(usage)}")
         problems = sorted(problems + host_usage.problems(site, usage), key=sort_key)
         if errors(problems):
             return BuildResult(problems)
         say(f"publishing {len(names)} files")
         plan.cache.forget()
-        stage.publish()
+        manifest.forget(source)
+        if isinstance(stage, Patch):
+            stage.publish(removed)
+        else:
+            stage.publish()
     # Only now does the output hold what the cache describes.
     plan.cache.store_site_files(shared)
+    plan.cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     plan.cache.save(output)
-    return BuildResult(problems, names, written=True, not_published=unpublished)
+    return remember(BuildResult(problems, names, written=True, not_published=unpublished, count=len(names)))
+
+
+PATCH_UP_TO = 0.1  # the share of units a build may render again and still patch the output in place
+
+
+def _small_change(plan: Plan) -> bool:
+    """Patch the output (writer.Patch) rather than build a new one: the cache describes it and its usage, and few
+    of its units change. Many changes are published by swapping in a whole new output, at once."""
+    usage = plan.cache.usage
+    if not (isinstance(usage, list) and len(usage) == 5 and isinstance(usage[3], str)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in usage[:3] + usage[4:])):
+        return False
+    units = len(plan.reused) + len(plan.course_todo) + len(plan.badge_todo)
+    return len(plan.course_todo) + len(plan.badge_todo) <= PATCH_UP_TO * units
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector while a build reads and judges its credentials. They are a few objects per
+    credential, all alive until the build ends, so each collection walks every one of them for nothing: at a
+    hundred thousand credentials that was most of the time spent loading. Reference counting still frees the rest."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def verdict_dates(content: Content) -> list[object]:
+    """Every moment a verdict of this build depends on: credentials', status lists' and endorsements' validity."""
+    dates: list[object] = []
+    for credential in content.credentials:
+        dates += [credential.facts.get("validFrom"), credential.facts.get("validUntil")]
+    for path in sorted((content.site.source / "content" / "status").glob("*.json")):
+        dates += _validity(path.read_bytes())
+    for path in sorted((content.site.source / "content" / "endorsements").glob("*.json")):
+        dates += _validity(path.read_bytes())  # those not valid yet too: they will be
+    return dates
+
+
+def _validity(raw: bytes) -> list[object]:
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return ["unreadable"]  # holds for no time at all
+    return [document.get("validFrom"), document.get("validUntil")] if isinstance(document, dict) else []

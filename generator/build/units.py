@@ -99,7 +99,7 @@ class Job:
     images: dict[str, bytes] = field(default_factory=dict)  # course badge images, read once
 
 
-BAKED = ("badge.png", "badge.svg")  # the course images every credential gets a baked copy of
+BAKED = ("badge.png", "badge.svg")  # the course images a credential gets a baked copy of (baked_images: build)
 
 
 def course_job(job: Job, family: CourseFamily, course: Course,
@@ -118,8 +118,9 @@ def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
     course units, or linked from the last build), so workers read them there.
     """
     names = []
+    bakes = job.renderer.site.bakes_images
     for item in items:
-        for image in BAKED:
+        for image in BAKED if bakes else ():
             path = routes.course_image(item.course, image)
             if path not in job.images:
                 with open(os.path.join(job.root, path), "rb") as handle:
@@ -221,7 +222,7 @@ class UnitCache:
     everything again instead of reusing files the output does not hold.
     """
 
-    def __init__(self, site: Site, output: Path | None, fp: str):
+    def __init__(self, site: Site, output: Path | None, fp: str, paranoid: bool = False):
         self.path = site.source / CACHE_FILE
         self.output = output
         data = _read_cache(self.path)
@@ -230,7 +231,13 @@ class UnitCache:
         self.units: dict = data["units"] if same else {}
         # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
         self.site_files: dict = data["site_files"] if same else {}
+        # What that output takes on its host (host_usage.Usage), so a patch need not walk it to know.
+        self.usage: list | None = data.get("usage") if same else None
+        self.fresh_usage: list | None = None
         self.fp = fp
+        # The output is the folder the cache describes (same path and inode), so its files are there unless
+        # someone removed them by hand; `paranoid` looks at each one rather than trust that.
+        self.paranoid = paranoid
         self.fresh: dict = {}
         self.fresh_site_files: dict = {}
 
@@ -242,6 +249,18 @@ class UnitCache:
         return all(self.site_files[name] == hashlib.sha256(data).hexdigest() and os.path.isfile(base + name)
                    for name, data in files.items())
 
+    def same_file(self, name: str, data: bytes) -> bool:
+        """The previous output holds this site-wide file with these bytes."""
+        return (self.output is not None and self.site_files.get(name) == hashlib.sha256(data).hexdigest()
+                and os.path.isfile(os.path.join(self.output, name)))
+
+    def previous_names(self) -> set[str]:
+        """Every file of the previous output, as the cache describes it."""
+        names = set(self.site_files)
+        for entry in self.units.values():
+            names.update(entry["files"])
+        return names
+
     def store_site_files(self, files: dict[str, bytes]) -> None:
         self.fresh_site_files = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
 
@@ -251,7 +270,7 @@ class UnitCache:
         if not entry or entry["key"] != key or self.output is None:
             return None
         base = str(self.output) + os.sep
-        if not all(os.path.isfile(base + name) for name in entry["files"]):
+        if self.paranoid and not all(os.path.isfile(base + name) for name in entry["files"]):
             return None
         self.fresh[unit] = entry
         return entry
@@ -275,7 +294,8 @@ class UnitCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(json.dumps({"fingerprint": self.fp, "output": output_identity(output),
-                                        "units": self.fresh, "site_files": self.fresh_site_files}),
+                                        "units": self.fresh, "site_files": self.fresh_site_files,
+                                        "usage": self.fresh_usage}),
                             encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
@@ -333,10 +353,10 @@ class Plan:
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
                published: list[Published], previous: Path | None, mtime: int | None = None,
-               pathways: tuple[Pathway, ...] = ()) -> Plan:
+               pathways: tuple[Pathway, ...] = (), paranoid: bool = False) -> Plan:
     """`achievements`: each version's Achievement body by course key, made once by the pipeline."""
     fp = fingerprint(site, mtime)
-    cache = UnitCache(site, previous, fp)
+    cache = UnitCache(site, previous, fp, paranoid)
     plan = Plan(cache, {}, [], [], [], {}, pathways)
     plan.course_keys.update({p.key: pathway_key(site, fp, p) for p in pathways})
     for family in families:
@@ -370,14 +390,16 @@ class Rendered:
     achievements: dict[str, bytes]  # Achievement JSON of the course versions rendered this time
 
 
-def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging,
+def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging | writer.Patch,
                  workers: int | None = None, progress=None) -> Rendered:
-    """Link the reused units from the previous output and render the rest, into the staging folder."""
+    """Render the units that changed into the staging folder; into a whole new output (Staging), also link
+    the reused units' files from the previous output (a Patch leaves them where they are)."""
     names: list[str] = []
     base = str(previous) + os.sep
     for files in plan.reused.values():
-        for name in files:
-            stage.link(name, base + name)
+        if isinstance(stage, writer.Staging):
+            for name in files:
+                stage.link(name, base + name)
         names += files
     problems = list(plan.problems)
     course_todo, badge_todo, cache = plan.course_todo, plan.badge_todo, plan.cache

@@ -81,6 +81,111 @@ class Staging:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
+class Patch:
+    """Changes to the published output, for a build that re-renders a small part of a large site.
+
+    Re-creating a whole output of half a million files to add one credential costs more than the credential
+    (every unchanged file linked again, every folder made again). A patch stages only the new and changed
+    files, in a folder beside the output where the build checks them; `publish()` then moves each into
+    place with an atomic rename and removes the files the site no longer has. Every file is whole at every
+    moment, a failed check leaves the output as it was, and the output keeps its identity, so the caches
+    that describe it stay valid. For the milliseconds the renames take, a visitor may see some files new and
+    others old; a build that dies among them leaves no cache, so the next one builds the whole output again.
+    """
+
+    def __init__(self, output: Path, mtime: int | None = None):
+        self.output = output.resolve()
+        _clear_leftovers(self.output)
+        self.root = tempfile.mkdtemp(prefix=f".{self.output.name}.patch-", dir=self.output.parent)
+        os.chmod(self.root, 0o755)
+        self.mtime = mtime
+        self.published = False
+
+    def write(self, name: str, data: bytes) -> None:
+        put(self.root, name, data, self.mtime)
+
+    def staged(self) -> list[str]:
+        """The files of the patch, as output-relative names."""
+        names = []
+        for folder, _, files in os.walk(self.root):
+            relative = os.path.relpath(folder, self.root)
+            prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+            names += [prefix + name for name in files]
+        return sorted(names)
+
+    def publish(self, removed: set[str]) -> None:
+        """Move the staged files into the output, then remove `removed` and the folders they leave empty."""
+        staged = self.staged()
+        gone = emptied_folders(self.output, removed, staged)
+        os.sync()  # the renames must not reach the disk before the files they publish
+        touched: set[str] = set()
+        for name in staged:
+            target = os.path.join(self.output, name)
+            folder = os.path.dirname(target)
+            if folder not in touched:
+                os.makedirs(folder, exist_ok=True)
+                touched.add(folder)
+            os.replace(os.path.join(self.root, name), target)
+        for name in removed:
+            try:
+                os.unlink(os.path.join(self.output, name))
+            except FileNotFoundError:
+                pass
+            touched.add(os.path.dirname(os.path.join(self.output, name)))
+        for folder in gone:  # deepest first
+            try:
+                os.rmdir(os.path.join(self.output, folder))
+            except OSError:
+                pass  # something else put a file there: keep it
+        if self.mtime is not None:
+            for folder in touched:
+                if os.path.isdir(folder):
+                    os.utime(folder, (self.mtime, self.mtime))
+        self.published = True
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def discard(self) -> None:
+        if not self.published:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def emptied_folders(output: Path, removed: set[str], staged: list[str]) -> list[str]:
+    """The folders of `output` (relative, deepest first) that hold nothing once `removed` is removed and the
+    staged files are in place."""
+    kept = {os.path.dirname(name) for name in staged}
+    kept |= {parent for name in kept for parent in _parents(name)}
+    candidates = sorted({folder for name in removed for folder in _parents(os.path.dirname(name))} - kept - {""},
+                        key=lambda folder: (-folder.count("/"), folder))
+    gone: set[str] = set()
+    for folder in candidates:
+        try:
+            entries = os.listdir(os.path.join(output, folder))
+        except OSError:
+            continue
+        if all(f"{folder}/{entry}" in removed or f"{folder}/{entry}" in gone for entry in entries):
+            gone.add(folder)
+    return [folder for folder in candidates if folder in gone]
+
+
+def _parents(folder: str) -> list[str]:
+    """`folder` and each folder above it, up to the output itself (not included)."""
+    out = []
+    while folder:
+        out.append(folder)
+        folder = os.path.dirname(folder)
+    return out
+
+
+@contextmanager
+def patching(output: Path, mtime: int | None = None):
+    """A Patch that is removed again unless it was published, whatever happens."""
+    patch = Patch(output, mtime)
+    try:
+        yield patch
+    finally:
+        patch.discard()
+
+
 @contextmanager
 def staging(output: Path, mtime: int | None = None):
     """A Staging that is removed again unless it was published, whatever happens."""
@@ -118,14 +223,14 @@ def _clear_leftovers(output: Path) -> None:
     """Remove what interrupted builds left beside the output.
 
     Replaced outputs (.<name>.old-*) are garbage as soon as they exist; a staging
-    folder (.<name>.new-*) may belong to a build running right now, so only one
-    untouched for a day is taken for abandoned.
+    folder (.<name>.new-*) or patch (.<name>.patch-*) may belong to a build running
+    right now, so only one untouched for a day is taken for abandoned.
     """
     now = time.time()
     for path in output.parent.glob(f".{output.name}.*-*"):
         kind = path.name[len(output.name) + 2:].split("-", 1)[0]
         try:
-            abandoned = kind == "old" or (kind == "new" and now - path.stat().st_mtime > ABANDONED_AFTER)
+            abandoned = kind == "old" or (kind in ("new", "patch") and now - path.stat().st_mtime > ABANDONED_AFTER)
         except OSError:
             continue
         if abandoned and path.is_dir():

@@ -41,13 +41,16 @@ __all__ = ["cli", "main"]
 @click.option("--drafts", is_flag=True, help="Also publish courses with status: draft.")
 @click.option("--skip-invalid", is_flag=True,
               help="Publish the credentials that verify and leave out those that do not (with a warning).")
-def build(source: Path, output: Path | None, base_url: str | None, drafts: bool, skip_invalid: bool) -> None:
+@click.option("--paranoid", is_flag=True,
+              help="Trust no index of unchanged files: read and hash every input and check every output file.")
+def build(source: Path, output: Path | None, base_url: str | None, drafts: bool, skip_invalid: bool,
+          paranoid: bool) -> None:
     """Build the site into _site/ (atomically: a failed build changes nothing)."""
     started = time.perf_counter()
     output = output or source / "_site"
     existed = output.exists()
     result = run_build(source, output, base_url=base_url, drafts=drafts, skip_invalid=skip_invalid,
-                       progress=progress_printer(started))
+                       progress=progress_printer(started), paranoid=paranoid)
     report(result.problems)
     if not result.ok:
         build_failed("build", output, existed)
@@ -56,10 +59,10 @@ def build(source: Path, output: Path | None, base_url: str | None, drafts: bool,
         click.echo(f"WARNING: {result.not_published} credential(s) were NOT published because they do not verify; "
                    "their learners' badge links are broken until you fix or re-issue them", err=True)
     if result.up_to_date:
-        click.echo(f"{output} is up to date ({len(result.files)} files, nothing changed); checked in "
+        click.echo(f"{output} is up to date ({result.count} files, nothing changed); checked in "
                    f"{time.perf_counter() - started:.2f} s", err=True)
     else:
-        click.echo(f"built {len(result.files)} files into {output} in "
+        click.echo(f"built {result.count} files into {output} in "
                    f"{time.perf_counter() - started:.2f} s", err=True)
 
 

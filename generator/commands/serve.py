@@ -194,7 +194,7 @@ def _rebuild(source: Path, output: Path, state: State, drafts: bool) -> None:
     try:
         result = build(source, output, drafts=drafts,
                        progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True))
-        problems, ok, count = result.problems, result.ok, len(result.files)
+        problems, ok, count = result.problems, result.ok, result.count
     except Exception as exc:  # a bug or an odd file must not stop the server
         problems = [Problem("credsite", None, "", f"the build stopped: {type(exc).__name__}: {exc}",
                             "fix the last edit; if it persists, report it as a credsite bug")]

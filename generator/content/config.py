@@ -18,7 +18,11 @@ from generator.problems import Problem
 
 SITE_FILE = "content/site.yaml"
 SECTORS = ("wo", "hbo", "mbo")
-TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys", "rio", "host")
+# Where a credential's badge images get the credential baked in: in the learner's browser when they download one
+# (nothing per credential on the host), or by the build (two more files per credential, ~2.5x the bytes).
+BAKED_IMAGES = ("browser", "build")
+TOP_LEVEL = ("base_url", "languages", "title", "description", "institution", "theme", "keys", "rio", "host",
+             "baked_images")
 INSTITUTION = ("name", "url", "email", "country", "region", "locality", "sector", "identifiers",
                "linkedin_organization_id", "logo")
 IDENTIFIERS = ("brin", "ror", "schac_home", "kvk", "erasmus", "pic")
@@ -59,10 +63,12 @@ def load_site(source: Path, problems: list[Problem], base_url: str | None = None
     keys = _keys(r)
     rio = _rio(r)
     host = r.choice(("host",), HOSTS)
+    baked_images = r.choice(("baked_images",), BAKED_IMAGES, default=BAKED_IMAGES[0])
     if any(p.is_error for p in problems[before:]) or institution is None:
         return None
     return Site(base_url=url, languages=tuple(languages), title=title, description=description,
-                institution=institution, theme=theme, source=source, keys=tuple(keys), rio=rio, host=host)
+                institution=institution, theme=theme, source=source, keys=tuple(keys), rio=rio, host=host,
+                baked_images=baked_images)
 
 
 def _rio(r: FieldReader) -> RioSettings | None:

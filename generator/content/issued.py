@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from generator.credentials import closed_world
@@ -20,7 +21,13 @@ from generator.strict_json import InvalidJson, loads
 
 UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 
-FACTS_FILE = ".credsite-cache/facts.json"
+# content/issued/<name> -> [STAT, sha256, *SUMMARY]: a file whose stat is unchanged is
+# not read again, so a build costs a stat per unchanged credential, not a read, a hash and a parse. What the build
+# needs of such a credential is in its summary (summary_facts); the whole facts are read only when they are needed.
+INDEX_FILE = ".credsite-cache/issued-index.json"
+INDEX_FORMAT = 2
+# STAT is "size:mtime_ns:inode:ctime_ns", a string: nanosecond times are beyond what a JSON number holds exactly
+# (I-JSON), and credsite reads its caches as strictly as content.
 # Facts cached by a credsite that read credentials less strictly (before I-JSON) are not
 # trusted: the file they came from may hold a duplicate key. Raise it when the reading changes.
 FACTS_FORMAT = 3  # 3: the achievement's type and achievementType, which the build compares with its course
@@ -42,6 +49,26 @@ def facts_of(document: dict) -> dict:
 
 
 _IGNORED = ("", "")
+
+
+def summary_of(facts: dict) -> list:
+    """The facts a build needs of a credential it need not check again: id, achievement, validity dates."""
+    subject = facts.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
+    return [facts.get("id"), achievement_id, facts.get("validFrom"), facts.get("validUntil")]
+
+
+def summary_facts(summary: list) -> dict:
+    """facts_of() cut down to summary_of(): enough for the build's pages and checks of a credential whose verdict
+    it remembers (IssuedCredential.whole_facts() gives the rest)."""
+    identifier, achievement_id, valid_from, valid_until = summary
+    facts: dict = {"id": identifier, "credentialSubject": {"achievement": {"id": achievement_id}}}
+    if valid_from is not None:
+        facts["validFrom"] = valid_from
+    if valid_until is not None:
+        facts["validUntil"] = valid_until
+    return facts
 
 
 def _not_a_credential_file(name: str, path: str) -> tuple[str, str] | None:
@@ -79,41 +106,31 @@ def _encoding_problem(raw: bytes) -> str | None:
     return None
 
 
-def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
+def load_issued(site: Site, problems: list[Problem], paranoid: bool = False) -> list[IssuedCredential]:
+    """Every credential file of content/issued/. `paranoid`: read and hash every file, trusting no index."""
     folder = site.source / "content" / "issued"
     out: list[IssuedCredential] = []
     seen: dict[str, str] = {}
-    known = read_cache(site.source / FACTS_FILE)
+    index = {} if paranoid else _read_index(site.source / INDEX_FILE)
     names = sorted(os.listdir(folder)) if folder.is_dir() else []
     for name in names:
         shown = f"content/issued/{name}"
         path = os.path.join(folder, name)
-        skipped = _not_a_credential_file(name, path)
-        if skipped:
-            if skipped is not _IGNORED:
+        info = _credential_file(name, path)
+        if info is None:
+            skipped = _not_a_credential_file(name, path)
+            if skipped and skipped is not _IGNORED:
                 problems.append(Problem(shown, None, "", skipped[0], skipped[1], "warning"))
             continue
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        encoding = _encoding_problem(raw)
-        if encoding:
-            problems.append(Problem(shown, None, "", encoding, "restore the file exactly as credsite issue "
-                                    "wrote it (UTF-8 without a byte-order mark); its signature covers every byte"))
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        facts = _cached_facts(known.get(digest))
-        if facts is None:
-            try:
-                document = loads(raw)
-            except InvalidJson as exc:
-                problems.append(Problem(shown, exc.lineno, "", exc.sentence,
-                                        "restore the file exactly as credsite issue wrote it"))
+        stamp = _stat(info)
+        unchanged = _unchanged(index.get(name), stamp)
+        if unchanged:
+            digest, facts, whole = unchanged[1], summary_facts(unchanged[2:]), False
+        else:
+            read = _read(shown, path, problems)
+            if read is None:
                 continue
-            if not isinstance(document, dict):
-                problems.append(Problem(shown, None, "", "is not a JSON object, so not a credential",
-                                        "restore the file exactly as credsite issue wrote it, or remove it"))
-                continue
-            facts = facts_of(document)
+            (stamp, digest, facts), whole = read, True
         match = UUID.fullmatch(str(facts.get("id", "")))
         if not match:
             problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",
@@ -125,24 +142,72 @@ def load_issued(site: Site, problems: list[Problem]) -> list[IssuedCredential]:
                                     "remove the duplicate file"))
             continue
         seen[uid] = shown
-        # Not keeping `document`: workers parse the raw bytes themselves, and a
-        # parsed copy of every credential would be pickled to them for nothing.
-        out.append(IssuedCredential(shown, raw, uid, digest, facts))
+        # Not keeping the bytes or the parsed document: workers read the file themselves (see IssuedCredential).
+        out.append(IssuedCredential(shown, None, uid, digest, facts, path=path, stat=stamp, whole=whole))
     return out
 
 
-def _cached_facts(entry: object) -> dict | None:
-    """Cached facts the build can use as they are; None for anything else (absent, older, damaged)."""
-    if not (isinstance(entry, dict) and entry.get("format") == FACTS_FORMAT):
+def _read_index(path: Path) -> dict:
+    data = read_cache(path)
+    return data.get("files", {}) if data.get("format") == INDEX_FORMAT and isinstance(data.get("files"), dict) else {}
+
+
+def _credential_file(name: str, path: str) -> os.stat_result | None:
+    """The stat of content/issued/<name> when it is a credential file to read (a regular *.json file)."""
+    if name.startswith(".") or not name.endswith(".json"):
         return None
-    subject = entry.get("credentialSubject")
-    achievement = subject.get("achievement") if isinstance(subject, dict) else None
-    contexts, links = entry.get("contexts"), entry.get("links")
-    sound = (isinstance(achievement, dict) and isinstance(achievement.get("id"), (str, type(None)))
-             and isinstance(contexts, list) and all(isinstance(url, str) for url in contexts)
-             and isinstance(links, list) and all(isinstance(link, list) and len(link) == 2
-                                                 and all(isinstance(part, str) for part in link) for link in links))
-    return entry if sound else None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def _unchanged(entry: object, stat_now: str) -> list | None:
+    """The index entry of a file whose size, modification and change times and inode are as recorded."""
+    if not (isinstance(entry, list) and len(entry) == 6 and entry[0] == stat_now and type(entry[1]) is str
+            and type(entry[2]) is str and all(v is None or type(v) is str for v in entry[3:])):
+        return None
+    return entry
+
+
+def _stat(info: os.stat_result) -> str:
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{info.st_ctime_ns}"
+
+
+def _read(shown: str, path: str, problems: list[Problem]) -> tuple[str, str, dict] | None:
+    """Read and check one credential file: its stat, digest and facts, or None after adding its problem."""
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        raw = handle.read()
+    found = facts_from_bytes(raw)
+    if isinstance(found, Problem):
+        problems.append(Problem(shown, found.line, found.field, found.message, found.fix))
+        return None
+    return _stat(info), hashlib.sha256(raw).hexdigest(), found
+
+
+def facts_from_bytes(raw: bytes) -> dict | Problem:
+    """facts_of() a credential file's bytes, or why they are no credential (a Problem without its path)."""
+    encoding = _encoding_problem(raw)
+    if encoding:
+        return Problem("", None, "", encoding, "restore the file exactly as credsite issue "
+                       "wrote it (UTF-8 without a byte-order mark); its signature covers every byte")
+    try:
+        document = loads(raw)
+    except InvalidJson as exc:
+        return Problem("", exc.lineno, "", exc.sentence, "restore the file exactly as credsite issue wrote it")
+    if not isinstance(document, dict):
+        return Problem("", None, "", "is not a JSON object, so not a credential",
+                       "restore the file exactly as credsite issue wrote it, or remove it")
+    return facts_of(document)
+
+
+def index_of(credentials: list[IssuedCredential]) -> dict:
+    """What INDEX_FILE records of these credentials."""
+    return {"format": INDEX_FORMAT,
+            "files": {os.path.basename(c.source): [c.stat, c.digest, *summary_of(c.facts)]
+                      for c in credentials if c.stat}}
 
 
 def read_cache(path: Path) -> dict:

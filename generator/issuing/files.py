@@ -48,8 +48,10 @@ def append_line(target: Path, line: str) -> None:
 
 
 def credential_bytes(document: dict) -> bytes:
-    """A signed document as credsite stores it: the bytes the build publishes unchanged."""
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    """A signed document as credsite stores it: the bytes the build publishes unchanged. Compact JSON on one line:
+    a site publishes one per learner, and indentation made a third of each; people read the badge page, or the
+    file through any JSON viewer (browsers indent it on request)."""
+    return (json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def append_rows(target: Path, header: str, lines: list[str]) -> None:

@@ -69,8 +69,9 @@ class BadgeView:
     json_url: str
     verifier_url: str  # the independent verifier's page for this credential
     checked: dt.date | None  # the day the build checked its status
-    png_path: str
+    png_path: str  # the baked image; with bake_in_browser, the course's plain one, which the browser bakes
     svg_path: str
+    bake_in_browser: bool  # the download links bake the credential into the image as the learner clicks
     preview_url: str
     linkedin: str  # "Add to LinkedIn" link; only for a valid credential
     kind: str  # what the credential says it is: microcredential | non-formal | pathway (kind_of)
@@ -174,6 +175,9 @@ def view(site: Site, published: Published, lang: str, label: Labeller | None = N
     uid = published.credential.uuid
     page_url = routes.absolute(site, routes.badge(uid, site, lang))
     default_page = routes.absolute(site, routes.badge(uid))
+    # The credential's own baked copies, or the course version's plain images, which the browser bakes.
+    images = {name: routes.baked_badge(uid, name) if site.bakes_images else routes.course_image(course, name)
+              for name in ("badge.png", "badge.svg")}
     results: list[dict[str, Any]] = []
     descriptions = {d.get("id"): d for d in ach.get("resultDescription") or [] if isinstance(d, dict)}
     for result in subject.get("result") or []:
@@ -228,8 +232,9 @@ def view(site: Site, published: Published, lang: str, label: Labeller | None = N
         json_url=routes.absolute(site, routes.credential_json(uid)),
         verifier_url=verifier_link(routes.absolute(site, routes.credential_json(uid))),
         checked=published.checked_on,
-        png_path=routes.baked_badge(uid, "badge.png"),
-        svg_path=routes.baked_badge(uid, "badge.svg"),
+        png_path=images["badge.png"],
+        svg_path=images["badge.svg"],
+        bake_in_browser=not site.bakes_images,
         preview_url=routes.absolute(site, routes.course_image(course, "preview.png")),
         linkedin=badges.linkedin_url(
             title, site.institution.linkedin_organization_id, institution,

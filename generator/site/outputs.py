@@ -119,8 +119,9 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
         uid = item.credential.uuid
         unit = badge_unit_id(uid)
         add(routes.credential_json(uid), "content/issued/<uuid>.json, as signed", Kind.CREDENTIAL, unit)
-        add(routes.baked_badge(uid, "badge.png"), "badges.bake_png", Kind.BAKED_PNG, unit)
-        add(routes.baked_badge(uid, "badge.svg"), "badges.bake_svg", Kind.BAKED_SVG, unit)
+        if site.bakes_images:
+            add(routes.baked_badge(uid, "badge.png"), "badges.bake_png", Kind.BAKED_PNG, unit)
+            add(routes.baked_badge(uid, "badge.svg"), "badges.bake_svg", Kind.BAKED_SVG, unit)
         for lang in site.languages:
             add(routes.output_file(routes.badge(uid, site, lang)), "render.render_badge", Kind.BADGE_PAGE, unit)
 

@@ -457,36 +457,31 @@ def _badge_pill(award: Award, lang: str) -> tuple[str, str]:
 
 
 def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[str, bytes]:
-    """One credential: its page per language, the signed JSON as is, and baked badge images."""
+    """One credential: its page per language, the signed JSON as is, and (baked_images: build) baked badge images."""
     from generator.site import badges
     from generator.site.badge_view import view
 
     cred = item.credential
     out = {routes.credential_json(cred.uuid): cred.raw}
-    out[routes.baked_badge(cred.uuid, "badge.png")] = badges.bake_png(
-        files[routes.course_image(item.course, "badge.png")], cred.raw)
-    out[routes.baked_badge(cred.uuid, "badge.svg")] = badges.bake_svg(
-        files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
+    if site.bakes_images:
+        out[routes.baked_badge(cred.uuid, "badge.png")] = badges.bake_png(
+            files[routes.course_image(item.course, "badge.png")], cred.raw)
+        out[routes.baked_badge(cred.uuid, "badge.svg")] = badges.bake_svg(
+            files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
     template = env.get_template("badge.html")
-    embedded = _script_json_text(cred.raw.decode("utf-8"))
     paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
-    qr = jinja2.utils.markupsafe.Markup(badges.qr_svg(routes.absolute(site, routes.badge(cred.uuid))))
+    qr = badges.qr_data_uri(routes.absolute(site, routes.badge(cred.uuid)))
     for lang, path in paths.items():
         page = ctx(lang, path)
         b = view(site, item, lang, page.concept)
         html = template.render(
-            page=page, site=site, lang=lang, b=b, credential_json=embedded, qr=qr,
+            page=page, site=site, lang=lang, b=b, qr=qr,
             badge_image=routes.course_image(item.course, "badge.svg"),
             issuer_path=routes.issuer_page(site, lang), site_did=routes.issuer_did(site),
             alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
             canonical=b.page_url)
         out[routes.output_file(path)] = html.encode()
     return out
-
-
-def _script_json_text(text: str) -> jinja2.utils.markupsafe.Markup:
-    return jinja2.utils.markupsafe.Markup(
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def render_issuer(env, site: Site, lang: str, ctx) -> str:

@@ -1,0 +1,204 @@
+"""A build's cost follows the change (issue #19), and an incremental build is always the cold build.
+
+- Nothing changed: the manifest answers from a stat of content/ alone; no credential is read.
+- An unchanged credential file is not read again (the stat index of content/issued/).
+- A few changed units patch the output in place (writer.Patch) instead of re-creating it.
+- After every step of a site's life (issue, revoke, edit, remove, key rotation) the incremental output equals,
+  byte for byte, a cold build of the same source into an empty folder.
+
+Files written in the last two seconds are never trusted by stat (their times tick too coarsely); these tests
+set that window to zero so that the fast paths are taken right after the files are written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tree
+from generator.build import issued as build_issued
+from generator.build import manifest, pipeline
+from generator.build.pipeline import build
+from generator.issuing import keys
+
+EPOCH = "1767225600"
+
+
+@pytest.fixture
+def trusting(monkeypatch):
+    """Trust file stats at once (see the module's docstring), at a fixed build time."""
+    monkeypatch.setattr(manifest, "RACY_NS", -1)
+    monkeypatch.setattr(build_issued, "RACY_NS", -1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+@pytest.fixture
+def cohort(site, trusting):
+    """The test site with twelve credentials, built once into site.tmp/out."""
+    issue_api(site, *(learner(name=f"Learner {n}", email=f"l{n}@example.org") for n in range(12)))
+    out = site.tmp / "out"
+    first = build(site.root, out)
+    assert first.ok and first.written, [str(p) for p in first.problems]
+    site.out = out
+    return site
+
+
+def cold(root, folder):
+    """The same source built with no cache at all into an empty folder."""
+    copy = folder / "source"
+    shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".credsite-cache", "out"))
+    result = build(copy, folder / "out")
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    return folder / "out"
+
+
+def step(site, name, tmp_path) -> pipeline.BuildResult:
+    """Build incrementally after a change; it must equal the cold build."""
+    result = build(site.root, site.out)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    assert tree(site.out) == tree(cold(site.root, tmp_path / name)), f"after {name}"
+    return result
+
+
+def test_nothing_changed_reads_no_credential(cohort, monkeypatch):
+    inode = cohort.out.stat().st_ino
+    monkeypatch.setattr(pipeline, "load", lambda *a, **k: pytest.fail("an unchanged build loaded the site"))
+    again = build(cohort.root, cohort.out)
+    assert again.ok and again.up_to_date and not again.written and again.count > 12 * 3
+    assert cohort.out.stat().st_ino == inode
+
+
+def test_nothing_changed_repeats_the_warnings_of_the_build_it_stands_for(cohort):
+    small = course_text("small-thing", **{"  ects: 4": "  ects: 2", "  hours: 112": "  hours: 56",
+                                          "  type: institutional": "  type: institutional\n  experimental_space: true"})
+    (cohort.root / "content/courses/small-thing.md").write_text(small, encoding="utf-8")
+    first = build(cohort.root, cohort.out)
+    warnings = [str(p) for p in first.problems]
+    assert any("ects" in w for w in warnings), warnings
+    again = build(cohort.root, cohort.out)
+    assert again.up_to_date and [str(p) for p in again.problems] == warnings
+
+
+def test_an_unchanged_credential_file_is_not_read_again(cohort, monkeypatch):
+    (extra,) = issue_api(cohort, learner(name="New Learner", email="new@example.org"))
+    read: list[str] = []
+    real_open = open
+
+    def watching(path, *args, **kwargs):
+        if str(path).endswith(".json") and "content/issued" in str(path):
+            read.append(os.path.basename(str(path)))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watching)
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written
+    # The new credential is read (loaded, verified, rendered); none of the twelve before it.
+    assert set(read) == {extra.path.name}, read
+
+
+def test_a_new_credential_patches_the_output_in_place(cohort, tmp_path):
+    inode = cohort.out.stat().st_ino
+    untouched = cohort.out / "issuer/index.html"
+    before = untouched.stat().st_ino
+    issue_api(cohort, learner(name="New Learner", email="new@example.org"))
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written
+    assert any(m.startswith("changed ") for m in messages), messages  # a patch, not a new output
+    assert cohort.out.stat().st_ino == inode and untouched.stat().st_ino == before
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_many_changes_swap_in_a_whole_new_output(cohort, tmp_path):
+    inode = cohort.out.stat().st_ino
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
+                        encoding="utf-8")
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written
+    assert cohort.out.stat().st_ino != inode
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_every_step_of_a_sites_life_builds_what_a_cold_build_builds(cohort, tmp_path):
+    # Issue one more.
+    (extra,) = issue_api(cohort, learner(name="Extra Learner", email="extra@example.org"))
+    step(cohort, "issue", tmp_path)
+    # Revoke one.
+    revoked = run("revoke", "--yes", extra.path.stem, "--reason", "test", "--key", cohort.key_path,
+                  "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    step(cohort, "revoke", tmp_path)
+    assert "Revoked" in (cohort.out / f"badges/{extra.path.stem}/index.html").read_text(encoding="utf-8")
+    # Edit the course in place (a typo fix: same version).
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    course.write_text(course.read_text(encoding="utf-8").replace("Body text in English.", "Body text, in English."),
+                      encoding="utf-8")
+    step(cohort, "edit", tmp_path)
+    # Remove a credential file.
+    gone = sorted((cohort.root / "content/issued").glob("*.json"))[0]
+    gone.unlink()
+    step(cohort, "remove", tmp_path)
+    assert not (cohort.out / f"badges/{gone.stem}").exists()
+    assert not (cohort.out / f"nl/badges/{gone.stem}").exists()
+    # Rotate the key: k1 retired, k2 signs the next credential.
+    k2 = keys.generate(cohort.tmp / "keys" / "k2.json", cohort.root)
+    (cohort.root / "content/site.yaml").write_text(
+        site_yaml(("k1", cohort.key, "retired"), ("k2", k2, "active")), encoding="utf-8")
+    step(cohort, "key rotation", tmp_path)
+    issue_api(cohort, learner(name="Signed By K2", email="k2@example.org"), key=k2)
+    step(cohort, "issue with the new key", tmp_path)
+    # And then nothing: the manifest answers.
+    assert build(cohort.root, cohort.out).up_to_date
+
+
+@pytest.mark.parametrize("change", ["credential file", "status list", "theme", "build time", "course image"])
+def test_the_manifest_sees_every_kind_of_change(cohort, monkeypatch, tmp_path, change):
+    if change == "credential file":
+        victim = sorted((cohort.root / "content/issued").glob("*.json"))[0]
+        victim.write_bytes(victim.read_bytes().replace(b"Learner", b"Learnor", 1))  # same size, new bytes
+    elif change == "status list":
+        status = cohort.root / "content/status/revocation.json"
+        status.write_bytes(status.read_bytes() + b"\n")
+    elif change == "theme":
+        (cohort.root / "themes/default/static").mkdir(parents=True, exist_ok=True)
+        (cohort.root / "themes/default/static/site.css").write_text("body { color: red }\n", encoding="utf-8")
+    elif change == "build time":
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86400))
+    else:
+        (cohort.root / "content/images").mkdir(exist_ok=True)
+        (cohort.root / "content/images/unused.png").write_bytes(b"not really a png")
+    loads: list[object] = []
+    real_load = pipeline.load
+    monkeypatch.setattr(pipeline, "load", lambda *a, **k: loads.append(a) or real_load(*a, **k))
+    result = build(cohort.root, cohort.out)
+    assert loads, f"the manifest did not see the change of the {change}"
+    if result.ok:
+        assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_verdict_that_expires_ends_the_manifests_trust(site, trusting, monkeypatch):
+    import datetime as dt
+
+    moment = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC)
+    soon = moment + dt.timedelta(hours=1)
+    issue_api(site, learner(valid_until=soon), now=moment - dt.timedelta(days=1))
+    out = site.tmp / "out"
+    assert build(site.root, out).written
+    assert build(site.root, out).up_to_date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 2 * 3600))  # the same day, after validUntil
+    result = build(site.root, out)
+    assert not result.up_to_date
+    badge = next((out / "badges").iterdir()) / "index.html"
+    assert "Expired" in badge.read_text(encoding="utf-8")
+
+
+def test_paranoid_finds_an_output_file_removed_by_hand(cohort, tmp_path):
+    badge = next((cohort.out / "badges").iterdir()) / "index.html"
+    badge.unlink()
+    assert build(cohort.root, cohort.out).up_to_date  # the manifest cannot see into the output
+    result = build(cohort.root, cohort.out, paranoid=True)
+    assert result.ok and result.written and badge.is_file()
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
