@@ -299,12 +299,14 @@ class Memo:
     def verdict(self, digest: str, award_key: str | None) -> tuple[Verdict, str] | None:
         """The remembered verdict and revocation reason, when judged against this same course version."""
         entry = self.verdicts.get(digest)
-        if not (isinstance(entry, list) and len(entry) == 5 and entry[0] == award_key and isinstance(entry[1], str)
-                and isinstance(entry[2], list) and all(isinstance(p, str) for p in entry[2])
-                and isinstance(entry[3], str) and isinstance(entry[4], str)):
+        if type(entry) is not list or len(entry) != 5 or entry[0] != award_key:
+            return None
+        _, status, problems, credential_id, reason = entry
+        if not (type(status) is type(credential_id) is type(reason) is str and type(problems) is list
+                and all(type(p) is str for p in problems)):
             return None
         self.fresh[digest] = entry
-        return Verdict(entry[1], tuple(entry[2]), entry[3]), entry[4]
+        return Verdict(status, tuple(problems), credential_id), reason
 
     def remember(self, item: Published, award_key: str) -> None:
         verdict = item.verdict

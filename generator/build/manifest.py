@@ -71,9 +71,9 @@ def key_of(fingerprint: str, output_identity: list | None, options: dict) -> str
     return json.dumps([FORMAT, fingerprint, output_identity, options], sort_keys=True)
 
 
-def recorded(source: Path, key: str, moment: dt.datetime) -> Recorded | None:
-    """What the last build left, when nothing it was made from has changed since and its verdicts still hold
-    at `moment`; else None."""
+def recorded(source: Path, key: str, moment: dt.datetime, stats: dict[str, list[int]]) -> Recorded | None:
+    """What the last build left, when nothing it was made from has changed since (`stats`: content_stats now)
+    and its verdicts still hold at `moment`; else None."""
     try:
         data = json.loads((source / MANIFEST_FILE).read_bytes())
     except (OSError, ValueError):
@@ -84,7 +84,7 @@ def recorded(source: Path, key: str, moment: dt.datetime) -> Recorded | None:
         made, until = dt.datetime.fromisoformat(data["moment"]), dt.datetime.fromisoformat(data["until"])
         if not made <= moment < until:
             return None
-        if data["content"] != content_stats(source):
+        if data["content"] != stats:
             return None
         problems = [Problem(p[0], p[1], p[2], p[3], p[4], p[5], Code(p[6])) for p in data["problems"]]
         return Recorded(int(data["count"]), problems, int(data["not_published"]))

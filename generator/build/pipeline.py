@@ -171,7 +171,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     site_only = load_site(source, [], base_url)
     fp = fingerprint(site_only, mtime) if site_only is not None else ""
     if site_only is not None and not paranoid and output.is_dir():
-        last = manifest.recorded(source, manifest.key_of(fp, output_identity(output), options), moment)
+        last = manifest.recorded(source, manifest.key_of(fp, output_identity(output), options), moment, stats)
         if last is not None:
             say(f"nothing changed since the last build; its {last.count} files are up to date")
             return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)

@@ -7,6 +7,7 @@ extend the original with the "default/" prefix, e.g. {% extends "default/base.ht
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from string import Formatter
 
@@ -117,6 +118,17 @@ def string_problems(site: Site) -> list[Problem]:
 
 def strings_of(path: Path) -> dict:
     """The strings of one i18n file; {} when it is missing or unreadable (string_problems says why)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    return dict(_strings_read(path, info.st_size, info.st_mtime_ns, info.st_ino))
+
+
+@functools.lru_cache(maxsize=64)
+def _strings_read(path: Path, size: int, mtime_ns: int, inode: int) -> dict:
+    """strings_of, read once per version of the file: a build asks for each language's strings several times,
+    and parsing the YAML is most of what that costs. The file's stat is in the key, so an edit is read anew."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) if path.is_file() else {}
     except (OSError, ValueError, yaml.YAMLError):
