@@ -202,3 +202,14 @@ def test_paranoid_finds_an_output_file_removed_by_hand(cohort, tmp_path):
     result = build(cohort.root, cohort.out, paranoid=True)
     assert result.ok and result.written and badge.is_file()
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_reading_credentials_on_all_cores_reads_what_one_core_reads(cohort, monkeypatch, tmp_path):
+    from generator.build import pool
+
+    monkeypatch.setattr(pool, "PARALLEL_READS", 1)  # a large site's cold build: every file read in workers
+    (cohort.root / ".credsite-cache").rename(tmp_path / "old-cache")
+    out = tmp_path / "parallel"
+    result = build(cohort.root, out)
+    assert result.ok and result.written
+    assert tree(out) == tree(cohort.out)

@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import routes
-from generator.build.pool import worker_pool
+from generator.build.pool import read_on_all_cores, worker_pool
 from generator.build.units import dependency_versions
 from generator.content.config import SITE_FILE
-from generator.content.issued import INDEX_FILE, facts_from_bytes, index_of, read_cache
+from generator.content.issued import INDEX_FILE, index_of, read_cache, read_file
 from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
 from generator.content.yamlsource import KeyPath, YamlError, parse
@@ -177,7 +177,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         if save_cache:
             _save_index(site, credentials)
         return published, problems
-    todo = [_whole(cred) for cred in todo]
+    todo = _whole(todo)
     signatures = signature_problems(site, todo, save=save_cache, progress=progress)
     # What a verifier can fetch from this site: the files the build publishes besides the badges.
     publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
@@ -233,14 +233,22 @@ def _achievement_id(facts: dict) -> object:
     return achievement.get("id") if isinstance(achievement, dict) else None
 
 
-def _whole(cred: IssuedCredential) -> IssuedCredential:
-    """The credential with all of its facts, read from its file when the build had only its summary."""
-    if cred.whole:
-        return cred
-    found = facts_from_bytes(cred.raw)  # raw checks the bytes are still those the index knows
-    if not isinstance(found, dict):  # the same bytes were a credential before
-        raise CredentialChanged(cred.source)
-    return replace(cred, facts=found, whole=True)
+def _whole(credentials: list[IssuedCredential]) -> list[IssuedCredential]:
+    """The credentials with all of their facts, read from their files when the build had only their summary."""
+    summaries = [cred for cred in credentials if not cred.whole]
+    reads = dict(zip((cred.source for cred in summaries),
+                     read_on_all_cores(read_file, [cred.path for cred in summaries]), strict=True))
+    out = []
+    for cred in credentials:
+        if cred.whole:
+            out.append(cred)
+            continue
+        read = reads[cred.source]
+        # The same bytes were a credential when the index was made; other bytes: the file changed meanwhile.
+        if isinstance(read, Problem) or read[1] != cred.digest:
+            raise CredentialChanged(cred.source)
+        out.append(replace(cred, facts=read[2], whole=True))
+    return out
 
 
 def _award_key(award: Award) -> str:

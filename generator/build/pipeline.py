@@ -35,6 +35,7 @@ from generator.build.checks import (
 )
 from generator.build.endorsements import endorse
 from generator.build.issued import verify_issued
+from generator.build.pool import read_on_all_cores
 from generator.build.site_files import achievement_bodies, site_files
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
 from generator.build.writer import Patch, emptied_folders, patching, staging
@@ -106,7 +107,7 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False,
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
         pathways = [p for p in pathways if p.status != "draft"]
-    credentials = load_issued(site, problems, paranoid)
+    credentials = load_issued(site, problems, paranoid, read_on_all_cores)
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 

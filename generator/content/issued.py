@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.credentials import closed_world
@@ -106,13 +107,19 @@ def _encoding_problem(raw: bytes) -> str | None:
     return None
 
 
-def load_issued(site: Site, problems: list[Problem], paranoid: bool = False) -> list[IssuedCredential]:
-    """Every credential file of content/issued/. `paranoid`: read and hash every file, trusting no index."""
+Mapper = Callable[[Callable[[str], "Read"], list[str]], Iterable["Read"]]
+
+
+def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
+                mapper: Mapper | None = None) -> list[IssuedCredential]:
+    """Every credential file of content/issued/. `paranoid`: read and hash every file, trusting no index.
+    `mapper` reads the files that must be read (read_file over their paths; the build spreads a cold site's
+    over all cores), in order."""
     folder = site.source / "content" / "issued"
-    out: list[IssuedCredential] = []
-    seen: dict[str, str] = {}
     index = {} if paranoid else _read_index(site.source / INDEX_FILE)
     names = sorted(os.listdir(folder)) if folder.is_dir() else []
+    found: list[tuple[str, str, str, list | None]] = []  # name, path, stamp, the index entry when unchanged
+    skipped_problems: dict[str, Problem] = {}
     for name in names:
         shown = f"content/issued/{name}"
         path = os.path.join(folder, name)
@@ -120,15 +127,30 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False) -> 
         if info is None:
             skipped = _not_a_credential_file(name, path)
             if skipped and skipped is not _IGNORED:
-                problems.append(Problem(shown, None, "", skipped[0], skipped[1], "warning"))
+                skipped_problems[name] = Problem(shown, None, "", skipped[0], skipped[1], "warning")
             continue
         stamp = _stat(info)
-        unchanged = _unchanged(index.get(name), stamp)
-        if unchanged:
+        found.append((name, path, stamp, _unchanged(index.get(name), stamp)))
+    to_read = [path for _, path, _, unchanged in found if unchanged is None]
+    reads = iter((mapper or map)(read_file, to_read))
+    out: list[IssuedCredential] = []
+    seen: dict[str, str] = {}
+    listed = iter(found)
+    current = next(listed, None)
+    for name in names:  # in name order, so problems come out as before
+        if name in skipped_problems:
+            problems.append(skipped_problems[name])
+        if current is None or current[0] != name:
+            continue
+        _, path, stamp, unchanged = current
+        current = next(listed, None)
+        shown = f"content/issued/{name}"
+        if unchanged is not None:
             digest, facts, whole = unchanged[1], summary_facts(unchanged[2:]), False
         else:
-            read = _read(shown, path, problems)
-            if read is None:
+            read = next(reads)
+            if isinstance(read, Problem):
+                problems.append(Problem(shown, read.line, read.field, read.message, read.fix))
                 continue
             (stamp, digest, facts), whole = read, True
         match = UUID.fullmatch(str(facts.get("id", "")))
@@ -175,15 +197,17 @@ def _stat(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{info.st_ctime_ns}"
 
 
-def _read(shown: str, path: str, problems: list[Problem]) -> tuple[str, str, dict] | None:
-    """Read and check one credential file: its stat, digest and facts, or None after adding its problem."""
+Read = tuple[str, str, dict] | Problem
+
+
+def read_file(path: str) -> Read:
+    """Read and check one credential file: its stat, digest and facts, or its problem (without the path)."""
     with open(path, "rb") as handle:
         info = os.fstat(handle.fileno())
         raw = handle.read()
     found = facts_from_bytes(raw)
     if isinstance(found, Problem):
-        problems.append(Problem(shown, found.line, found.field, found.message, found.fix))
-        return None
+        return found
     return _stat(info), hashlib.sha256(raw).hexdigest(), found
 
 
