@@ -67,7 +67,7 @@ def cold_build(work: Path) -> tuple[float, float, int]:
             "from pathlib import Path\nfrom generator.build.pipeline import build\n"
             f"t = time.perf_counter(); r = build(Path({str(work)!r}), Path({str(work / '_site')!r}))\n"
             "assert r.ok, [str(p) for p in r.problems][:5]\n"
-            "print(json.dumps([time.perf_counter() - t, len(r.files)]))\n")
+            "print(json.dumps([time.perf_counter() - t, r.count]))\n")
     os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -214,7 +214,7 @@ t = time.perf_counter()
 r = build(Path({work!r}), Path({output!r}))
 seconds = time.perf_counter() - t
 assert r.ok, [str(p) for p in r.problems][:5]
-print(f"{{seconds:.3f}} {{len(r.files)}} {{int(bool(getattr(r, 'up_to_date', False)))}}")
+print(f"{{seconds:.3f}} {{r.count}} {{int(bool(getattr(r, 'up_to_date', False)))}}")
 """
 
 

@@ -18,9 +18,9 @@ import shutil
 import pytest
 
 from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tree
-from generator.build import issued as build_issued
 from generator.build import manifest, pipeline
 from generator.build.pipeline import build
+from generator.content import issued as content_issued
 from generator.issuing import keys
 
 EPOCH = "1767225600"
@@ -30,7 +30,7 @@ EPOCH = "1767225600"
 def trusting(monkeypatch):
     """Trust file stats at once (see the module's docstring), at a fixed build time."""
     monkeypatch.setattr(manifest, "RACY_NS", -1)
-    monkeypatch.setattr(build_issued, "RACY_NS", -1)
+    monkeypatch.setattr(content_issued, "RACY_NS", -1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
@@ -213,3 +213,52 @@ def test_reading_credentials_on_all_cores_reads_what_one_core_reads(cohort, monk
     result = build(cohort.root, out)
     assert result.ok and result.written
     assert tree(out) == tree(cohort.out)
+
+
+def test_a_site_that_bakes_images_at_build_time_patches_too(cohort, tmp_path):
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    assert build(cohort.root, cohort.out).written  # everything again: the setting changes every badge
+    issue_api(cohort, learner(name="Baked Learner", email="baked@example.org"))
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    assert any(m.startswith("changed ") for m in messages), messages  # a patch: the course images stay where they are
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_file_gone_from_the_last_output_is_made_again_not_a_failure(cohort, tmp_path):
+    gone = next((cohort.out / "badges").iterdir())
+    shutil.rmtree(gone)
+    settings = cohort.root / "content/site.yaml"  # a change that re-renders much, so a whole new output is made
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
+                        encoding="utf-8")
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written and gone.is_dir()
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_damaged_index_or_manifest_only_costs_time(cohort, tmp_path):
+    import json
+
+    cache = cohort.root / ".credsite-cache"
+    index = json.loads((cache / "issued-index.json").read_text(encoding="utf-8"))
+    for entry in index["files"].values():
+        entry[1] = "0" * 64  # the stat still matches, the digest is wrong
+    (cache / "issued-index.json").write_text(json.dumps(index), encoding="utf-8")
+    recorded = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
+    recorded["problems"] = [["too", "short"]]
+    (cache / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
+    (cohort.out / "sitemap.xml").unlink()  # so that only a real build passes
+    result = build(cohort.root, cohort.out)
+    assert result.ok and not result.up_to_date, [str(p) for p in result.problems]
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_link_loop_under_content_does_not_stop_the_build(cohort):
+    (cohort.root / "content/loop").symlink_to(".")
+    (cohort.root / "content/images").mkdir(exist_ok=True)
+    (cohort.root / "content/images/back").symlink_to("..")
+    stats = manifest.content_stats(cohort.root)
+    assert "loop" in stats and "loop/loop" not in stats
+    assert build(cohort.root, cohort.out).ok

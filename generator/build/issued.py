@@ -8,18 +8,16 @@ are cached by content hash and spread over all cores.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import routes
 from generator.build.pool import read_on_all_cores, worker_pool
-from generator.build.units import dependency_versions
+from generator.build.units import code_digest
 from generator.content.config import SITE_FILE
 from generator.content.issued import INDEX_FILE, index_of, read_cache, read_file
 from generator.content.reader import dotted
@@ -222,9 +220,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
 def _save_index(site: Site, credentials: list[IssuedCredential], read: Sequence[IssuedCredential] = ()) -> None:
     """Record the stat and summary of every credential, those just read in full (`read`) included."""
     whole = {cred.source: cred for cred in read}
-    index = index_of([whole.get(cred.source, cred) for cred in credentials])
-    index["files"] = settled(index["files"], time.time_ns())
-    _save_cache(site.source / INDEX_FILE, index)
+    _save_cache(site.source / INDEX_FILE, index_of([whole.get(cred.source, cred) for cred in credentials]))
 
 
 def _achievement_id(facts: dict) -> object:
@@ -244,10 +240,11 @@ def _whole(credentials: list[IssuedCredential]) -> list[IssuedCredential]:
             out.append(cred)
             continue
         read = reads[cred.source]
-        # The same bytes were a credential when the index was made; other bytes: the file changed meanwhile.
-        if isinstance(read, Problem) or read[1] != cred.digest:
+        if isinstance(read, Problem):  # these bytes were a credential when they were indexed: changed since
             raise CredentialChanged(cred.source)
-        out.append(replace(cred, facts=read[2], whole=True))
+        # Another digest than the index's: the index was wrong (damaged), or the file changed since the stat; the
+        # file as it is now is what is checked and published, and the index learns it.
+        out.append(replace(cred, stat="", digest=read[1], facts=read[2], whole=True))
     return out
 
 
@@ -256,15 +253,10 @@ def _award_key(award: Award) -> str:
     return hashlib.sha256(repr(award).encode()).hexdigest()
 
 
-@functools.cache
 def _checking_code() -> str:
-    """credsite's code that judges credentials, and the libraries it uses: a new version may judge otherwise."""
-    digest = hashlib.sha256(dependency_versions().encode())
-    here = Path(__file__).resolve().parents[1]
-    for folder in ("credentials", "content", "build"):
-        for path in sorted((here / folder).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """credsite's code and libraries: any of it may judge a credential otherwise (claims, routes, JSON reading).
+    Read again for each build: `credsite serve` runs for days, and its files may be upgraded meanwhile."""
+    return code_digest()
 
 
 def _environment(site: Site, award_keys: dict[str, str], reasons: dict[str, str]) -> str:
@@ -324,20 +316,6 @@ class Memo:
     def save(self, source: Path, now: dt.datetime, holds_until: dt.datetime) -> None:
         _save_cache(source / VERDICTS_FILE, {"environment": self.environment, "from": now.isoformat(),
                                              "until": holds_until.isoformat(), "verdicts": self.fresh})
-
-
-RACY_NS = 2_000_000_000  # a file modified this close to the index being written may change again unseen
-
-
-def settled(index: dict[str, list], now_ns: int) -> dict[str, list]:
-    """The index entries that can be trusted next time. A file's times have a coarse clock (milliseconds on
-    ext4), so a file rewritten within the same tick, at the same size, would look unchanged: entries modified
-    in the last seconds are left out and simply read again by the next build."""
-    def changed_ns(entry: list) -> int:
-        _, mtime, _, ctime = entry[0].split(":")
-        return max(int(mtime), int(ctime))
-
-    return {name: entry for name, entry in index.items() if now_ns - changed_ns(entry) > RACY_NS}
 
 
 def _links_findings(facts: dict, publishes: closed_world.Publishes,

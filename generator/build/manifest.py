@@ -28,6 +28,7 @@ from pathlib import Path
 from generator.problems import Code, Problem
 
 MANIFEST_FILE = ".credsite-cache/manifest.json"
+TAKEN = "\0taken"  # content_stats' entry for when it was taken (no file under content/ has this name)
 FORMAT = 1
 RACY_NS = 2_000_000_000  # file times tick coarsely: a file changed this close to the manifest may change unseen
 
@@ -42,10 +43,16 @@ class Recorded:
 
 
 def content_stats(source: Path) -> dict[str, list[int]]:
-    """Every file and folder under content/, by path relative to it: [size, mtime_ns, inode, ctime_ns]."""
-    found: dict[str, list[int]] = {}
+    """Every file and folder under content/, by path relative to it: [size, mtime_ns, inode, ctime_ns]; and under
+    TAKEN, when the walk began. A folder reached again through a link (a loop) is listed, not walked again."""
+    found: dict[str, list[int]] = {TAKEN: [time.time_ns()]}
     root = source / "content"
     stack = [(str(root), "")]
+    try:
+        top = root.stat()
+        walked = {(top.st_dev, top.st_ino)}
+    except OSError:
+        walked = set()
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -62,7 +69,8 @@ def content_stats(source: Path) -> dict[str, list[int]]:
                     continue
                 found[name] = [info.st_size if entry.is_file() else -2, info.st_mtime_ns, info.st_ino,
                                info.st_ctime_ns]
-                if entry.is_dir(follow_symlinks=True):
+                if entry.is_dir(follow_symlinks=True) and (info.st_dev, info.st_ino) not in walked:
+                    walked.add((info.st_dev, info.st_ino))
                     stack.append((entry.path, name + "/"))
     return found
 
@@ -84,11 +92,12 @@ def recorded(source: Path, key: str, moment: dt.datetime, stats: dict[str, list[
         made, until = dt.datetime.fromisoformat(data["moment"]), dt.datetime.fromisoformat(data["until"])
         if not made <= moment < until:
             return None
-        if data["content"] != stats:
+        recorded_stats = {name: entry for name, entry in data["content"].items() if name != TAKEN}
+        if recorded_stats != {name: entry for name, entry in stats.items() if name != TAKEN}:
             return None
         problems = [Problem(p[0], p[1], p[2], p[3], p[4], p[5], Code(p[6])) for p in data["problems"]]
         return Recorded(int(data["count"]), problems, int(data["not_published"]))
-    except (KeyError, TypeError, ValueError):  # a damaged manifest is as good as none
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):  # a damaged manifest is as good as none
         return None
 
 
@@ -96,8 +105,9 @@ def save(source: Path, key: str, stats: dict[str, list[int]], moment: dt.datetim
          count: int, problems: list[Problem], not_published: int) -> None:
     """Record a build that just published (or found up to date) a complete output. `stats` were taken before
     the build read its content, so an edit during the build makes the next one build again."""
-    now_ns = time.time_ns()
-    racy = any(now_ns - max(entry[1], entry[3]) <= RACY_NS for entry in stats.values())
+    # A file changed shortly before the walk saw it may change again within the same tick of its clock, unseen.
+    taken = stats[TAKEN][0]
+    racy = any(taken - max(entry[1], entry[3]) <= RACY_NS for name, entry in stats.items() if name != TAKEN)
     document = {"key": key, "racy": racy, "moment": moment.isoformat(), "until": until.isoformat(),
                 "content": stats, "count": count, "not_published": not_published,
                 "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value] for p in problems]}

@@ -38,7 +38,7 @@ from generator.build.issued import verify_issued
 from generator.build.pool import read_on_all_cores
 from generator.build.site_files import achievement_bodies, site_files
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
-from generator.build.writer import Patch, emptied_folders, patching, staging
+from generator.build.writer import MissingFromOutput, Patch, emptied_folders, patching, staging
 from generator.content.config import load_site
 from generator.content.courses import load_courses
 from generator.content.endorsements import snapshot_age_problems
@@ -208,52 +208,60 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         # The new output would be the old one, file for file: leave it alone.
         names = [name for files in plan.reused.values() for name in files] + list(shared)
         say(f"nothing changed since the last build; {len(names)} files are up to date")
-        return remember(BuildResult(sorted(problems + plan.problems, key=sort_key), names, up_to_date=True,
+        found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
+        plan.cache.store_output_problems(found)
+        return remember(BuildResult(sorted(problems + found, key=sort_key), names, up_to_date=True,
                                     not_published=unpublished, count=len(names)))
     patch = previous is not None and _small_change(plan)
-    with (patching(output, mtime) if patch else staging(output, mtime)) as stage:
-        # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake them.
-        # A patch holds only those that changed.
-        for name, data in shared.items():
-            if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
-                stage.write(name, data)
-        try:
-            rendered = render_units(site, plan, previous, stage, progress=progress)
-        except (jinja2.TemplateError, RecursionError) as exc:
-            return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
-        except CredentialChanged as exc:
-            return BuildResult(sorted(problems + [changed_problem(exc)], key=sort_key))
-        names = rendered.names + list(shared)
-        problems = sorted(problems + rendered.problems + changed_versions(content, rendered.achievements, output)
-                          + closed_world.output_problems({**shared, **rendered.achievements},
-                                                         outputs.publishes(site, table))
-                          + table_problems(table, names) + export_problems(site, content.families, shared)
-                          + pathway_problems(content.pathways, bodies),
-                          key=sort_key)
-        removed: set[str] = set()
-        if isinstance(stage, Patch):
-            staged = stage.staged()
-            removed = plan.cache.previous_names() - set(names)
-            files, folders, size, largest, largest_size = plan.cache.usage or []
-            before = host_usage.Usage(files, folders, size, (largest, largest_size))
-            usage = host_usage.patched(before, output, Path(stage.root), staged, removed,
-                                       emptied_folders(output, removed, staged))
-            say(f"changed {len(staged)} and removed {len(removed)} of {len(names)} files")
-        else:
-            usage = host_usage.measure(Path(stage.root))
-        say(f"measured {host_usage.describe(usage)}")
-        problems = sorted(problems + host_usage.problems(site, usage), key=sort_key)
-        if errors(problems):
-            return BuildResult(problems)
-        say(f"publishing {len(names)} files")
-        plan.cache.forget()
-        manifest.forget(source)
-        if isinstance(stage, Patch):
-            stage.publish(removed)
-        else:
-            stage.publish()
+    try:
+        with (patching(output, mtime) if patch else staging(output, mtime)) as stage:
+            # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake them.
+            # A patch holds only those that changed.
+            for name, data in shared.items():
+                if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
+                    stage.write(name, data)
+            try:
+                rendered = render_units(site, plan, previous, stage, progress=progress)
+            except (jinja2.TemplateError, RecursionError) as exc:
+                return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+            except CredentialChanged as exc:
+                return BuildResult(sorted(problems + [changed_problem(exc)], key=sort_key))
+            names = rendered.names + list(shared)
+            found = (rendered.problems + changed_versions(content, rendered.achievements, output)
+                     + closed_world.output_problems({**shared, **rendered.achievements}, outputs.publishes(site, table))
+                     + table_problems(table, names) + export_problems(site, content.families, shared)
+                     + pathway_problems(content.pathways, bodies))
+            removed: set[str] = set()
+            if isinstance(stage, Patch):
+                staged = stage.staged()
+                removed = plan.cache.previous_names() - set(names)
+                files, folders, size, largest, largest_size = plan.cache.usage or []
+                before = host_usage.Usage(files, folders, size, (largest, largest_size))
+                usage = host_usage.patched(before, output, Path(stage.root), staged, removed,
+                                           emptied_folders(output, removed, staged))
+                say(f"changed {len(staged)} and removed {len(removed)} of {len(names)} files")
+            else:
+                usage = host_usage.measure(Path(stage.root))
+            say(f"measured {host_usage.describe(usage)}")
+            found += host_usage.problems(site, usage)
+            problems = sorted(problems + found, key=sort_key)
+            if errors(problems):
+                return BuildResult(problems)
+            say(f"publishing {len(names)} files")
+            plan.cache.forget()
+            manifest.forget(source)
+            if isinstance(stage, Patch):
+                stage.publish(removed)
+            else:
+                stage.publish()
+    except MissingFromOutput:  # a file of the last output is gone: the cache cannot be trusted for it
+        if paranoid:
+            raise
+        say("a file of the last output is missing; building again, checking every file")
+        return build(source, output, base_url, drafts, skip_invalid, progress, paranoid=True)
     # Only now does the output hold what the cache describes.
     plan.cache.store_site_files(shared)
+    plan.cache.store_output_problems(found)
     plan.cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     plan.cache.save(output)
     return remember(BuildResult(problems, names, written=True, not_published=unpublished, count=len(names)))

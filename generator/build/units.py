@@ -97,6 +97,7 @@ class Job:
     root: str  # the staging folder (see writer.Staging)
     mtime: int | None
     images: dict[str, bytes] = field(default_factory=dict)  # course badge images, read once
+    previous: str = ""  # the output a patch changes: unchanged course images are there, not in `root`
 
 
 BAKED = ("badge.png", "badge.svg")  # the course images a credential gets a baked copy of (baked_images: build)
@@ -123,7 +124,9 @@ def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
         for image in BAKED if bakes else ():
             path = routes.course_image(item.course, image)
             if path not in job.images:
-                with open(os.path.join(job.root, path), "rb") as handle:
+                staged = os.path.join(job.root, path)
+                where = staged if not job.previous or os.path.exists(staged) else os.path.join(job.previous, path)
+                with open(where, "rb") as handle:
                     job.images[path] = handle.read()
         files = job.renderer.badge_unit(item, job.images)
         for name, data in files.items():
@@ -136,9 +139,10 @@ def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
 _worker: Job | None = None
 
 
-def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...] = ()) -> None:
+def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...] = (),
+                 previous: str = "") -> None:
     global _worker
-    _worker = Job(Renderer(site, pathways), root, mtime)
+    _worker = Job(Renderer(site, pathways), root, mtime, previous=previous)
 
 
 def _job() -> Job:
@@ -170,6 +174,19 @@ def dependency_versions() -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name} missing")
     return " ".join(versions)
+
+
+def code_digest() -> str:
+    """credsite's own files and the versions of its libraries: a change to either may change any output."""
+    digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}".encode())
+    _digest_folder(digest, Path(__file__).resolve().parents[1])  # all of credsite
+    return digest.hexdigest()
+
+
+def _digest_folder(digest, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
 
 
 def fingerprint(site: Site, mtime: int | None = None) -> str:
@@ -235,6 +252,12 @@ class UnitCache:
         # What that output takes on its host (host_usage.Usage), so a patch need not walk it to know.
         self.usage: list | None = data.get("usage") if same else None
         self.fresh_usage: list | None = None
+        # What the checks of that whole output found (templates' warnings, host limits, ...): a build that finds
+        # its output unchanged reports them again.
+        rows = data.get("output_problems") if same else None
+        self.output_problems: list[Problem] | None = (
+            [_problem(row) for row in rows] if isinstance(rows, list) and all(map(_problem_entry, rows)) else None)
+        self.fresh_output_problems: list = []
         self.fp = fp
         # The output is the folder the cache describes (same path and inode), so its files are there unless
         # someone removed them by hand; `paranoid` looks at each one rather than trust that.
@@ -277,9 +300,10 @@ class UnitCache:
         return entry
 
     def store(self, unit: str, key: str, files: list[str], problems: tuple[Problem, ...] | list[Problem] = ()) -> None:
-        self.fresh[unit] = {"key": key, "files": files,
-                            "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value]
-                                         for p in problems]}
+        self.fresh[unit] = {"key": key, "files": files, "problems": [_row(p) for p in problems]}
+
+    def store_output_problems(self, problems: list[Problem]) -> None:
+        self.fresh_output_problems = [_row(p) for p in problems]
 
     def forget(self) -> None:
         """Drop the saved cache: called before publishing, so a build that dies
@@ -296,7 +320,7 @@ class UnitCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(json.dumps({"fingerprint": self.fp, "output": output_identity(output),
                                         "units": self.fresh, "site_files": self.fresh_site_files,
-                                        "usage": self.fresh_usage}),
+                                        "usage": self.fresh_usage, "output_problems": self.fresh_output_problems}),
                             encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
@@ -325,6 +349,14 @@ def _unit_entry(entry: object) -> bool:
 
 
 _CODES = frozenset(code.value for code in Code)
+
+
+def _row(p: Problem) -> list:
+    return [p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value]
+
+
+def _problem(row: list) -> Problem:
+    return Problem(row[0], row[1], row[2], row[3], row[4], row[5], Code(row[6]))
 
 
 def _problem_entry(entry: object) -> bool:
@@ -368,7 +400,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
             entry = cache.hit(unit, key)
             if entry:
                 plan.reused[unit] = entry["files"]
-                plan.problems.extend(Problem(p[0], p[1], p[2], p[3], p[4], p[5], Code(p[6])) for p in entry["problems"])
+                plan.problems.extend(_problem(p) for p in entry["problems"])
             else:
                 plan.course_todo.append((family, course, achievements[course.key]))
     for item in published:
@@ -411,10 +443,11 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
     items: list[Published] = [item for item, _ in badge_todo]
-    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways)) if use_pool
+    patched = "" if isinstance(stage, writer.Staging) or previous is None else str(previous)
+    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
-            local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime)
+            local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime, previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_names = badge_job(local, items)
         else:

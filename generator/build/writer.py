@@ -35,6 +35,10 @@ def put(root: str, name: str, data: bytes, mtime: int | None = None) -> None:
         os.utime(path, (mtime, mtime))
 
 
+class MissingFromOutput(FileNotFoundError):
+    """A file the cache says the previous output holds is not there (someone removed it by hand)."""
+
+
 class Staging:
     """The folder a build writes into; `publish()` makes it the output."""
 
@@ -61,6 +65,8 @@ class Staging:
         try:
             os.link(existing, path)
         except FileNotFoundError:
+            if not os.path.exists(existing):
+                raise MissingFromOutput(existing) from None
             raise
         except OSError:  # another file system, or links not allowed
             shutil.copyfile(existing, path)
@@ -137,8 +143,14 @@ class Patch:
                 os.rmdir(os.path.join(self.output, folder))
             except OSError:
                 pass  # something else put a file there: keep it
-        if self.mtime is not None:
+        if self.mtime is not None:  # every folder a new file or a removal changed, up to the output itself
+            root = str(self.output)
+            changed = {root}
             for folder in touched:
+                while folder.startswith(root + os.sep) and folder not in changed:
+                    changed.add(folder)
+                    folder = os.path.dirname(folder)
+            for folder in changed:
                 if os.path.isdir(folder):
                     os.utime(folder, (self.mtime, self.mtime))
         self.published = True

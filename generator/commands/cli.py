@@ -42,7 +42,8 @@ __all__ = ["cli", "main"]
 @click.option("--skip-invalid", is_flag=True,
               help="Publish the credentials that verify and leave out those that do not (with a warning).")
 @click.option("--paranoid", is_flag=True,
-              help="Trust no index of unchanged files: read and hash every input and check every output file.")
+              help="Trust no index of unchanged files: read and hash every input, and check that every output "
+                   "file is there.")
 def build(source: Path, output: Path | None, base_url: str | None, drafts: bool, skip_invalid: bool,
           paranoid: bool) -> None:
     """Build the site into _site/ (atomically: a failed build changes nothing)."""

@@ -122,11 +122,11 @@ def strings_of(path: Path) -> dict:
         info = path.stat()
     except OSError:
         return {}
-    return dict(_strings_read(path, info.st_size, info.st_mtime_ns, info.st_ino))
+    return dict(_strings_read(path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
 
 
 @functools.lru_cache(maxsize=64)
-def _strings_read(path: Path, size: int, mtime_ns: int, inode: int) -> dict:
+def _strings_read(path: Path, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> dict:
     """strings_of, read once per version of the file: a build asks for each language's strings several times,
     and parsing the YAML is most of what that costs. The file's stat is in the key, so an edit is read anew."""
     try:
