@@ -209,7 +209,6 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
         names = [name for files in plan.reused.values() for name in files] + list(shared)
         say(f"nothing changed since the last build; {len(names)} files are up to date")
         found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
-        plan.cache.store_output_problems(found)
         return remember(BuildResult(sorted(problems + found, key=sort_key), names, up_to_date=True,
                                     not_published=unpublished, count=len(names)))
     patch = previous is not None and _small_change(plan)
