@@ -7,7 +7,7 @@
   byte for byte, a cold build of the same source into an empty folder.
 
 Files written in the last two seconds are never trusted by stat (their times tick too coarsely); these tests
-set that window to zero so that the fast paths are taken right after the files are written.
+set that window (content/issued.py RACY_NS) to zero so that the fast paths are taken right after the files are written.
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ EPOCH = "1767225600"
 @pytest.fixture
 def trusting(monkeypatch):
     """Trust file stats at once (see the module's docstring), at a fixed build time."""
-    monkeypatch.setattr(manifest, "RACY_NS", -1)
-    monkeypatch.setattr(content_issued, "RACY_NS", -1)
+    monkeypatch.setattr(content_issued, "RACY_NS", -1)  # the one window the manifest and the index share
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 

@@ -25,12 +25,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.issued import changed_lately
 from generator.problems import Code, Problem
 
 MANIFEST_FILE = ".credsite-cache/manifest.json"
 TAKEN = "\0taken"  # content_stats' entry for when it was taken (no file under content/ has this name)
 FORMAT = 1
-RACY_NS = 2_000_000_000  # file times tick coarsely: a file changed this close to the manifest may change unseen
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def save(source: Path, key: str, stats: dict[str, list[int]], moment: dt.datetim
     the build read its content, so an edit during the build makes the next one build again."""
     # A file changed shortly before the walk saw it may change again within the same tick of its clock, unseen.
     taken = stats[TAKEN][0]
-    racy = any(taken - max(entry[1], entry[3]) <= RACY_NS for name, entry in stats.items() if name != TAKEN)
+    racy = any(changed_lately(entry[1], entry[3], taken) for name, entry in stats.items() if name != TAKEN)
     document = {"key": key, "racy": racy, "moment": moment.isoformat(), "until": until.isoformat(),
                 "content": stats, "count": count, "not_published": not_published,
                 "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value] for p in problems]}

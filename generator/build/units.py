@@ -267,11 +267,7 @@ class UnitCache:
 
     def same_site_files(self, files: dict[str, bytes]) -> bool:
         """True when the previous output holds exactly these site-wide files."""
-        if self.output is None or files.keys() != self.site_files.keys():
-            return False
-        base = str(self.output) + os.sep
-        return all(self.site_files[name] == hashlib.sha256(data).hexdigest() and os.path.isfile(base + name)
-                   for name, data in files.items())
+        return files.keys() == self.site_files.keys() and all(self.same_file(n, data) for n, data in files.items())
 
     def same_file(self, name: str, data: bytes) -> bool:
         """The previous output holds this site-wide file with these bytes."""

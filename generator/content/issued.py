@@ -197,13 +197,18 @@ def _unchanged(entry: object, stat_now: str) -> list | None:
     return entry
 
 
-RACY_NS = 2_000_000_000  # file times tick coarsely (ms on ext4): a file changed this close to being read may
-# change again, at the same size, within the same tick; it is not indexed, so the next build reads it again
+RACY_NS = 2_000_000_000  # file times tick coarsely (ms on ext4): a file changed this close to being looked at may
+# change again, at the same size, within the same tick; so it is never trusted by its stat (here or in the manifest)
+
+
+def changed_lately(mtime_ns: int, ctime_ns: int, looked_ns: int) -> bool:
+    """A file's times are too close to the moment it was looked at for its stat to vouch for its bytes."""
+    return looked_ns - max(mtime_ns, ctime_ns) <= RACY_NS
 
 
 def _racy(stamp: str, started_ns: int) -> bool:
     _, mtime, _, ctime = stamp.split(":")
-    return started_ns - max(int(mtime), int(ctime)) <= RACY_NS
+    return changed_lately(int(mtime), int(ctime), started_ns)
 
 
 def _stat(info: os.stat_result) -> str:
