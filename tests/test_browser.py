@@ -186,13 +186,13 @@ def test_download_without_javascript_gives_the_plain_image_and_says_to_keep_the_
 def test_badge_page_prints_as_a_one_page_certificate_with_qr(browser, site_url, uid, name):
     page, foreign, errors = open_page(browser, site_url + f"badges/{uid}/")
     page.emulate_media(media="print")
-    assert page.locator(".qr img").is_visible()
+    assert page.locator("img.qr").is_visible()
     assert page.locator(".share").count() == 0 or page.locator(".share").is_hidden()
     shoot(page, f"badge-{name}-print")
     # A phone pointed at the printed certificate opens the badge's public URL.
     qr = Image.open(io.BytesIO(page.locator(".qr").screenshot()))
     found = zxingcpp.read_barcodes(qr, formats=zxingcpp.BarcodeFormat.QRCode)
-    assert [code.text for code in found] == [page.locator('link[rel="canonical"]').get_attribute("href")]
+    assert [code.text for code in found] == [page.locator('meta[property="og:url"]').get_attribute("content")]
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the certificate does not fit on one page"
     assert foreign == [] and errors == []
@@ -250,8 +250,10 @@ def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_ep
     shown = format_date(day, format="long", locale=lang)
     text = banner.inner_text()
     assert text.startswith({"en": ("Valid.", "Revoked."), "nl": ("Geldig.", "Ingetrokken.")}[lang][uid == REVOKED])
-    assert f" {shown}." in text, text
-    assert page.locator(".verify-now .print-only").is_hidden()
+    assert f" {shown}" in text, text
+    # The credential's address, which any verifier takes, is there as a link too.
+    address = banner.get_by_role("link", name=credential)
+    assert address.is_visible() and address.get_attribute("href")
 
     # Keyboard: Tab reaches the link, and its focus ring shows.
     for _ in range(30):
@@ -272,30 +274,70 @@ def test_badge_page_links_to_an_independent_verifier(browser, site_url, build_ep
 
 def test_printed_badge_names_the_verifier_and_the_credential_url(browser, site_url, build_epoch):
     page, foreign, errors = open_page(browser, site_url + f"badges/{VALID}/")
+    page.locator("[data-check-now]").wait_for()  # what JavaScript adds is made before printing
     page.emulate_media(media="print")
     assert page.locator("a[data-verifier]").is_hidden()  # a link cannot be followed on paper
-    printed = page.locator(".verify-now .print-only")
+    assert page.locator("[data-live-check]").is_hidden()
+    assert page.locator("[data-print]").is_hidden()
+    printed = page.locator(".verify-now p").first
     assert printed.is_visible()
     credential = f"{SAMPLE_BASE_URL}badges/{VALID}/credential.json"
-    assert page.locator(".verify-now .verify-text").is_hidden()  # it speaks of a link
     day = format_date(dt.datetime.fromtimestamp(build_epoch, dt.UTC).date(), format="long", locale="en")
-    assert printed.inner_text() == (
-        f"Status on {day}. To check it now, give {credential} to any Open Badges 3.0 verifier, "
-        "such as verifierplus.org.")
+    # The address in full, on one line or wrapped between its parts: what a reader of the paper types in.
+    assert " ".join(printed.inner_text().split()) == (
+        f"This page shows what Example University's site knew on {day}. To check it now, give "
+        f"{credential} to any Open Badges 3.0 verifier; it shows a revocation too.")
     assert foreign == [] and errors == []
     page.context.close()
 
 
 def test_badge_downloads_work_without_javascript(browser, site_url):
     page, _, _ = open_page(browser, site_url + f"badges/{VALID}/", javascript=False)
-    assert page.locator("[data-print]").is_hidden()  # the print button needs JavaScript
-    assert page.locator("[data-copy-link]").is_hidden()  # so does copying; e-mail does not
-    assert page.locator("a[data-share-mail]").is_visible()
-    for selector in ("a[download$='.png']", "a[download$='.svg']", "a[download$='.json']"):
-        href = page.locator(selector).get_attribute("href")
+    # Printing, copying and checking in the browser need JavaScript, which makes their buttons: none here.
+    assert page.locator("[data-print], [data-copy-link], [data-check-now]").count() == 0
+    assert page.locator("a[data-share-mail]").is_visible()  # e-mail needs no script
+    assert page.locator("a[data-linkedin]").is_visible()
+    for selector in ("a[data-bake='png']", "a[data-bake='svg']", "a[download$='.json']"):
+        link = page.locator(selector)
+        assert link.is_visible() and link.get_attribute("download") is not None, selector
+        href = link.get_attribute("href")
         response = page.request.get(page.url + href)
         assert response.ok, href
     page.context.close()
+
+
+def test_with_javascript_the_badge_page_offers_print_copy_and_the_check(browser, site_url):
+    """What only JavaScript can do, it makes itself, in the page's language, from verify/strings.json."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(site_url + f"nl/badges/{VALID}/")
+    for name in ("Afdrukken", "Link kopiëren", "Nu controleren in uw browser"):
+        page.get_by_role("button", name=name).wait_for()
+    assert page.locator(".live-check").inner_text().startswith("Controleert de handtekening")
+    # The texts came in one request, shared by badge.js and verify.js.
+    assert [u for u in asked if u.endswith("/verify/strings.json")] == [site_url + "nl/verify/strings.json"]
+    # The copy button sits beside the e-mail link.
+    assert page.locator("li:has(a[data-share-mail]) + li [data-copy-link]").count() == 1
+    assert errors == []
+    context.close()
+
+
+def test_a_failed_download_says_so_in_the_page_language(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.route("**/images/**/badge.png", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(site_url + f"nl/badges/{VALID}/")
+    page.get_by_role("button", name="Afdrukken").wait_for()
+    page.locator("a[data-bake='png']").click()
+    status = page.locator("[data-bake-status]")
+    status.filter(has_text="De badge kon hier niet worden gemaakt").wait_for()
+    assert status.get_attribute("role") == "status"
+    context.close()
 
 
 def search(page, text: str) -> None:
@@ -354,7 +396,8 @@ def test_copy_link_copies_the_badge_address(browser, site_url):
     button.click()
     page.locator("[data-copy-status]").filter(has_text="Link gekopieerd.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.locator('link[rel="canonical"]').get_attribute("href")
+    assert copied == page.locator('meta[property="og:url"]').get_attribute("content")
+    assert copied == f"{SAMPLE_BASE_URL}nl/badges/{VALID}/"  # the published address, in the page's language
     assert page.get_by_role("status").filter(has_text="Link gekopieerd.").count() == 1  # announced
     page.locator(".share").screenshot(path=str(SHOTS / "badge-share-nl-mobile.png"))
     assert errors == []

@@ -155,7 +155,20 @@ def test_without_javascript_the_badge_page_is_complete_and_offers_no_check(visit
     page = v.open(badge_path(VALID))
 
     assert page.locator("[data-live-check]").is_hidden()
+    assert page.locator("[data-check-now]").count() == 0  # verify.js makes the button; nothing offers a check
     assert page.locator(".status-banner").inner_text().strip()
+    assert not module_requests(v)
+
+
+def test_without_its_texts_the_badge_page_offers_no_check(visit, served):
+    """The check's words come from verify/strings.json; a page that cannot get them stays as without JavaScript."""
+    (served / "verify" / "strings.json").unlink()
+    v = visit(served)
+    page = v.open(badge_path(VALID))
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator("[data-live-check]").is_hidden()
+    assert page.locator("[data-check-now], [data-print], [data-copy-link]").count() == 0
     assert not module_requests(v)
 
 
@@ -298,7 +311,7 @@ def downloaded(built: Path, name: str, folder: Path) -> Path:
         return built / "badges" / VALID / name
     kind = name.rsplit(".", 1)[1]
     html = (built / "badges" / VALID / "index.html").read_text(encoding="utf-8")
-    href = re.search(rf'href="([^"]+)" download="[^"]+" data-bake="{kind}"', html).group(1)
+    href = re.search(rf'href="([^"]+)" download data-bake="{kind}"', html).group(1)
     plain = (built / "badges" / VALID / href).resolve().read_bytes()
     raw = (built / "badges" / VALID / "credential.json").read_bytes()
     baked = badges.bake_png(plain, raw) if kind == "png" else badges.bake_svg(plain.decode(), raw).encode()
@@ -409,6 +422,8 @@ def test_axe_finds_no_violation_in_any_state(visit, built, served, didkey_creden
         (served / "status" / "revocation.json").unlink()
     v = visit(served, viewport=viewport)
     page = v.open(path)
+    if path.startswith(("badges/", f"{lang}/badges/")):
+        page.locator("[data-check-now]").wait_for()  # made by verify.js once its texts have arrived
     if action == "check":
         v.check_now()
     elif action == "choose":
@@ -438,3 +453,15 @@ def test_the_check_strings_exist_in_every_language():
         strings = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
         assert asked - set(strings) == set(), lang
     assert len(asked) > 20  # the pattern found the keys, not an empty set by accident
+
+
+def test_the_badge_scripts_texts_are_in_every_languages_strings_json(built):
+    """badge.js shows only texts of the page's verify/strings.json; so does verify.js on a badge page."""
+    script = (ROOT / "themes" / "default" / "static" / "badge.js").read_text(encoding="utf-8")
+    asked = set(re.findall(r"strings\.([a-z_]+)", script)) - {"json"}  # verify/strings.json, the file
+    assert asked == {"print", "copy_link", "copy_done", "copy_failed", "bake_failed"}
+    asked |= {"check_intro", "check_now", "check_checking", "check_again", "check_load_failed"}
+    for lang in LANGUAGES:
+        published = read_json(built / ("" if lang == LANGUAGES[0] else f"{lang}/") / "verify" / "strings.json")
+        strings = yaml.safe_load((ROOT / "themes" / "default" / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))
+        assert {key: published.get(key) for key in asked} == {key: strings[key] for key in asked}, lang

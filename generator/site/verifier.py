@@ -26,6 +26,10 @@ def version() -> str:
 
 
 def check_strings(strings: dict[str, str]) -> bytes:
-    """The `check_` texts of one language's i18n strings, for themes/default/static/verify.js."""
-    return json.dumps({key: text for key, text in sorted(strings.items()) if key.startswith("check_")},
+    """The texts of one language's i18n strings that only scripts show: the `check_` texts, for
+    themes/default/static/verify.js, and the badge page's buttons and messages that themes/default/static/badge.js
+    makes, so badge pages do not carry them."""
+    badge_js = ("print", "copy_link", "copy_done", "copy_failed", "bake_failed")
+    return json.dumps({key: text for key, text in sorted(strings.items())
+                       if key.startswith("check_") or key in badge_js},
                       ensure_ascii=False, sort_keys=True).encode()

@@ -1,45 +1,99 @@
-// Adds a print button and a copy-link button to badge pages, and bakes the credential into a badge image as the
-// learner downloads it (baked_images: browser); everything else works without JavaScript.
+// Badge pages: adds a print button and a copy-link button, and bakes the credential into a badge image as the
+// learner downloads it (baked_images: browser). Everything else works without JavaScript; what only this script
+// shows, it makes itself, with its texts from the page's verify/strings.json (the [data-strings] URL), which
+// verify.js asks for too: one request serves both.
 (function () {
   "use strict";
+  var holder = document.querySelector("[data-strings]");
+  var actions = document.querySelector(".share .actions");
+  if (!holder || !actions) return;  // not a valid credential's page: nothing to share
+  // Without its texts the page stays as it is without JavaScript (baking works, it only cannot say it failed).
+  var texts = fetchStrings(holder.getAttribute("data-strings"));
   setUpBaking();
-  var button = document.querySelector("[data-print]");
-  if (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
+  texts.then(function (strings) {
+    offerPrint(strings);
+    offerCopy(strings);
+  }, function () {});
+
+  function fetchStrings(url) {
+    var shared = window.credsiteStrings || (window.credsiteStrings = {});
+    var href = new URL(url, document.baseURI).href;
+    if (!shared[href]) {
+      shared[href] = fetch(href, {cache: "no-cache"}).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+      shared[href].catch(function () { delete shared[href]; });
+    }
+    return shared[href];
   }
 
-  var copy = document.querySelector("[data-copy]");
-  var link = document.querySelector("[data-copy-link]");
-  var status = document.querySelector("[data-copy-status]");
-  // The clipboard needs a secure context (https, or localhost); elsewhere the button would only fail.
-  if (!copy || !link || !status || !navigator.clipboard || !window.isSecureContext) return;
-  copy.hidden = false;
-  link.addEventListener("click", function () {
-    navigator.clipboard.writeText(link.getAttribute("data-copy-link")).then(function () {
-      status.textContent = status.getAttribute("data-done");
-    }, function () {
-      status.textContent = status.getAttribute("data-failed");
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function button(text, hook) {
+    var made = make("button", "button-secondary", text);
+    made.type = "button";
+    made.setAttribute(hook, "");
+    return made;
+  }
+
+  function offerPrint(strings) {
+    if (!strings.print) return;
+    var print = button(strings.print, "data-print");
+    print.addEventListener("click", function () { window.print(); });
+    actions.appendChild(make("li")).appendChild(print);
+  }
+
+  // Copying the page's address: beside the e-mail link. The clipboard needs a secure context (https, or
+  // localhost); elsewhere the button would only fail.
+  function offerCopy(strings) {
+    var mail = document.querySelector("a[data-share-mail]");
+    var address = document.querySelector("meta[property='og:url']");
+    if (!mail || !address || !strings.copy_link || !navigator.clipboard || !window.isSecureContext) return;
+    var item = make("li");
+    var copy = item.appendChild(button(strings.copy_link, "data-copy-link"));
+    var status = item.appendChild(make("span", "copy-status"));
+    status.setAttribute("role", "status");
+    status.setAttribute("data-copy-status", "");
+    mail.parentNode.parentNode.insertBefore(item, mail.parentNode.nextSibling);
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(address.getAttribute("content")).then(function () {
+        status.textContent = strings.copy_done || "";
+      }, function () {
+        status.textContent = strings.copy_failed || "";
+      });
     });
-  });
+  }
 
   // Open Badges 3.0 baking, byte for byte as credsite's own (generator/site/badges.py) so a download here equals
   // the file a build with baked_images: build writes.
   function setUpBaking() {
     var links = document.querySelectorAll("[data-bake]");
     var credentialLink = document.querySelector("link[rel=alternate][type='application/vc+ld+json']");
-    var status = document.querySelector("[data-bake-status]");
     if (!links.length || !credentialLink || !window.fetch || !window.Blob || !window.URL) return;
+    // Named after the credential, as the JSON download is: <uuid>.png, <uuid>.svg.
+    var json = document.querySelector("a[download$='.json']");
+    var stem = json ? json.getAttribute("download").replace(/\.json$/, "") : "badge";
+    // Said when a download fails; there from the start, so screen readers announce what it comes to say.
+    var status = make("p", "small");
+    status.setAttribute("role", "status");
+    status.setAttribute("data-bake-status", "");
+    actions.parentNode.insertBefore(status, actions.nextSibling);
     Array.prototype.forEach.call(links, function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var kind = link.getAttribute("data-bake");
         Promise.all([fetchBytes(link.href), fetchBytes(credentialLink.href)]).then(function (parts) {
           var baked = kind === "png" ? bakePng(parts[0], parts[1]) : bakeSvg(parts[0], parts[1]);
-          save(baked, kind === "png" ? "image/png" : "image/svg+xml", link.getAttribute("download"));
-          if (status) status.textContent = "";
+          save(baked, kind === "png" ? "image/png" : "image/svg+xml", link.getAttribute("download") || stem + "." + kind);
+          status.textContent = "";
         }).catch(function () {
-          if (status) status.textContent = status.getAttribute("data-failed");
+          texts.then(function (strings) { status.textContent = strings.bake_failed || ""; }, function () {});
         });
       });
     });

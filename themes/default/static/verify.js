@@ -6,8 +6,10 @@
 //
 // Everything a credential says is shown with textContent, never as HTML: the file may be anyone's.
 //
-// Its texts come with it: verify/strings.json in the page's language, fetched on the same click, so
-// no page carries them. The few words needed before they arrive are in the page's data attributes.
+// Its texts come with it: verify/strings.json in the page's language, so no page carries them. The
+// verify page fetches them on the first click (the few words needed before they arrive are in its data
+// attributes); a badge page fetches them as it loads, builds its "Check now" box from them and only then
+// shows it (badge.js asks for the same file: one request serves both).
 (function () {
   "use strict";
   var strings = {};
@@ -37,16 +39,23 @@
     return loading;
   }
 
-  // The texts, loaded once; a failed load may be tried again. Revalidated, so a changed theme shows at once.
-  var stringsLoading = null;
-  function loadStrings(url) {
-    if (!stringsLoading) {
-      stringsLoading = fetch(new URL(url, document.baseURI).href, {cache: "no-cache"}).then(function (response) {
+  // The texts, loaded once per page for this script and badge.js; a failed load may be tried again.
+  // Revalidated, so a changed theme shows at once.
+  function fetchStrings(url) {
+    var shared = window.credsiteStrings || (window.credsiteStrings = {});
+    var href = new URL(url, document.baseURI).href;
+    if (!shared[href]) {
+      shared[href] = fetch(href, {cache: "no-cache"}).then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
-      }).then(function (loaded) { strings = loaded; }).catch(function (error) { stringsLoading = null; throw error; });
+      });
+      shared[href].catch(function () { delete shared[href]; });
     }
-    return stringsLoading;
+    return shared[href];
+  }
+
+  function loadStrings(url) {
+    return fetchStrings(url).then(function (loaded) { strings = loaded; });
   }
 
   // The texts and the verifier module named by `element`'s data attributes: both, or a rejection.
@@ -176,16 +185,38 @@
 
   // ------------------------------------------------------------ a badge page
 
+  // The box is empty in the page: its intro, button and result area are made here, in the page's language,
+  // once the texts have arrived. Without them (or without JavaScript) the page goes without the check.
   function badgePage(box) {
-    var button = box.querySelector("[data-check-now]");
-    var result = box.querySelector("[data-check-result]");
+    loadStrings(box.getAttribute("data-strings")).then(function () { offerCheck(box); }, function () {});
+  }
+
+  function offerCheck(box) {
+    var button = element("button", "button-secondary", say("check_now"));
+    button.type = "button";
+    button.setAttribute("data-check-now", "");
+    var result = element("div", "check-result");
+    result.setAttribute("data-check-result", "");
+    result.setAttribute("aria-live", "polite");
+    box.appendChild(element("p", "small", say("check_intro")));
+    box.appendChild(element("p")).appendChild(button);
+    box.appendChild(result);
+    box.classList.add("live-check");
     box.hidden = false;
-    var label = button.textContent;
+    // The credential the page is about: named by the box, else by the page's link to it.
+    var link = document.querySelector("link[rel=alternate][type='application/vc+ld+json']");
+    var named = box.getAttribute("data-credential") || (link && link.getAttribute("href"));
+    // What the build said: the box may name it; the status-<status> class of the page's article always does.
+    var said = box.getAttribute("data-build-status") || "";
+    for (var node = box; !said && node && node.className !== undefined; node = node.parentNode) {
+      var found = /(?:^|\s)status-(valid|revoked|expired|suspended|not-yet-valid)(?:\s|$)/.exec(node.className);
+      if (found) said = found[1].replace(/-/g, " ");
+    }
     button.addEventListener("click", function () {
       button.disabled = true;
-      button.textContent = box.getAttribute("data-checking");
+      button.textContent = say("check_checking");
       result.setAttribute("aria-busy", "true");
-      var credentialUrl = new URL(box.getAttribute("data-credential"), document.baseURI).href;
+      var credentialUrl = new URL(named, document.baseURI).href;
       ready(box).then(function (module) {
         return fetch(credentialUrl, {cache: "no-store"}).then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
@@ -197,17 +228,17 @@
         }).then(function (outcome) {
           show(result, outcome, {siteDid: box.getAttribute("data-site-did"),
                                  institution: box.getAttribute("data-institution"),
-                                 buildStatus: box.getAttribute("data-build-status"),
+                                 buildStatus: said,
                                  buildDate: box.getAttribute("data-build-date")});
         }, function () {
           showError(result, "check_error_fetch_failed");
         });
       }, function () {
-        showText(result, box.getAttribute("data-load-failed"));
+        showError(result, "check_load_failed");
       }).then(function () {
         result.removeAttribute("aria-busy");
         button.disabled = false;
-        button.textContent = strings.check_again || label;
+        button.textContent = say("check_again");
       });
     });
   }
