@@ -51,6 +51,10 @@ class Renderer:
         self.env = make_environment(site)
         self.assets = asset_hashes(site)
         self.strings = {lang: theme.strings(site, lang) for lang in site.languages}
+        from generator.site.badge_pages import BadgePages
+
+        # This process's skeletons of badge pages: what the credentials of one course version share.
+        self.badge_pages = BadgePages(self.env)
 
     def ctx(self, lang: str, path: str) -> PageContext:
         return PageContext(self.site, lang, path, self.strings[lang], self.assets)
@@ -79,7 +83,7 @@ class Renderer:
         return files, problems
 
     def badge_unit(self, item, course_images: dict[str, bytes]) -> dict[str, bytes]:
-        return render_badge(self.env, self.site, item, course_images, self.ctx)
+        return render_badge(self.env, self.site, item, course_images, self.ctx, self.badge_pages)
 
 
 def achievement_problems(source: str, document: dict) -> list[Problem]:

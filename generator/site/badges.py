@@ -163,9 +163,28 @@ def qr_png(url: str) -> bytes:
     zxing-cpp encodes (medium error correction survives print and folds; it picks the best of the eight masks in
     C). As a PNG the symbol is about 300 bytes, a tenth of the same symbol drawn as SVG paths: every badge page
     inlines one, so that is most of what a QR code costs a site.
+
+    Every credential has its own, so its cost counts (benchmarks/badge_pages.py): zxing-cpp draws the quiet zone
+    too, and PIL reads its bytes (0 dark, 255 light) as a 1-bit image at once. Choosing the mask is about two
+    thirds of the time left, and the PNG encoder most of the rest; a fixed mask would be cheaper, but change
+    every code's bytes.
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    # zxing-cpp's Image implements the buffer protocol (2-D, one byte per module: 0 dark, 255 light).
+    # zxing-cpp's Image implements the buffer protocol (2-D, one byte per module).
+    framed = code.to_image(scale=1, add_quiet_zones=True)
+    modules = memoryview(framed)  # type: ignore[arg-type]
+    height, width = modules.shape  # type: ignore[misc]
+    # Its quiet zone is QR_QUIET modules wide: light up to the finder pattern's dark corner. Should a version
+    # of zxing-cpp draw another, frame the bare symbol here.
+    if modules[QR_QUIET - 1, QR_QUIET - 1] != 255 or modules[QR_QUIET, QR_QUIET] != 0 or modules[0, 0] != 255:
+        return _framed_qr(code)
+    image = Image.frombuffer("1", (width, height), modules.tobytes(), "raw", "1;8", 0, 1)  # 1;8: a byte a pixel
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _framed_qr(code: zxingcpp.Barcode) -> bytes:
     modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
     height, width = modules.shape  # type: ignore[misc]
     symbol = Image.frombytes("L", (width, height), modules.tobytes())

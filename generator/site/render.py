@@ -11,7 +11,7 @@ import functools
 import hashlib
 import re
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from babel import Locale
@@ -24,6 +24,9 @@ from generator import routes
 from generator.content import vocab
 from generator.model import KINDS, Award, Course, CourseFamily, Pathway, Site, pick
 from generator.site import documents, markup, theme, verifier
+
+if TYPE_CHECKING:
+    from generator.site.badge_pages import BadgePages
 
 
 def relative(from_path: str, to_path: str) -> str:
@@ -456,8 +459,12 @@ def _badge_pill(award: Award, lang: str) -> tuple[str, str]:
     return f"{ects} EC · EQF {award.eqf}", f"{ects} EC, EQF {award.eqf}"
 
 
-def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[str, bytes]:
-    """One credential: its page per language, the signed JSON as is, and (baked_images: build) baked badge images."""
+def render_badge(env, site: Site, item, files: dict[str, bytes], ctx,
+                 pages: BadgePages | None = None) -> dict[str, bytes]:
+    """One credential: its page per language, the signed JSON as is, and (baked_images: build) baked badge images.
+
+    `pages` (a badge_pages.BadgePages, one per Renderer) composes the pages from what credentials of the same
+    course version share, byte for byte what the template renders; without it each page is rendered."""
     from generator.site import badges
     from generator.site.badge_view import view
 
@@ -469,19 +476,26 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx) -> dict[st
         out[routes.baked_badge(cred.uuid, "badge.svg")] = badges.bake_svg(
             files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
     template = env.get_template("badge.html")
-    paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
+    badge_image = routes.course_image(item.course, "badge.svg")
     qr = badges.qr_data_uri(routes.absolute(site, routes.badge(cred.uuid)))
-    for lang, path in paths.items():
-        page = ctx(lang, path)
-        b = view(site, item, lang, page.concept)
-        html = template.render(
-            page=page, site=site, lang=lang, b=b, qr=qr,
-            badge_image=routes.course_image(item.course, "badge.svg"),
-            issuer_path=routes.issuer_page(site, lang), site_did=routes.issuer_did(site),
-            alternates=[{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
-            canonical=b.page_url)
+    for lang in site.languages:
+        path = routes.badge(cred.uuid, site, lang)
+        b = view(site, item, lang, ctx(lang, path).concept)
+        context = functools.partial(badge_context, site, lang, ctx, badge_image)
+        html = (pages.page(template, b, qr, context, (lang, badge_image)) if pages is not None
+                else template.render(**context(b, qr)))
         out[routes.output_file(path)] = html.encode()
     return out
+
+
+def badge_context(site: Site, lang: str, ctx, badge_image: str, b, qr: str) -> dict[str, Any]:
+    """What badge.html gets for the page of `b` in `lang`: all of it from the view, the QR code and the course
+    version's image (badge_pages relies on this; b.uuid names the credential)."""
+    paths = {code: routes.badge(b.uuid, site, code) for code in site.languages}
+    return {"page": ctx(lang, paths[lang]), "site": site, "lang": lang, "b": b, "qr": qr, "badge_image": badge_image,
+            "issuer_path": routes.issuer_page(site, lang), "site_did": routes.issuer_did(site),
+            "alternates": [{"lang": code, "href": routes.absolute(site, p)} for code, p in paths.items()],
+            "canonical": b.page_url}
 
 
 def render_issuer(env, site: Site, lang: str, ctx) -> str:
