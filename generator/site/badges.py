@@ -156,20 +156,23 @@ def preview_png(badge: bytes, title: str, subtitle: str, site: str, flat: bool =
     return _png_bytes(image, colours=128 if flat else None)
 
 
+QR_MASK = 0  # one of the QR specification's eight data masks, the same for every code (see qr_png)
+
+
 def qr_png(url: str) -> bytes:
     """The badge URL as a QR code: a 1-bit PNG with one pixel per module, inside the four-module quiet zone the
     QR specification asks for. A page scales it up without smoothing (CSS image-rendering: pixelated).
 
-    zxing-cpp encodes (medium error correction survives print and folds; it picks the best of the eight masks in
-    C). As a PNG the symbol is about 300 bytes, a tenth of the same symbol drawn as SVG paths: every badge page
-    inlines one, so that is most of what a QR code costs a site.
+    zxing-cpp encodes (medium error correction survives print and folds). As a PNG the symbol is about 300 bytes,
+    a tenth of the same symbol drawn as SVG paths: every badge page inlines one, so that is most of what a QR
+    code costs a site.
 
     Every credential has its own, so its cost counts (benchmarks/badge_pages.py): zxing-cpp draws the quiet zone
-    too, and PIL reads its bytes (0 dark, 255 light) as a 1-bit image at once. Choosing the mask is about two
-    thirds of the time left, and the PNG encoder most of the rest; a fixed mask would be cheaper, but change
-    every code's bytes.
+    too, and PIL reads its bytes (0 dark, 255 light) as a 1-bit image at once. The mask is fixed (QR_MASK):
+    scoring all eight to pick the best was two thirds of the time, and any mask gives a valid symbol; the tests
+    read every code back.
     """
-    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M", data_mask=QR_MASK)
     # zxing-cpp's Image implements the buffer protocol (2-D, one byte per module).
     framed = code.to_image(scale=1, add_quiet_zones=True)
     modules = memoryview(framed)  # type: ignore[arg-type]
