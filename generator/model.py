@@ -259,7 +259,7 @@ class CredentialChanged(ValueError):
         return (CredentialChanged, (self.source,))
 
 
-@dataclass
+@dataclass(slots=True)
 class IssuedCredential:
     source: str  # e.g. content/issued/<uuid>.json
     # The signed bytes, published exactly as signed; None when they are read from `path` as needed, so a build
@@ -267,11 +267,11 @@ class IssuedCredential:
     stored: bytes | None
     uuid: str
     digest: str  # sha256 of the bytes
-    facts: dict  # see facts_of()
+    facts: dict  # content.issued.summary_facts: id, achievement id, validity dates (the workers read the rest)
     parsed: dict | None = None
     path: str = ""  # the file, when `stored` is None
     stat: str = ""  # "size:mtime_ns:inode:ctime_ns" of the file when it was read (its index entry)
-    whole: bool = True  # `facts` are all of facts_of(); False: only the index's summary of an unchanged file
+    whole: bool = True  # read and hashed by this build; False: known from the index only (its stat is unchanged)
 
     @property
     def raw(self) -> bytes:
@@ -291,7 +291,7 @@ class IssuedCredential:
         return self.parsed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     status: str  # valid | revoked | suspended | expired | not yet valid | invalid
     problems: tuple[str, ...] = ()
@@ -302,7 +302,7 @@ class Verdict:
         return self.status == "valid"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Published:
     credential: IssuedCredential
     verdict: Verdict  # valid, revoked, expired or not yet valid

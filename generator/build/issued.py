@@ -16,16 +16,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import routes
-from generator.build.pool import read_on_all_cores, worker_pool
+from generator.build.pool import worker_pool
 from generator.build.units import code_digest
 from generator.content.config import SITE_FILE
-from generator.content.issued import INDEX_FILE, index_of, read_cache, read_file
+from generator.content.issued import (
+    INDEX_FILE,
+    facts_from_bytes,
+    facts_of,
+    index_of,
+    read_cache,
+    summary_facts,
+    summary_of,
+)
 from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
 from generator.content.yamlsource import KeyPath, YamlError, parse
 from generator.credentials import closed_world
 from generator.credentials.did import KeyResolver, did_document
 from generator.credentials.findings import Finding, Reason, messages
+from generator.credentials.status_check import StatusLookup
 from generator.credentials.verification import signature_findings, state_findings, status_lookup_from_files
 from generator.model import (
     Award,
@@ -45,17 +54,6 @@ PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than i
 SHOWN = 3  # credential files a root-cause problem names before "and N more"
 
 
-def _check(args: tuple[IssuedCredential, dict]) -> tuple[Finding, ...] | None:
-    """A credential's signature findings; None when its file changed since the build read it. The worker reads
-    the file itself, so the parent never holds the bytes of every credential it has to check."""
-    credential, did_doc = args
-    try:
-        raw = credential.raw
-    except CredentialChanged:
-        return None
-    return signature_findings(json.loads(raw), KeyResolver(did_doc))
-
-
 def _save_cache(path: Path, cache: dict) -> None:
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds each own one
     try:
@@ -66,44 +64,126 @@ def _save_cache(path: Path, cache: dict) -> None:
         temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
 
-def signature_problems(site: Site, credentials: list[IssuedCredential], workers: int | None = None,
-                       save: bool = True, progress=None) -> dict[str, tuple[Finding, ...]]:
-    """digest -> problems (empty when sound), from the cache or checked on all cores."""
-    did_doc = did_document(site)
+@dataclass(frozen=True)
+class Judge:
+    """What every verdict of one build is made against. Made once by the parent; forked workers inherit it."""
+
+    did_doc: dict
+    versions: dict[str, Award]  # achievement URL -> the course version or pathway it names
+    publishes: closed_world.Publishes  # what a verifier can fetch from this site, besides the badges
+    lookup: StatusLookup
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One credential, judged from the bytes its file holds now."""
+
+    digest: str  # of those bytes: the index's may be out of date
+    summary: list  # content.issued.summary_of their facts
+    signature: tuple[Finding, ...]  # the proof's findings, kept in CACHE_FILE by digest
+    found: tuple[Finding, ...]  # why it may not be published (the signature's findings among them)
+    verdict: Verdict | None  # None when something was found
+
+
+def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,
+          links_seen: dict[tuple, list[Finding]]) -> Judged | None:
+    """Read, check and judge one credential; None when its file changed since the build read it.
+
+    Runs in the workers, which read the file themselves: the parent holds only a summary of each credential (a
+    hundred thousand of them), never its bytes or whole document. `signature`: the proof's findings for these
+    bytes when an earlier build checked them (CACHE_FILE)."""
+    if cred.stored is not None:
+        raw, digest = cred.stored, cred.digest
+    else:
+        try:
+            with open(cred.path, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        digest = hashlib.sha256(raw).hexdigest()
+    if digest != cred.digest:
+        # Read by this build with other bytes: changed since. Known from the index only: the index was wrong
+        # (damaged) or the file changed since its stat; the file as it is now is judged, if it is a credential.
+        if cred.whole or isinstance(facts_from_bytes(raw), Problem):
+            return None
+        signature = None
+    document = json.loads(raw)
+    facts = facts_of(document)
+    if signature is None:
+        signature = signature_findings(document, KeyResolver(j.did_doc))
+    found = list(signature)
+    achievement = (facts.get("credentialSubject") or {}).get("achievement") or {}
+    achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
+    course = j.versions.get(achievement_id) if isinstance(achievement_id, str) else None
+    if not found and course is None:
+        found.append(Finding(Reason.ACHIEVEMENT, f"its achievement {achievement_id} is not a published course "
+                             "version of this site", achievement_id or ""))
+    if not found and course is not None:
+        claim = documents.claim_problem(course, achievement)
+        if claim:
+            found.append(Finding(Reason.CLAIM, f"{closed_world.ACHIEVEMENT_FIELD}: {claim}", course.source))
+    if not found:
+        found += _links_findings(facts, j.publishes, links_seen)
+    verdict, state = (None, ()) if found else state_findings(facts, j.lookup, j.now)
+    if verdict is not None and verdict.status == "invalid":
+        found, verdict = list(state), None
+    return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict)
+
+
+# The judge of a worker process, set by the pool's initializer, with the links it has worked out.
+_worker: tuple[Judge, dict[tuple, list[Finding]]] | None = None
+
+
+def _init_worker(j: Judge) -> None:
+    global _worker
+    _worker = (j, {})
+
+
+def _pool_judge(args: tuple[IssuedCredential, tuple[Finding, ...] | None]) -> Judged | None:
+    if _worker is None:
+        raise RuntimeError("a verifying worker was used before its initializer ran")
+    return judge(_worker[0], args[0], args[1], _worker[1])
+
+
+def judge_all(site: Site, j: Judge, credentials: list[IssuedCredential], workers: int | None = None,
+              save: bool = True, progress=None) -> list[Judged]:
+    """Each credential judged (in order), on all cores; proofs checked by an earlier build are not checked again
+    (CACHE_FILE, by digest and the DID document). Raises CredentialChanged for a file changed meanwhile."""
     # A changed key list changes every answer, so it is part of the key.
-    did_hash = hashlib.sha256(json.dumps(did_doc, sort_keys=True).encode()).hexdigest()[:16]
+    did_hash = hashlib.sha256(json.dumps(j.did_doc, sort_keys=True).encode()).hexdigest()[:16]
     cache_path = site.source / CACHE_FILE
     cache = read_cache(cache_path)
-    results: dict[str, tuple[Finding, ...]] = {}
-    todo = []
+    jobs: list[tuple[IssuedCredential, tuple[Finding, ...] | None]] = []
     for cred in credentials:
         entry = cache.get(f"{did_hash}:{cred.digest}")
         # Entries of an older cache (plain messages) read as None: checked again.
-        cached = [Finding.from_json(f) for f in entry] if isinstance(entry, list) else None
-        if cached is not None and None not in cached:
-            results[cred.digest] = tuple(f for f in cached if f is not None)
-        else:
-            todo.append(cred)
+        read = [Finding.from_json(f) for f in entry] if isinstance(entry, list) else [None]
+        known = tuple(f for f in read if f is not None)
+        jobs.append((cred, known if len(known) == len(read) else None))
     if progress:
-        progress(f"verifying {len(todo)} credential(s) ({len(credentials) - len(todo)} unchanged, "
+        unchecked = sum(1 for _, cached in jobs if cached is None)
+        progress(f"verifying {unchecked} credential(s) ({len(credentials) - unchecked} unchanged, "
                  "verified before)")
-    if todo:
-        workers = workers or os.cpu_count() or 1
-        jobs = [(c, did_doc) for c in todo]
-        if workers > 1 and len(todo) >= PARALLEL_FROM:
-            with worker_pool(workers) as pool:
-                # About half a second of work per task, so neither worker idles long at the end.
-                answers = list(pool.map(_check, jobs, chunksize=max(1, min(150, len(jobs) // (workers * 8)))))
-        else:
-            answers = [_check(job) for job in jobs]
-        for cred, answer in zip(todo, answers, strict=True):
-            if answer is None:
-                raise CredentialChanged(cred.source)
-            results[cred.digest] = answer
-            cache[f"{did_hash}:{cred.digest}"] = [f.to_json() for f in answer]
-        if save:
-            _save_cache(cache_path, cache)
-    return results
+    workers = workers or os.cpu_count() or 1
+    answers: list[Judged | None]
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with worker_pool(workers, _init_worker, (j,)) as pool:
+            # About half a second of work per task, so neither worker idles long at the end.
+            answers = list(pool.map(_pool_judge, jobs, chunksize=max(1, min(150, len(jobs) // (workers * 8)))))
+    else:
+        links_seen: dict[tuple, list[Finding]] = {}
+        answers = [judge(j, cred, cached, links_seen) for cred, cached in jobs]
+    out = []
+    for (cred, cached), answer in zip(jobs, answers, strict=True):
+        if answer is None:
+            raise CredentialChanged(cred.source)
+        if cached is None or answer.digest != cred.digest:
+            cache[f"{did_hash}:{answer.digest}"] = [f.to_json() for f in answer.signature]
+        out.append(answer)
+    if save and any(cached is None or a.digest != c.digest for (c, cached), a in zip(jobs, out, strict=True)):
+        _save_cache(cache_path, cache)
+    return out
 
 
 def _fix_for(found: list[Finding], site: Site) -> str:
@@ -175,8 +255,6 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         if save_cache:
             _save_index(site, credentials)
         return published, problems
-    todo = _whole(todo)
-    signatures = signature_problems(site, todo, save=save_cache, progress=progress)
     # What a verifier can fetch from this site: the files the build publishes besides the badges.
     publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
                                                       pathways))
@@ -185,34 +263,25 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         base, site.source / "content",
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
+    judged = judge_all(site, Judge(did_document(site), versions, publishes, lookup, now), todo, save=save_cache,
+                       progress=progress)
     refused: list[Refused] = []
-    links_seen: dict[tuple, list[Finding]] = {}
-    for cred in todo:
-        found = list(signatures[cred.digest])
-        achievement = (cred.facts.get("credentialSubject") or {}).get("achievement") or {}
-        achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
+    read: list[IssuedCredential] = []
+    for cred, answer in zip(todo, judged, strict=True):
+        if answer.digest != cred.digest:  # the index was out of date: what was judged is what the file holds
+            cred = replace(cred, stat="", digest=answer.digest, facts=summary_facts(answer.summary))
+        read.append(cred)
+        achievement_id = answer.summary[1]
         course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
-        if not found and course is None:
-            found.append(Finding(Reason.ACHIEVEMENT, f"its achievement {achievement_id} is not a published course "
-                                 "version of this site", achievement_id or ""))
-        if not found and course is not None:
-            claim = documents.claim_problem(course, achievement)
-            if claim:
-                found.append(Finding(Reason.CLAIM, f"{closed_world.ACHIEVEMENT_FIELD}: {claim}", course.source))
-        if not found:
-            found += _links_findings(cred.facts, publishes, links_seen)
-        verdict, state = (None, ()) if found else state_findings(cred.facts, lookup, now)
-        if verdict is not None and verdict.status == "invalid":
-            found = list(state)
-        if found or verdict is None or course is None:
-            refused.append(Refused(cred, found))
+        if answer.found or answer.verdict is None or course is None:
+            refused.append(Refused(cred, list(answer.found)))
             continue
-        item = Published(cred, verdict, course, reasons.get(cred.facts["id"], ""), now.date())
+        item = Published(cred, answer.verdict, course, reasons.get(cred.facts["id"], ""), now.date())
         published.append(item)
-        memo.remember(item, award_keys[str(achievement_id)])
+        memo.remember(item, award_keys[achievement_id])
     problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
     if save_cache:
-        _save_index(site, credentials, todo)
+        _save_index(site, credentials, read)
         memo.save(site.source, now, until(now, credentials))
     return published, problems
 
@@ -227,25 +296,6 @@ def _achievement_id(facts: dict) -> object:
     subject = facts.get("credentialSubject")
     achievement = subject.get("achievement") if isinstance(subject, dict) else None
     return achievement.get("id") if isinstance(achievement, dict) else None
-
-
-def _whole(credentials: list[IssuedCredential]) -> list[IssuedCredential]:
-    """The credentials with all of their facts, read from their files when the build had only their summary."""
-    summaries = [cred for cred in credentials if not cred.whole]
-    reads = dict(zip((cred.source for cred in summaries),
-                     read_on_all_cores(read_file, [cred.path for cred in summaries]), strict=True))
-    out = []
-    for cred in credentials:
-        if cred.whole:
-            out.append(cred)
-            continue
-        read = reads[cred.source]
-        if isinstance(read, Problem):  # these bytes were a credential when they were indexed: changed since
-            raise CredentialChanged(cred.source)
-        # Another digest than the index's: the index was wrong (damaged), or the file changed since the stat; the
-        # file as it is now is what is checked and published, and the index learns it.
-        out.append(replace(cred, stat="", digest=read[1], facts=read[2], whole=True))
-    return out
 
 
 def _award_key(award: Award) -> str:

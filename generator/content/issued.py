@@ -219,14 +219,16 @@ Read = tuple[str, str, dict] | Problem
 
 
 def read_file(path: str) -> Read:
-    """Read and check one credential file: its stat, digest and facts, or its problem (without the path)."""
+    """Read and check one credential file: its stat, digest and summary facts, or its problem (without the
+    path)."""
     with open(path, "rb") as handle:
         info = os.fstat(handle.fileno())
         raw = handle.read()
     found = facts_from_bytes(raw)
     if isinstance(found, Problem):
         return found
-    return _stat(info), hashlib.sha256(raw).hexdigest(), found
+    # Only the summary: the build keeps it for every credential, and the workers that judge one read it again.
+    return _stat(info), hashlib.sha256(raw).hexdigest(), summary_facts(summary_of(found))
 
 
 def facts_from_bytes(raw: bytes) -> dict | Problem:

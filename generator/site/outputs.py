@@ -50,7 +50,7 @@ class Kind(enum.Enum):
     QDR = "QDR upload"  # the catalogue for Europass's Qualification Dataset Register (XML)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Output:
     route: str  # the path under the base URL (routes decides it)
     producer: str  # what makes it, named for the map in README.md
