@@ -261,3 +261,35 @@ def test_a_link_loop_under_content_does_not_stop_the_build(cohort):
     stats = manifest.content_stats(cohort.root)
     assert "loop" in stats and "loop/loop" not in stats
     assert build(cohort.root, cohort.out).ok
+
+
+def rendered(messages: list[str]) -> int:
+    """How many units a build rendered, from its progress line."""
+    line = next(m for m in messages if m.startswith("rendering "))
+    return int(line.split()[1])
+
+
+def test_editing_a_courses_text_makes_its_pages_again_not_its_credentials(cohort, tmp_path):
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    course.write_text(course.read_text(encoding="utf-8").replace("Body text in English.", "Body text, in English."),
+                      encoding="utf-8")
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written
+    assert rendered(messages) == 1  # the course version's unit; its twelve credentials' pages show none of it
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_with_images_baked_at_build_time_a_course_edit_makes_its_credentials_again(cohort, tmp_path):
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    assert build(cohort.root, cohort.out).ok
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    # Baked copies hold the course's drawn image, made from its text: they follow every edit of it.
+    course.write_text(course.read_text(encoding="utf-8").replace("Body text in English.", "Body text, in English."),
+                      encoding="utf-8")
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    assert rendered(messages) == 1 + 12
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))

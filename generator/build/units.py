@@ -23,7 +23,7 @@ from generator import __version__, routes
 from generator.build import writer
 from generator.build.pool import worker_pool
 from generator.credentials.linked_data import data_loss
-from generator.model import Course, CourseFamily, Pathway, Published, Site
+from generator.model import Award, Course, CourseFamily, Pathway, Published, Site
 from generator.problems import Code, Problem
 from generator.site import documents, theme
 from generator.site.outputs import badge_unit_id, course_unit_id
@@ -219,6 +219,16 @@ def course_key(site: Site, fp: str, family: CourseFamily, course: Course, pathwa
                 [pathway_key(site, fp, p) for p in pathways if p.counts(course)])  # the page lists them
 
 
+def badge_depends_on(site: Site, award: Award, award_key: str) -> object:
+    """What a credential's unit takes from its course version or pathway. Its page shows the signed credential,
+    and of the award only where its page is (kind, slug, version, whether current): editing a course's text does
+    not make its credentials' pages again. Baked images (baked_images: build) hold the award's drawn image, so
+    then they depend on all of it."""
+    if site.bakes_images:
+        return award_key
+    return [type(award).__name__, *award.key, award.is_current]
+
+
 def pathway_key(site: Site, fp: str, pathway: Pathway) -> str:
     """What a pathway's badges (and the pages of its parts) show of it: its file."""
     return _key(fp, (site.source / pathway.source).read_bytes().decode("utf-8", "replace"))
@@ -406,7 +416,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
     for item in published:
         # The page shows the day its status was checked, so it is rendered again once a day.
         key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
-                   plan.course_keys[item.course.key], str(item.checked_on))
+                   badge_depends_on(site, item.course, plan.course_keys[item.course.key]), str(item.checked_on))
         unit = badge_unit_id(item.credential.uuid)
         entry = cache.hit(unit, key)
         if entry:
