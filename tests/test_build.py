@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from conftest import ROOT, VENDOR, course_text, sample_site, tree
 from generator.build import writer
-from generator.build.manifest import MANIFEST_FILE
 from generator.build.pipeline import build, check
 from generator.commands.cli import cli
 from generator.credentials.linked_data import data_loss
@@ -104,15 +103,31 @@ def test_crash_while_writing_leaves_previous_output_untouched(make_site, tmp_pat
     assert leftovers == []
 
 
+def units_cache(site: Path):
+    """The unit cache as the next build would read it (the build cache's "units" section)."""
+    from generator.build.store import Store
+
+    with Store(site, writable=False) as store:
+        return store.read("units")
+
+
+def forget_manifest(site: Path) -> None:
+    """Make the next build look further than its manifest."""
+    from generator.build import manifest
+    from generator.build.store import Store
+
+    with Store(site) as store:
+        manifest.forget(store)
+
+
 def test_unit_cache_is_saved_only_with_a_published_output(make_site, tmp_path, monkeypatch):
     # The cache says which files the output holds for which inputs; saved for an
     # output that never got published, it would make the next build reuse stale files.
-    from generator.build.units import CACHE_FILE
-
     site = make_site()
     out = tmp_path / "out"
     assert build(site, out).ok
-    cache_before = (site / CACHE_FILE).read_bytes()
+    cache_before = units_cache(site)
+    assert cache_before.meta["output"] and cache_before.tables["units"]
     (site / "content/courses/testing-things.md").write_text(
         course_text(**{"  ects: 4": "  ects: 5", "  hours: 112": "  hours: 140"}), encoding="utf-8")
 
@@ -123,7 +138,8 @@ def test_unit_cache_is_saved_only_with_a_published_output(make_site, tmp_path, m
     with pytest.raises(OSError):
         build(site, out)
     # Dropped before publishing (a publish may get halfway), never replaced by the unpublished one.
-    assert not (site / CACHE_FILE).exists() or (site / CACHE_FILE).read_bytes() == cache_before
+    cache_after = units_cache(site)
+    assert cache_after.tables == cache_before.tables and "output" not in cache_after.meta
     monkeypatch.undo()
     assert build(site, out).ok
     [achievement] = (out / "achievements/testing-things").glob("*.json")
@@ -291,7 +307,7 @@ def test_any_change_makes_a_real_build(tmp_path, monkeypatch, change):
         victim.unlink()
     elif change == "deleted output file":  # noticed by a build that does not trust its manifest
         (out / "sitemap.xml").unlink()
-        (site / MANIFEST_FILE).unlink(missing_ok=True)
+        forget_manifest(site)
     elif change == "edited output-wide input":
         (site / "themes/default/static/site.css").write_text("body { color: red }\n")
     elif change == "new build time":
@@ -306,9 +322,10 @@ def test_any_change_makes_a_real_build(tmp_path, monkeypatch, change):
 
 def build_fresh(site: Path, out: Path) -> Path:
     """The same site built into an empty folder: what an incremental build must equal."""
-    from generator.build.units import CACHE_FILE
+    from generator.build.store import Store
 
-    (site / CACHE_FILE).unlink(missing_ok=True)
+    with Store(site) as store:  # no unit of the last output may be taken
+        store.forget("units", "output")
     assert build(site, out).written
     return out
 
@@ -632,22 +649,22 @@ def test_put_writes_every_byte_and_makes_folders(tmp_path):
     assert (tmp_path / "a/d.bin").stat().st_mtime == 1767225600
 
 
-KEEP = ("fingerprint", "output", "format", "environment", "from", "until")
-
-
 def test_a_damaged_cache_only_costs_time(tmp_path):
+    import sqlite3
+    from contextlib import closing
+
+    from generator.build.store import FILE, TABLES
+
     site, out = sample_site(tmp_path), tmp_path / "out"
     assert build(site, out).written
     fresh = tree(out)
-    cache = site / ".credsite-cache"
-    for name in ("units.json", "issued-index.json", "verdicts.json", "verified.json"):  # wrong kinds of values
-        data = json.loads((cache / name).read_text())
-        # Each entry becomes 7; what says whom the cache is for (fingerprint, output, format, ...) stays.
-        data = {key: {entry: 7 for entry in value} if isinstance(value, dict) else value if key in KEEP else 7
-                for key, value in data.items()}
-        (cache / name).write_text(json.dumps(data))
+    with closing(sqlite3.connect(site / FILE)) as db, db:
+        # Every value becomes of the wrong kind (a blob); what says whom the cache is for (fingerprint, output,
+        # format, environment, dates) stays.
+        for table in TABLES.values():
+            db.execute(f"UPDATE {table.name} SET " + ", ".join(f"{name} = x'07'" for name, _ in table.values))
     (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date" ...
-    (site / MANIFEST_FILE).unlink(missing_ok=True)  # ... not even before it looks
+    forget_manifest(site)  # ... not even before it looks
     result = build(site, out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert tree(out) == fresh

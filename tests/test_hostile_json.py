@@ -5,7 +5,8 @@ holding `"identityHash": "Mallory", "identityHash": "Fatima Bakker"` verified an
 while a parser that keeps the first member (or refuses the file) reads another credential
 from the same signed bytes. Each rule of generator/strict_json.py has a test here, and so
 has each place that reads JSON: credentials (build, check, verify, badge images), the status
-list, DID documents, key files and the build's caches.
+list, DID documents and key files; and no index the build kept spares a file the strict reading.
+(The build's caches are SQLite, no longer JSON: tests/test_cache_store.py.)
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from PIL import Image
 from test_reissue import private_key_file
 
 from conftest import read_json, run, sample_site, verdict_lines
-from generator.build.manifest import MANIFEST_FILE
 from generator.build.pipeline import build, check
 from generator.content import status as content_status
-from generator.content.issued import INDEX_FILE, read_cache
 from generator.site import badges
 from generator.strict_json import InvalidJson, loads
 
@@ -264,45 +263,7 @@ def test_reissue_refuses_to_sign_over_a_credential_with_a_duplicate_key(tmp_path
     assert path.read_bytes() == before
 
 
-# ---------------------------------------------------------------- the build's caches: damaged is as good as absent
-
-
-def inodes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
-
-
-def rebuilt_badges(site: Path, out: Path, damage) -> list[bool]:
-    """Build again after damaging .credsite-cache/units.json: for each badge file, was it rendered again?
-
-    A unit taken from the cache is hard-linked from the previous output, so it keeps its inode."""
-    before = inodes(out)
-    cache = site / ".credsite-cache" / "units.json"
-    cache.write_text(damage(cache.read_text(encoding="utf-8")), encoding="utf-8")
-    (out / "sitemap.xml").unlink()  # so the build cannot stop at "up to date" ...
-    (site / MANIFEST_FILE).unlink(missing_ok=True)  # ... not even before it looks
-    result = build(site, out)
-    assert result.ok and result.written, [str(p) for p in result.problems]
-    after = inodes(out)
-    assert sorted(after) == sorted(before)
-    return [after[name] != before[name] for name in before if name.startswith("badges/")]
-
-
-def test_a_unit_cache_with_a_duplicate_key_is_treated_as_absent(tmp_path):
-    site, out = sample_site(tmp_path), tmp_path / "_site"
-    assert build(site, out).ok
-    assert not any(rebuilt_badges(site, out, lambda text: text))  # intact: every badge comes from the cache
-    assert all(rebuilt_badges(site, out, lambda text: text.replace("{", '{"units": {}, ', 1)))
-
-
-def test_a_unit_cache_with_entries_of_the_wrong_shape_is_treated_as_absent(tmp_path):
-    def damage(text: str) -> str:
-        data = json.loads(text)  # fingerprint and output still match: only the entries are damaged
-        data["units"] = {unit: {**entry, "files": 7} for unit, entry in data["units"].items()}
-        return json.dumps(data)
-
-    site, out = sample_site(tmp_path), tmp_path / "_site"
-    assert build(site, out).ok
-    assert all(rebuilt_badges(site, out, damage))
+# ---------------------------------------------------------------- the build's index of content/issued/
 
 
 def test_an_index_of_an_older_credsite_does_not_let_a_duplicate_key_through(tmp_path):
@@ -318,21 +279,14 @@ def test_an_index_of_an_older_credsite_does_not_let_a_duplicate_key_through(tmp_
     entry = [f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{info.st_ctime_ns}", hashlib.sha256(raw).hexdigest(),
              document["id"], document["credentialSubject"]["achievement"]["id"], document.get("validFrom"),
              document.get("validUntil")]
-    cache = site / INDEX_FILE
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps({"files": {path.name: entry}}), encoding="utf-8")  # no "format": older
+    from generator.build.store import Store
+
+    with Store(site) as store:
+        store.write("issued", {"format": 1}, {"issued": {path.name: (path.name, *entry)}})  # an older format
 
     result = build(site, tmp_path / "_site")
 
     assert [p.message for p in result.problems if p.is_error] == [DUPLICATES["identityHash"]]
-
-
-def test_a_cache_file_with_a_duplicate_key_reads_as_empty(tmp_path):
-    path = tmp_path / "verified.json"
-    path.write_text('{"k": [], "k": []}', encoding="utf-8")
-    assert read_cache(path) == {}
-    path.write_text('{"k": []}', encoding="utf-8")
-    assert read_cache(path) == {"k": []}
 
 
 def test_a_breach_before_a_syntax_error_is_reported_as_the_syntax_error():

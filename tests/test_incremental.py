@@ -238,16 +238,15 @@ def test_a_file_gone_from_the_last_output_is_made_again_not_a_failure(cohort, tm
 
 
 def test_a_damaged_index_or_manifest_only_costs_time(cohort, tmp_path):
-    import json
+    import sqlite3
 
-    cache = cohort.root / ".credsite-cache"
-    index = json.loads((cache / "issued-index.json").read_text(encoding="utf-8"))
-    for entry in index["files"].values():
-        entry[1] = "0" * 64  # the stat still matches, the digest is wrong
-    (cache / "issued-index.json").write_text(json.dumps(index), encoding="utf-8")
-    recorded = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
-    recorded["problems"] = [["too", "short"]]
-    (cache / "manifest.json").write_text(json.dumps(recorded), encoding="utf-8")
+    from generator.build.store import FILE
+
+    with sqlite3.connect(cohort.root / FILE) as db:
+        db.execute("UPDATE issued SET digest = ?", ("0" * 64,))  # the stat still matches, the digest is wrong
+        # A problem of the wrong shape in the manifest: a line number that is not a number.
+        db.execute("INSERT INTO build_problems VALUES (7, 'too', 'short', '', '', '', 'warning', '')")
+    db.close()
     (cohort.out / "sitemap.xml").unlink()  # so that only a real build passes
     result = build(cohort.root, cohort.out)
     assert result.ok and not result.up_to_date, [str(p) for p in result.problems]
@@ -258,7 +257,7 @@ def test_a_link_loop_under_content_does_not_stop_the_build(cohort):
     (cohort.root / "content/loop").symlink_to(".")
     (cohort.root / "content/images").mkdir(exist_ok=True)
     (cohort.root / "content/images/back").symlink_to("..")
-    stats = manifest.content_stats(cohort.root)
+    stats = manifest.content_stats(cohort.root).files
     assert "loop" in stats and "loop/loop" not in stats
     assert build(cohort.root, cohort.out).ok
 

@@ -14,7 +14,6 @@ import pytest
 from PIL import Image
 
 from conftest import REVOKED, ROOT, revoked_ids, sample_secret, sample_site, tree
-from generator.build.issued import CACHE_FILE
 from generator.build.pipeline import build, check
 from generator.problems import Code, with_code
 from generator.site import badges
@@ -350,8 +349,14 @@ def test_each_kind_of_unpublishable_credential_gets_its_own_fix(tmp_path):
 def test_verification_is_cached_by_content_hash(tmp_path, monkeypatch):
     site = sample_site(tmp_path)
     assert build(site, tmp_path / "a").ok
-    cache = json.loads((site / CACHE_FILE).read_text())
-    assert len(cache) == len(list((site / "content/issued").glob("*.json")))
+    import sqlite3
+    from contextlib import closing
+
+    from generator.build.store import FILE
+
+    with closing(sqlite3.connect(site / FILE)) as db:  # one checked proof for each credential
+        proofs = db.execute("SELECT count(*) FROM signatures").fetchone()[0]
+    assert proofs == len(list((site / "content/issued").glob("*.json")))
     from generator.build import issued as issued_module
 
     def fail(*args):

@@ -13,18 +13,17 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from generator import routes
 from generator.build.pool import worker_pool
+from generator.build.store import Store
 from generator.build.units import code_digest
 from generator.content.config import SITE_FILE
 from generator.content.issued import (
-    INDEX_FILE,
+    INDEX_FORMAT,
     facts_from_bytes,
     facts_of,
-    index_of,
-    read_cache,
+    index_row,
     summary_facts,
     summary_of,
 )
@@ -48,20 +47,25 @@ from generator.model import (
 )
 from generator.problems import Code, Problem
 from generator.site import documents, outputs
+from generator.strict_json import loads
 
-CACHE_FILE = ".credsite-cache/verified.json"
 PARALLEL_FROM = 9  # below this many credentials a worker pool costs more than it saves
 SHOWN = 3  # credential files a root-cause problem names before "and N more"
 
 
-def _save_cache(path: Path, cache: dict) -> None:
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds each own one
+def _texts(value: object) -> list | None:
+    """A list kept in a cache column: "" for none, else its strict JSON; None when it is neither (damaged)."""
+    if value == "":
+        return []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(cache, sort_keys=True), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+        found = loads(value.encode()) if isinstance(value, str) else None
+    except ValueError:  # strict_json.InvalidJson: a duplicate key is damage too
+        return None
+    return found if isinstance(found, list) else None
+
+
+def _text(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False) if values else ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class Judged:
 
     digest: str  # of those bytes: the index's may be out of date
     summary: list  # content.issued.summary_of their facts
-    signature: tuple[Finding, ...]  # the proof's findings, kept in CACHE_FILE by digest
+    signature: tuple[Finding, ...]  # the proof's findings, kept in the store's signatures by digest
     found: tuple[Finding, ...]  # why it may not be published (the signature's findings among them)
     verdict: Verdict | None  # None when something was found
 
@@ -92,7 +96,7 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
 
     Runs in the workers, which read the file themselves: the parent holds only a summary of each credential (a
     hundred thousand of them), never its bytes or whole document. `signature`: the proof's findings for these
-    bytes when an earlier build checked them (CACHE_FILE)."""
+    bytes when an earlier build checked them (the store's signatures)."""
     if cred.stored is not None:
         raw, digest = cred.stored, cred.digest
     else:
@@ -147,18 +151,19 @@ def _pool_judge(args: tuple[IssuedCredential, tuple[Finding, ...] | None]) -> Ju
 
 
 def judge_all(site: Site, j: Judge, credentials: list[IssuedCredential], workers: int | None = None,
-              save: bool = True, progress=None) -> list[Judged]:
+              save: bool = True, progress=None, store: Store | None = None) -> list[Judged]:
     """Each credential judged (in order), on all cores; proofs checked by an earlier build are not checked again
-    (CACHE_FILE, by digest and the DID document). Raises CredentialChanged for a file changed meanwhile."""
+    (the store's signatures, by digest and the DID document). Raises CredentialChanged for a file changed
+    meanwhile."""
     # A changed key list changes every answer, so it is part of the key.
     did_hash = hashlib.sha256(json.dumps(j.did_doc, sort_keys=True).encode()).hexdigest()[:16]
-    cache_path = site.source / CACHE_FILE
-    cache = read_cache(cache_path)
+    cache = store.lookup("signatures", [f"{did_hash}:{c.digest}" for c in credentials]) if store else {}
+    fresh: dict[str, str] = {}
     jobs: list[tuple[IssuedCredential, tuple[Finding, ...] | None]] = []
     for cred in credentials:
-        entry = cache.get(f"{did_hash}:{cred.digest}")
-        # Entries of an older cache (plain messages) read as None: checked again.
-        read = [Finding.from_json(f) for f in entry] if isinstance(entry, list) else [None]
+        entry = _texts(cache.get(f"{did_hash}:{cred.digest}"))
+        # Entries that are not findings (damaged, or of an older credsite) read as None: checked again.
+        read = [Finding.from_json(f) for f in entry] if entry is not None else [None]
         known = tuple(f for f in read if f is not None)
         jobs.append((cred, known if len(known) == len(read) else None))
     if progress:
@@ -179,10 +184,10 @@ def judge_all(site: Site, j: Judge, credentials: list[IssuedCredential], workers
         if answer is None:
             raise CredentialChanged(cred.source)
         if cached is None or answer.digest != cred.digest:
-            cache[f"{did_hash}:{answer.digest}"] = [f.to_json() for f in answer.signature]
+            fresh[f"{did_hash}:{answer.digest}"] = _text([f.to_json() for f in answer.signature])
         out.append(answer)
-    if save and any(cached is None or a.digest != c.digest for (c, cached), a in zip(jobs, out, strict=True)):
-        _save_cache(cache_path, cache)
+    if save and fresh and store is not None:
+        store.add("signatures", fresh)
     return out
 
 
@@ -214,15 +219,13 @@ def _fix_for(found: list[Finding], site: Site) -> str:
     return "re-issue it with credsite issue, or remove the file"
 
 
-VERDICTS_FILE = ".credsite-cache/verdicts.json"
-
-
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
                   progress=None, preview: bool = False,
-                  pathways: Sequence[Pathway] = ()) -> tuple[list[Published], list[Problem]]:
+                  pathways: Sequence[Pathway] = (),
+                  store: Store | None = None) -> tuple[list[Published], list[Problem]]:
     """The credentials that may be published, and a problem for the others. `preview`: the base URL
-    came from --base-url, not from content/site.yaml.
+    came from --base-url, not from content/site.yaml. `store`: the build's caches (none: check everything).
 
     A credential published by the last build keeps its verdict when nothing it was judged on changed: its bytes,
     its course version, and what every verdict depends on (the keys, the status lists, the revocation reasons,
@@ -238,7 +241,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     resolver = KeyResolver(did_document(site))
     base = site.base_url
     reasons = revocation_reasons(site.source)
-    memo = Memo.read(site.source, _environment(site, award_keys, reasons), now)
+    memo = Memo.read(store, _environment(site, award_keys, reasons), now)
     published: list[Published] = []
     todo: list[IssuedCredential] = []
     for cred in credentials:
@@ -252,8 +255,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     if not todo:
         if progress:
             progress(f"verifying 0 credential(s) ({len(credentials)} unchanged, verified before)")
-        if save_cache:
-            _save_index(site, credentials)
+        if save_cache and store is not None:
+            _save_index(store, credentials)
         return published, problems
     # What a verifier can fetch from this site: the files the build publishes besides the badges.
     publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
@@ -264,7 +267,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
     judged = judge_all(site, Judge(did_document(site), versions, publishes, lookup, now), todo, save=save_cache,
-                       progress=progress)
+                       progress=progress, store=store)
     refused: list[Refused] = []
     read: list[IssuedCredential] = []
     for cred, answer in zip(todo, judged, strict=True):
@@ -280,16 +283,35 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         published.append(item)
         memo.remember(item, award_keys[achievement_id])
     problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
-    if save_cache:
-        _save_index(site, credentials, read)
-        memo.save(site.source, now, until(now, credentials))
+    if save_cache and store is not None:
+        _save_index(store, credentials, read)
+        memo.save(store, now, until(now, credentials))
     return published, problems
 
 
-def _save_index(site: Site, credentials: list[IssuedCredential], read: Sequence[IssuedCredential] = ()) -> None:
-    """Record the stat and summary of every credential, those just read in full (`read`) included."""
-    whole = {cred.source: cred for cred in read}
-    _save_cache(site.source / INDEX_FILE, index_of([whole.get(cred.source, cred) for cred in credentials]))
+def read_index(store: Store | None) -> dict[str, tuple]:
+    """The index of content/issued/ the last build left (see content/issued.py), for load_issued; empty when there
+    is none of this format."""
+    if store is None:
+        return {}
+    snapshot = store.read("issued")
+    return snapshot.tables["issued"] if snapshot.meta.get("format") == INDEX_FORMAT else {}
+
+
+def _save_index(store: Store, credentials: list[IssuedCredential], read: Sequence[IssuedCredential] = ()) -> None:
+    """Record the stat and summary of every credential, those just judged (`read`) included. A credential known
+    only from its index entry keeps that row; a file read by this build gets its row made again (the same row, and
+    then not written, unless it changed)."""
+    judged = {cred.source: cred for cred in read}
+    last = store.rows("issued", "issued")
+    rows = {}
+    for cred in credentials:
+        cred = judged.get(cred.source, cred)
+        entry = None if cred.whole else last.get(cred.source.rpartition("/")[2])
+        row = entry if entry is not None and entry[1] == cred.stat and entry[2] == cred.digest else index_row(cred)
+        if row is not None:
+            rows[row[0]] = row
+    store.write("issued", {"format": INDEX_FORMAT}, {"issued": rows})
 
 
 def _achievement_id(facts: dict) -> object:
@@ -327,45 +349,50 @@ def until(now: dt.datetime, credentials: list[IssuedCredential]) -> dt.datetime:
 
 class Memo:
     """The verdicts of the credentials the last build published, by digest, with the environment they were
-    judged in and until when they hold. Refused credentials are always checked again: they are few, and their
+    judged in and until when they hold (the store's "verdicts" section: digest -> (digest, award key, status,
+    problems, credential id, revocation reason)). Refused credentials are always checked again: they are few, and their
     problems must be reported in full."""
 
     def __init__(self, environment: str, verdicts: dict):
         self.environment = environment
         self.verdicts = verdicts
-        self.fresh: dict[str, list] = {}
+        self.fresh: dict[str, tuple] = {}
 
     @classmethod
-    def read(cls, source: Path, environment: str, now: dt.datetime) -> Memo:
-        data = read_cache(source / VERDICTS_FILE)
+    def read(cls, store: Store | None, environment: str, now: dt.datetime) -> Memo:
+        if store is None:
+            return cls(environment, {})
+        snapshot = store.read("verdicts")
+        made, until = snapshot.meta.get("from"), snapshot.meta.get("until")
         try:
-            holds = (data.get("environment") == environment
-                     and dt.datetime.fromisoformat(data["from"]) <= now < dt.datetime.fromisoformat(data["until"]))
-        except (KeyError, TypeError, ValueError):
+            holds = (snapshot.meta.get("environment") == environment and isinstance(made, str)
+                     and isinstance(until, str)
+                     and dt.datetime.fromisoformat(made) <= now < dt.datetime.fromisoformat(until))
+        except (TypeError, ValueError):
             holds = False
-        verdicts = data.get("verdicts")
-        return cls(environment, verdicts if holds and isinstance(verdicts, dict) else {})
+        return cls(environment, snapshot.tables["verdicts"] if holds else {})
 
     def verdict(self, digest: str, award_key: str | None) -> tuple[Verdict, str] | None:
         """The remembered verdict and revocation reason, when judged against this same course version."""
         entry = self.verdicts.get(digest)
-        if type(entry) is not list or len(entry) != 5 or entry[0] != award_key:
+        if entry is None or entry[1] != award_key:
             return None
-        _, status, problems, credential_id, reason = entry
-        if not (type(status) is type(credential_id) is type(reason) is str and type(problems) is list
-                and all(type(p) is str for p in problems)):
+        _, _, status, problems, credential_id, reason = entry
+        listed = _texts(problems)
+        if listed is None or not all(type(p) is str for p in listed):
             return None
         self.fresh[digest] = entry
-        return Verdict(status, tuple(problems), credential_id), reason
+        return Verdict(status, tuple(listed), credential_id), reason
 
     def remember(self, item: Published, award_key: str) -> None:
         verdict = item.verdict
-        self.fresh[item.credential.digest] = [award_key, verdict.status, list(verdict.problems),
-                                              verdict.credential_id, item.reason]
+        digest = item.credential.digest
+        self.fresh[digest] = (digest, award_key, verdict.status, _text(list(verdict.problems)), verdict.credential_id,
+                              item.reason)
 
-    def save(self, source: Path, now: dt.datetime, holds_until: dt.datetime) -> None:
-        _save_cache(source / VERDICTS_FILE, {"environment": self.environment, "from": now.isoformat(),
-                                             "until": holds_until.isoformat(), "verdicts": self.fresh})
+    def save(self, store: Store, now: dt.datetime, holds_until: dt.datetime) -> None:
+        store.write("verdicts", {"environment": self.environment, "from": now.isoformat(),
+                                 "until": holds_until.isoformat()}, {"verdicts": self.fresh})
 
 
 def _links_findings(facts: dict, publishes: closed_world.Publishes,

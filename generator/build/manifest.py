@@ -8,7 +8,8 @@ time in which the build's verdicts hold (until the end of its day, or the first
 validFrom / validUntil a credential, status list or endorsement names after
 the build's moment). A build that finds all of it the same is done: it reads
 no credential, renders nothing and walks no output file. Its cost is one stat
-per content file.
+per content file. The manifest is the "manifest" section of the build's cache
+(store.py).
 
 What it cannot see is someone editing the output folder by hand;
 `credsite build --paranoid` ignores the manifest and every other index, reads
@@ -25,12 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build.store import Store
 from generator.content.issued import changed_lately
 from generator.problems import Code, Problem
 
-MANIFEST_FILE = ".credsite-cache/manifest.json"
-TAKEN = "\0taken"  # content_stats' entry for when it was taken (no file under content/ has this name)
 FORMAT = 1
+_CODES = frozenset(code.value for code in Code)
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,22 @@ class Recorded:
     not_published: int
 
 
-def content_stats(source: Path) -> dict[str, list[int]]:
-    """Every file and folder under content/, by path relative to it: [size, mtime_ns, inode, ctime_ns]; and under
-    TAKEN, when the walk began. A folder reached again through a link (a loop) is listed, not walked again."""
-    found: dict[str, list[int]] = {TAKEN: [time.time_ns()]}
+@dataclass(frozen=True)
+class Stats:
+    """Every file and folder under content/, by path relative to it: "size:mtime_ns:inode:ctime_ns" (size -2 for a
+    folder, "-1:0:0:0" for a broken link); when the walk began, and the newest time it saw."""
+
+    files: dict[str, str]
+    taken: int  # ns
+    newest: int  # ns: the latest modification or change time of any of them
+
+
+def content_stats(source: Path) -> Stats:
+    """The stat of every file and folder under content/. A folder reached again through a link (a loop) is
+    listed, not walked again."""
+    taken = time.time_ns()
+    found: dict[str, str] = {}
+    newest = 0
     root = source / "content"
     stack = [(str(root), "")]
     try:
@@ -65,69 +78,61 @@ def content_stats(source: Path) -> dict[str, list[int]]:
                 try:
                     info = entry.stat(follow_symlinks=True)
                 except OSError:
-                    found[name] = [-1, 0, 0, 0]  # a broken link counts as it is
+                    found[name] = "-1:0:0:0"  # a broken link counts as it is
                     continue
-                found[name] = [info.st_size if entry.is_file() else -2, info.st_mtime_ns, info.st_ino,
-                               info.st_ctime_ns]
+                found[name] = (f"{info.st_size if entry.is_file() else -2}:{info.st_mtime_ns}:{info.st_ino}:"
+                               f"{info.st_ctime_ns}")
+                newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
                 if entry.is_dir(follow_symlinks=True) and (info.st_dev, info.st_ino) not in walked:
                     walked.add((info.st_dev, info.st_ino))
                     stack.append((entry.path, name + "/"))
-    return found
+    return Stats(found, taken, newest)
 
 
 def key_of(fingerprint: str, output_identity: list | None, options: dict) -> str:
     return json.dumps([FORMAT, fingerprint, output_identity, options], sort_keys=True)
 
 
-def recorded(source: Path, key: str, moment: dt.datetime, stats: dict[str, list[int]]) -> Recorded | None:
+def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recorded | None:
     """What the last build left, when nothing it was made from has changed since (`stats`: content_stats now)
-    and its verdicts still hold at `moment`; else None."""
-    try:
-        data = json.loads((source / MANIFEST_FILE).read_bytes())
-    except (OSError, ValueError):
+    and its verdicts still hold at `moment`; else None. (The store's "manifest" section: its meta, the stat of
+    every content file and the problems the build reported.)"""
+    snapshot = store.read("manifest")
+    meta = snapshot.meta
+    if meta.get("key") != key or meta.get("racy") != 0:
         return None
+    count, not_published, made, until = (meta.get(n) for n in ("count", "not_published", "moment", "until"))
+    if not (type(count) is int and type(not_published) is int and isinstance(made, str) and isinstance(until, str)):
+        return None  # a damaged manifest is as good as none
     try:
-        if data["key"] != key or data["racy"]:
+        if not dt.datetime.fromisoformat(made) <= moment < dt.datetime.fromisoformat(until):
             return None
-        made, until = dt.datetime.fromisoformat(data["moment"]), dt.datetime.fromisoformat(data["until"])
-        if not made <= moment < until:
-            return None
-        recorded_stats = {name: entry for name, entry in data["content"].items() if name != TAKEN}
-        if recorded_stats != {name: entry for name, entry in stats.items() if name != TAKEN}:
-            return None
-        problems = [Problem(p[0], p[1], p[2], p[3], p[4], p[5], Code(p[6])) for p in data["problems"]]
-        return Recorded(int(data["count"]), problems, int(data["not_published"]))
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):  # a damaged manifest is as good as none
+    except (TypeError, ValueError):
         return None
+    if snapshot.tables["content"] != stats.files:
+        return None
+    rows = [row for _, row in sorted(snapshot.tables["build_problems"].items())]  # (seq, path, line, ..., code)
+    if not all(row[7] in _CODES for row in rows):
+        return None
+    return Recorded(count, [Problem(p[1], p[2], p[3], p[4], p[5], p[6], Code(p[7])) for p in rows], not_published)
 
 
-def save(source: Path, key: str, stats: dict[str, list[int]], moment: dt.datetime, until: dt.datetime,
+def save(store: Store, key: str, stats: Stats, moment: dt.datetime, until: dt.datetime,
          count: int, problems: list[Problem], not_published: int) -> None:
     """Record a build that just published (or found up to date) a complete output. `stats` were taken before
     the build read its content, so an edit during the build makes the next one build again."""
     # A file changed shortly before the walk saw it may change again within the same tick of its clock, unseen.
-    taken = stats[TAKEN][0]
-    racy = any(changed_lately(entry[1], entry[3], taken) for name, entry in stats.items() if name != TAKEN)
-    document = {"key": key, "racy": racy, "moment": moment.isoformat(), "until": until.isoformat(),
-                "content": stats, "count": count, "not_published": not_published,
-                "problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value] for p in problems]}
-    path = source / MANIFEST_FILE
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(document), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        temp.unlink(missing_ok=True)  # it only saves time
+    racy = bool(stats.files) and changed_lately(stats.newest, stats.newest, stats.taken)
+    meta = {"key": key, "racy": int(racy), "moment": moment.isoformat(), "until": until.isoformat(), "count": count,
+            "not_published": not_published}
+    rows = {i: (i, p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value) for i, p in enumerate(problems)}
+    store.write("manifest", meta, {"content": stats.files, "build_problems": rows})
 
 
-def forget(source: Path) -> None:
-    """Drop the manifest before an output is replaced: a build that dies half-way must not leave one that
-    vouches for an output it no longer describes."""
-    try:
-        os.unlink(source / MANIFEST_FILE)
-    except OSError:
-        pass
+def forget(store: Store) -> None:
+    """Stop the manifest from vouching for an output about to be replaced: a build that dies half-way must not
+    leave one that describes an output it no longer is."""
+    store.forget("manifest", "key")
 
 
 def holds_until(moment: dt.datetime, dates: Iterable[object]) -> dt.datetime:

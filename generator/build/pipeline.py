@@ -34,9 +34,10 @@ from generator.build.checks import (
     trial_render,
 )
 from generator.build.endorsements import endorse
-from generator.build.issued import verify_issued
+from generator.build.issued import read_index, verify_issued
 from generator.build.pool import read_on_all_cores
 from generator.build.site_files import achievement_bodies, site_files
+from generator.build.store import Store, borrowed
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
 from generator.build.writer import MissingFromOutput, Patch, emptied_folders, patching, staging
 from generator.content.config import load_site
@@ -95,8 +96,9 @@ class BuildResult:
 
 
 def load(source: Path, base_url: str | None = None, drafts: bool = False,
-         paranoid: bool = False) -> Content | Unloadable:
-    """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones."""
+         paranoid: bool = False, store: Store | None = None) -> Content | Unloadable:
+    """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones. `store`:
+    the build's caches (else the site's are only read)."""
     problems: list[Problem] = []
     site = load_site(source, problems, base_url)
     if site is None:
@@ -107,7 +109,8 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False,
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
         pathways = [p for p in pathways if p.status != "draft"]
-    credentials = load_issued(site, problems, paranoid, read_on_all_cores)
+    with borrowed(source, store) as cache:
+        credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache))
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 
@@ -117,7 +120,8 @@ def changed_problem(exc: CredentialChanged) -> Problem:
 
 
 def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
-           progress: Progress | None = None, preview: bool = False, moment: dt.datetime | None = None) -> Content:
+           progress: Progress | None = None, preview: bool = False, moment: dt.datetime | None = None,
+           store: Store | None = None) -> Content:
     """Check every issued credential: the content, with those that verify as `published`, at `moment` (now).
     `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml."""
     if not content.ok:
@@ -127,7 +131,8 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
     families, endorsement_problems = endorse(content.site, content.families, moment, preview)
     try:
         published, problems = verify_issued(content.site, content.credentials, families,
-                                            moment, skip_invalid, save_cache, progress, preview, content.pathways)
+                                            moment, skip_invalid, save_cache, progress, preview, content.pathways,
+                                            store)
     except CredentialChanged as exc:
         published, problems = [], [changed_problem(exc)]
     return replace(content, families=families, published=published,
@@ -136,10 +141,11 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
 
 def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
     """Everything a build checks, without writing anything (not even the cache)."""
-    loaded = load(source, base_url, drafts=True)
-    if isinstance(loaded, Unloadable):
-        return loaded
-    content = verify(loaded, save_cache=False, preview=base_url is not None)
+    with Store(source, writable=False) as store:
+        loaded = load(source, base_url, drafts=True, store=store)
+        if isinstance(loaded, Unloadable):
+            return loaded
+        content = verify(loaded, save_cache=False, preview=base_url is not None, store=store)
     if not content.ok:
         return content
     # The registry matters to issuing, not to the build; check says so before anyone issues.
@@ -159,6 +165,12 @@ def now() -> dt.datetime:
 def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,
           skip_invalid: bool = False, progress: Progress | None = None, paranoid: bool = False) -> BuildResult:
     """`paranoid`: trust no index or manifest; read and hash every input and check every output file."""
+    with Store(source) as store:  # the build's caches (store.py); nothing is opened before they are needed
+        return _build(store, source, output, base_url, drafts, skip_invalid, progress, paranoid)
+
+
+def _build(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
+           progress: Progress | None, paranoid: bool) -> BuildResult:
     say = progress or (lambda message: None)
     # Taken before anything is read, so that an edit made while this build runs makes the next one build again.
     stats = manifest.content_stats(source)
@@ -172,17 +184,18 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     site_only = load_site(source, [], base_url)
     fp = fingerprint(site_only, mtime) if site_only is not None else ""
     if site_only is not None and not paranoid and output.is_dir():
-        last = manifest.recorded(source, manifest.key_of(fp, output_identity(output), options), moment, stats)
+        last = manifest.recorded(store, manifest.key_of(fp, output_identity(output), options), moment, stats)
         if last is not None:
             say(f"nothing changed since the last build; its {last.count} files are up to date")
             return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)
     with collector_paused():
-        loaded = load(source, base_url, drafts, paranoid)
+        loaded = load(source, base_url, drafts, paranoid, store)
         if isinstance(loaded, Unloadable):
             return BuildResult(loaded.problems)
         if loaded.ok:
             say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
-        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment)
+        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
+                         store=store)
     problems = list(content.problems)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
@@ -192,7 +205,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     pathways = tuple(content.pathways)
     bodies = achievement_bodies(site, content.families, pathways)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source), pathways)
-    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid)
+    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid, store)
     try:
         shared = site_files(site, content.families, bodies, table, content.published, pathways)
     except (jinja2.TemplateError, RecursionError) as exc:
@@ -200,7 +213,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
     until = manifest.holds_until(moment, verdict_dates(content))
 
     def remember(result: BuildResult) -> BuildResult:
-        manifest.save(source, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
+        manifest.save(store, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
                       result.count, result.problems, result.not_published)
         return result
 
@@ -248,7 +261,7 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
                 return BuildResult(problems)
             say(f"publishing {len(names)} files")
             plan.cache.forget()
-            manifest.forget(source)
+            manifest.forget(store)
             if isinstance(stage, Patch):
                 stage.publish(removed)
             else:

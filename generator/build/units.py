@@ -22,6 +22,7 @@ from pathlib import Path
 from generator import __version__, routes
 from generator.build import writer
 from generator.build.pool import worker_pool
+from generator.build.store import Store, empty
 from generator.credentials.linked_data import data_loss
 from generator.model import Award, Course, CourseFamily, Pathway, Published, Site
 from generator.problems import Code, Problem
@@ -35,9 +36,7 @@ from generator.site.render import (
     render_badge,
     render_course,
 )
-from generator.strict_json import loads
 
-CACHE_FILE = ".credsite-cache/units.json"
 PARALLEL_FROM = 24  # below this many units a worker pool costs more than it saves
 BATCH = 100  # credentials per worker task
 
@@ -246,7 +245,9 @@ def output_identity(output: Path | None) -> list | None:
 
 
 class UnitCache:
-    """What the last published output holds, unit by unit (in the source's .credsite-cache/).
+    """What the last published output holds, unit by unit (the "units" section of the build's cache, store.py):
+    each unit's key and files, the site-wide files by digest, what the output takes on its host, and the problems
+    its checks found.
 
     The cache describes one output folder, the one published right after it was
     written; it is trusted only for that same folder. Building into another
@@ -254,30 +255,41 @@ class UnitCache:
     everything again instead of reusing files the output does not hold.
     """
 
-    def __init__(self, site: Site, output: Path | None, fp: str, paranoid: bool = False):
-        self.path = site.source / CACHE_FILE
+    def __init__(self, site: Site, output: Path | None, fp: str, paranoid: bool = False, store: Store | None = None):
+        # Without the build's store, the cache opens the site's for each of its own reads and writes.
+        self.database = store if store is not None else Store(site.source, transient=True)
         self.output = output
-        data = _read_cache(self.path)
+        snapshot = self.database.read("units")
+        meta, tables = snapshot.meta, snapshot.tables
         identity = output_identity(output)
-        same = data.get("fingerprint") == fp and identity is not None and data.get("output") == identity
-        self.units: dict = data["units"] if same else {}
+        same = (meta.get("fingerprint") == fp and identity is not None and meta.get("output") == json.dumps(identity)
+                and all(row[-1] in _CODES for rows in (tables["unit_problems"], tables["output_problems"])
+                        for row in rows.values()))
+        if not same:
+            tables = empty("units").tables
+        self.units: dict[str, tuple[str, str, str]] = tables["units"]  # unit -> (unit, key, file names one a line)
+        # unit -> its problems' rows (unit, seq, *_row(problem)), for the few units that have any
+        self.unit_problems: dict[str, list[tuple]] = {}
+        for (unit, _), row in sorted(tables["unit_problems"].items()):
+            self.unit_problems.setdefault(unit, []).append(row)
         # The site-wide files (catalogue, feeds, endpoints) of that output, by digest.
-        self.site_files: dict = data["site_files"] if same else {}
+        self.site_files: dict[str, str] = tables["site_files"]
         # What that output takes on its host (host_usage.Usage), so a patch need not walk it to know.
-        self.usage: list | None = data.get("usage") if same else None
+        usage = [meta.get(name) for name in _USAGE]
+        self.usage: list | None = usage if same and None not in usage else None
         self.fresh_usage: list | None = None
         # What the checks of that whole output found (templates' warnings, host limits, ...): a build that finds
         # its output unchanged reports them again.
-        rows = data.get("output_problems") if same else None
         self.output_problems: list[Problem] | None = (
-            [_problem(row) for row in rows] if isinstance(rows, list) and all(map(_problem_entry, rows)) else None)
-        self.fresh_output_problems: list = []
+            [_problem(row[1:]) for _, row in sorted(tables["output_problems"].items())] if same else None)
+        self.fresh_output_problems: list[tuple] = []
         self.fp = fp
         # The output is the folder the cache describes (same path and inode), so its files are there unless
         # someone removed them by hand; `paranoid` looks at each one rather than trust that.
         self.paranoid = paranoid
-        self.fresh: dict = {}
-        self.fresh_site_files: dict = {}
+        self.fresh: dict[str, tuple[str, str, str]] = {}
+        self.fresh_problems: dict[str, list[tuple]] = {}
+        self.fresh_site_files: dict[str, str] = {}
 
     def same_site_files(self, files: dict[str, bytes]) -> bool:
         """True when the previous output holds exactly these site-wide files."""
@@ -291,89 +303,81 @@ class UnitCache:
     def previous_names(self) -> set[str]:
         """Every file of the previous output, as the cache describes it."""
         names = set(self.site_files)
-        for entry in self.units.values():
-            names.update(entry["files"])
+        for _, _, files in self.units.values():
+            names.update(_names(files))
         return names
+
+    def key(self, unit: str) -> str | None:
+        """The key of a unit of the previous output."""
+        entry = self.units.get(unit)
+        return entry[1] if entry is not None else None
 
     def store_site_files(self, files: dict[str, bytes]) -> None:
         self.fresh_site_files = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
 
     def hit(self, unit: str, key: str) -> dict | None:
-        """The cached unit when its key matches and its files are still in the previous output."""
+        """The cached unit ({"key", "files", "problems": their rows}) when its key matches and its files are still
+        in the previous output."""
         entry = self.units.get(unit)
-        if not entry or entry["key"] != key or self.output is None:
+        if entry is None or entry[1] != key or self.output is None:
             return None
+        files = _names(entry[2])
         base = str(self.output) + os.sep
-        if self.paranoid and not all(os.path.isfile(base + name) for name in entry["files"]):
+        if self.paranoid and not all(os.path.isfile(base + name) for name in files):
             return None
         self.fresh[unit] = entry
-        return entry
+        problems = self.unit_problems.get(unit, [])
+        if problems:
+            self.fresh_problems[unit] = problems
+        return {"key": key, "files": files, "problems": [row[2:] for row in problems]}
 
     def store(self, unit: str, key: str, files: list[str], problems: tuple[Problem, ...] | list[Problem] = ()) -> None:
-        self.fresh[unit] = {"key": key, "files": files, "problems": [_row(p) for p in problems]}
+        text = "\n".join(files)
+        if files and text.count("\n") != len(files) - 1:
+            return  # a name with a line break cannot be recorded: the unit is rendered again next time
+        self.fresh[unit] = (unit, key, text)
+        if problems:
+            self.fresh_problems[unit] = [(unit, i, *_row(p)) for i, p in enumerate(problems)]
 
     def store_output_problems(self, problems: list[Problem]) -> None:
-        self.fresh_output_problems = [_row(p) for p in problems]
+        self.fresh_output_problems = [(i, *_row(p)) for i, p in enumerate(problems)]
 
     def forget(self) -> None:
-        """Drop the saved cache: called before publishing, so a build that dies
+        """Stop the saved cache from vouching for the output: called before publishing, so a build that dies
         between publishing and saving leaves no cache that describes another output."""
-        try:
-            os.unlink(self.path)
-        except OSError:
-            pass  # none there; or unremovable, and then still checked against the output's identity
+        self.database.forget("units", "output")
 
     def save(self, output: Path) -> None:
-        """Record what the just-published `output` holds."""
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # concurrent builds each own one
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({"fingerprint": self.fp, "output": output_identity(output),
-                                        "units": self.fresh, "site_files": self.fresh_site_files,
-                                        "usage": self.fresh_usage, "output_problems": self.fresh_output_problems}),
-                            encoding="utf-8")
-            os.replace(temp, self.path)
-        except OSError:
-            temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+        """Record what the just-published `output` holds: the rows that changed."""
+        identity = output_identity(output)
+        meta: dict[str, object] = {"fingerprint": self.fp}
+        if identity is not None:
+            meta["output"] = json.dumps(identity)
+        usage = self.fresh_usage
+        if isinstance(usage, list) and len(usage) == len(_USAGE):
+            meta.update(zip(_USAGE, usage, strict=True))
+        self.database.write("units", meta, {
+            "units": self.fresh,
+            "unit_problems": {row[:2]: row for unit, rows in self.fresh_problems.items() if unit in self.fresh
+                              for row in rows},
+            "site_files": self.fresh_site_files,
+            "output_problems": {row[0]: row for row in self.fresh_output_problems}})
 
 
-def _read_cache(path: Path) -> dict:
-    """The saved cache when it is whole and well-formed; {} otherwise: a damaged cache is as good as none
-    (it only saves time), and one entry of the wrong shape must never stop a build."""
-    try:
-        data = loads(path.read_bytes())
-    except (OSError, ValueError):  # strict_json.InvalidJson is a ValueError: a duplicate key is damage too
-        return {}
-    if not (isinstance(data, dict) and isinstance(data.get("units"), dict)
-            and all(_unit_entry(entry) for entry in data["units"].values())
-            and isinstance(data.get("site_files"), dict)
-            and all(isinstance(digest, str) for digest in data["site_files"].values())):
-        return {}
-    return data
-
-
-def _unit_entry(entry: object) -> bool:
-    return (isinstance(entry, dict) and isinstance(entry.get("key"), str)
-            and isinstance(entry.get("files"), list) and all(isinstance(name, str) for name in entry["files"])
-            and isinstance(entry.get("problems"), list) and all(_problem_entry(p) for p in entry["problems"]))
-
-
+_USAGE = ("usage_files", "usage_folders", "usage_bytes", "largest", "largest_size")  # host_usage.Usage, in the meta
 _CODES = frozenset(code.value for code in Code)
 
 
-def _row(p: Problem) -> list:
-    return [p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value]
+def _names(files: str) -> list[str]:
+    return files.split("\n") if files else []
 
 
-def _problem(row: list) -> Problem:
+def _row(p: Problem) -> tuple:
+    return (p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value)
+
+
+def _problem(row: tuple | list) -> Problem:
     return Problem(row[0], row[1], row[2], row[3], row[4], row[5], Code(row[6]))
-
-
-def _problem_entry(entry: object) -> bool:
-    """A Problem as store() writes it: [path, line, field, message, fix, severity, code]."""
-    return (isinstance(entry, list) and len(entry) == 7
-            and all(isinstance(entry[i], str) for i in (0, 2, 3, 4, 5)) and entry[6] in _CODES
-            and (entry[1] is None or (isinstance(entry[1], int) and not isinstance(entry[1], bool))))
 
 
 @dataclass
@@ -396,10 +400,11 @@ class Plan:
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
                published: list[Published], previous: Path | None, mtime: int | None = None,
-               pathways: tuple[Pathway, ...] = (), paranoid: bool = False) -> Plan:
-    """`achievements`: each version's Achievement body by course key, made once by the pipeline."""
+               pathways: tuple[Pathway, ...] = (), paranoid: bool = False, store: Store | None = None) -> Plan:
+    """`achievements`: each version's Achievement body by course key, made once by the pipeline; `store`: the
+    build's caches."""
     fp = fingerprint(site, mtime)
-    cache = UnitCache(site, previous, fp, paranoid)
+    cache = UnitCache(site, previous, fp, paranoid, store)
     plan = Plan(cache, {}, [], [], [], {}, pathways)
     plan.course_keys.update({p.key: pathway_key(site, fp, p) for p in pathways})
     for family in families:

@@ -13,8 +13,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from generator.credentials import closed_world
 from generator.model import IssuedCredential, Site
@@ -23,15 +22,14 @@ from generator.strict_json import InvalidJson, loads
 
 UUID = re.compile(r"urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
 
-# content/issued/<name> -> [STAT, sha256, *SUMMARY]: a file whose stat is unchanged is
-# not read again, so a build costs a stat per unchanged credential, not a read, a hash and a parse. What the build
-# needs of such a credential is in its summary (summary_facts); the whole facts are read only when they are needed.
-INDEX_FILE = ".credsite-cache/issued-index.json"
+# The index of content/issued/ (kept by the build, build/store.py): content/issued/<name> -> (name, STAT, sha256,
+# *SUMMARY). A file whose stat is unchanged is not read again, so a build costs a stat per unchanged credential, not
+# a read, a hash and a parse. What the build needs of such a credential is in its summary (summary_facts); the whole
+# facts are read only when they are needed. STAT is "size:mtime_ns:inode:ctime_ns".
+# An index of another format is not trusted; raise it when what is indexed, or how files are read, changes:
+# facts indexed by a credsite that read credentials less strictly (before I-JSON) may come from a file with a
+# duplicate key.
 INDEX_FORMAT = 2
-# STAT is "size:mtime_ns:inode:ctime_ns", a string: nanosecond times are beyond what a JSON number holds exactly
-# (I-JSON), and credsite reads its caches as strictly as content.
-# Facts cached by a credsite that read credentials less strictly (before I-JSON) are not
-# trusted: the file they came from may hold a duplicate key. Raise it when the reading changes.
 FACTS_FORMAT = 3  # 3: the achievement's type and achievementType, which the build compares with its course
 
 
@@ -61,7 +59,7 @@ def summary_of(facts: dict) -> list:
     return [facts.get("id"), achievement_id, facts.get("validFrom"), facts.get("validUntil")]
 
 
-def summary_facts(summary: list) -> dict:
+def summary_facts(summary: Sequence) -> dict:
     """facts_of() cut down to summary_of(): enough for the build's pages and checks of a credential whose verdict
     it remembers (IssuedCredential.whole_facts() gives the rest)."""
     identifier, achievement_id, valid_from, valid_until = summary
@@ -112,15 +110,16 @@ Mapper = Callable[[Callable[[str], "Read"], list[str]], Iterable["Read"]]
 
 
 def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
-                mapper: Mapper | None = None) -> list[IssuedCredential]:
-    """Every credential file of content/issued/. `paranoid`: read and hash every file, trusting no index.
+                mapper: Mapper | None = None, index: Mapping[str, Sequence] | None = None) -> list[IssuedCredential]:
+    """Every credential file of content/issued/. `index`: the last build's index (name -> index_row), whose files
+    are not read again while their stat is the same; `paranoid`: read and hash every file, trusting no index.
     `mapper` reads the files that must be read (read_file over their paths; the build spreads a cold site's
     over all cores), in order."""
     folder = site.source / "content" / "issued"
     started = time.time_ns()
-    index = {} if paranoid else _read_index(site.source / INDEX_FILE)
+    index = {} if paranoid or index is None else index
     names = sorted(os.listdir(folder)) if folder.is_dir() else []
-    found: list[tuple[str, str, str, list | None]] = []  # name, path, stamp, the index entry when unchanged
+    found: list[tuple[str, str, str, Sequence | None]] = []  # name, path, stamp, the index entry when unchanged
     skipped_problems: dict[str, Problem] = {}
     for name in names:
         shown = f"content/issued/{name}"
@@ -173,11 +172,6 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
     return out
 
 
-def _read_index(path: Path) -> dict:
-    data = read_cache(path)
-    return data.get("files", {}) if data.get("format") == INDEX_FORMAT and isinstance(data.get("files"), dict) else {}
-
-
 def _credential_file(name: str, path: str) -> os.stat_result | None:
     """The stat of content/issued/<name> when it is a credential file to read (a regular *.json file)."""
     if name.startswith(".") or not name.endswith(".json"):
@@ -189,12 +183,13 @@ def _credential_file(name: str, path: str) -> os.stat_result | None:
     return info if stat.S_ISREG(info.st_mode) else None
 
 
-def _unchanged(entry: object, stat_now: str) -> list | None:
-    """The index entry of a file whose size, modification and change times and inode are as recorded."""
-    if not (isinstance(entry, list) and len(entry) == 6 and entry[0] == stat_now and type(entry[1]) is str
-            and type(entry[2]) is str and all(v is None or type(v) is str for v in entry[3:])):
+def _unchanged(entry: object, stat_now: str) -> Sequence | None:
+    """The index entry (stat, sha256, *summary) of a file whose size, modification and change times and inode are as
+    recorded."""
+    if not (isinstance(entry, tuple) and len(entry) == 7 and entry[1] == stat_now and type(entry[2]) is str
+            and type(entry[3]) is str and all(v is None or type(v) is str for v in entry[4:])):
         return None
-    return entry
+    return entry[1:]
 
 
 RACY_NS = 2_000_000_000  # file times tick coarsely (ms on ext4): a file changed this close to being looked at may
@@ -247,17 +242,11 @@ def facts_from_bytes(raw: bytes) -> dict | Problem:
     return facts_of(document)
 
 
-def index_of(credentials: list[IssuedCredential]) -> dict:
-    """What INDEX_FILE records of these credentials."""
-    return {"format": INDEX_FORMAT,
-            "files": {os.path.basename(c.source): [c.stat, c.digest, *summary_of(c.facts)]
-                      for c in credentials if c.stat}}
-
-
-def read_cache(path: Path) -> dict:
-    """A JSON object kept in .credsite-cache/; empty when absent or damaged (a cache only saves time)."""
-    try:
-        data = loads(path.read_bytes())
-    except (OSError, ValueError):  # InvalidJson is a ValueError
-        return {}
-    return data if isinstance(data, dict) else {}
+def index_row(credential: IssuedCredential) -> tuple | None:
+    """What the index records of a credential read in full: (file name, stat, sha256, id, achievement id, validFrom,
+    validUntil); None when it may not be indexed (its stat is too recent to vouch for it, or a summary value is not
+    a string and would not read back as itself)."""
+    row = (credential.source.rpartition("/")[2], credential.stat, credential.digest, *summary_of(credential.facts))
+    if not credential.stat or type(row[3]) is not str or not all(v is None or type(v) is str for v in row[4:]):
+        return None
+    return row

@@ -218,8 +218,7 @@ def _gather(entry: MemberEntry, snapshot: Path, taken: Manifest, published: Mani
     known = {(c.file, c.was, c.now) for c in recorded}
     fresh = [change_problem(entry.id, entry.base_url, c) for c in changes if (c.file, c.was, c.now) not in known]
     key = unit_key(fp, entry, digests, changes)
-    unit = cache.units.get(unit_id(entry.id))
-    return _Item(entry, data, digests, seen, changes, fresh, key, unit is not None and unit["key"] == key)
+    return _Item(entry, data, digests, seen, changes, fresh, key, cache.key(unit_id(entry.id)) == key)
 
 
 def _result(problems: list[Problem], names: list[str], items: list[_Item], **flags: bool) -> RegistryResult:
