@@ -292,3 +292,17 @@ def test_with_images_baked_at_build_time_a_course_edit_makes_its_credentials_aga
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert rendered(messages) == 1 + 12
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_build_looks_at_each_credential_file_once(cohort, tmp_path):
+    """The walk of content/ for the manifest gives the credential files' stats too (100,000 of them at scale)."""
+    issue_api(cohort, learner(name="New Learner", email="new@example.org"))
+
+    def fail(*args):
+        raise AssertionError("a credential file was looked at again after the build's walk of content/")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content_issued, "_credential_file", fail)
+        result = build(cohort.root, cohort.out)
+    assert result.ok and result.written, [str(p) for p in result.problems]
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))

@@ -95,10 +95,11 @@ class BuildResult:
         return not errors(self.problems)
 
 
-def load(source: Path, base_url: str | None = None, drafts: bool = False,
-         paranoid: bool = False, store: Store | None = None) -> Content | Unloadable:
+def load(source: Path, base_url: str | None = None, drafts: bool = False, paranoid: bool = False,
+         store: Store | None = None, stats: manifest.Stats | None = None) -> Content | Unloadable:
     """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones. `store`:
-    the build's caches (else the site's are only read)."""
+    the build's caches (else the site's are only read). `stats`: the build's walk of content/, which the
+    credential files' stats are taken from."""
     problems: list[Problem] = []
     site = load_site(source, problems, base_url)
     if site is None:
@@ -110,7 +111,8 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False,
         families = [f for f in families if f.current.status != "draft"]
         pathways = [p for p in pathways if p.status != "draft"]
     with borrowed(source, store) as cache:
-        credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache))
+        credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache),
+                                  stats.files if stats else None, stats.taken if stats else None)
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 
@@ -189,7 +191,7 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             say(f"nothing changed since the last build; its {last.count} files are up to date")
             return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)
     with collector_paused():
-        loaded = load(source, base_url, drafts, paranoid, store)
+        loaded = load(source, base_url, drafts, paranoid, store, stats)
         if isinstance(loaded, Unloadable):
             return BuildResult(loaded.problems)
         if loaded.ok:
