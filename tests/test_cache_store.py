@@ -353,3 +353,17 @@ def test_two_builds_at_once_leave_a_sound_cache(cohort, tmp_path):
     assert tree(cohort.out) == tree(tmp_path / "other") == expected
     for out in (cohort.out, tmp_path / "other"):  # whichever the cache describes, each folder is built right
         assert build(cohort.root, out).ok and tree(out) == expected
+
+
+def test_a_file_name_that_is_not_utf8_only_costs_the_cache(cohort, tmp_path):
+    """A name like café.png in Latin-1 (unzipped from an old archive): Python keeps it as lone surrogates, which
+    SQLite cannot store. The build goes on without the cache parts that would name it, every time."""
+    content = os.fsencode(cohort.root / "content")
+    with open(os.path.join(content, b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"a note")
+    for again in range(2):
+        result = build(cohort.root, cohort.out)
+        assert result.ok, [str(p) for p in result.problems]
+        assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / f"cold{again}"))
+    with Store(cohort.root) as cache:  # what could be stored still is, and the file is whole
+        assert cache.read("issued").tables["issued"]

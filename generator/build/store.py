@@ -44,6 +44,9 @@ BUSY_MS = 1000  # how long an operation waits for another process's lock before 
 FORGET_MS = 10_000  # forgetting before a publish waits longer: it is what keeps a cache from vouching wrongly
 SCAN_FROM = 2000  # lookups of this many keys or more read the whole table instead
 
+# A value sqlite3 cannot take (a file name that is not UTF-8, kept by Python as lone surrogates; an integer
+# beyond 64 bits): that operation goes without the cache, as for a busy database; the file is not damaged.
+_UNSTORABLE = (UnicodeError, ValueError, OverflowError)
 _BUSY = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 # Errors of the machine rather than of the file: the cache is not used, and not deleted either.
 _ENVIRONMENT = frozenset({3, 7, 8, 10, 13, 14, 15, 22, 23})  # PERM NOMEM READONLY IOERR FULL CANTOPEN PROTOCOL ...
@@ -271,7 +274,7 @@ class Store:
             generation = secrets.token_hex(8)
             connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"{section}.generation", generation))
             connection.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, *_UNSTORABLE) as exc:
             self._rollback()
             self._failed(exc, f"writing {section}", during_write=True)
             return False
@@ -346,7 +349,7 @@ class Store:
                         chunk = keys[start:start + 500]
                         found += connection.execute(f"{table.select()} WHERE {table.keys[0][0]} IN "
                                                     f"({', '.join('?' * len(chunk))})", chunk).fetchall()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, *_UNSTORABLE) as exc:
                 self._failed(exc, f"reading {name}")
                 return {}
             return table.rows([row for row in found if table.fits(row)])
@@ -364,7 +367,7 @@ class Store:
                 connection.execute("BEGIN IMMEDIATE")
                 count = connection.executemany(table.insert(), (table.flat(k, v) for k, v in rows.items())).rowcount
                 connection.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, *_UNSTORABLE) as exc:
                 self._rollback()
                 self._failed(exc, f"writing {name}", during_write=True)
                 return False
@@ -471,6 +474,8 @@ class Store:
         """After an error: a damaged file is made again, at most once per build; anything else only costs this
         operation (and a lock that outlasts BUSY_MS, while opening, the whole cache)."""
         self.notes.append(f"{doing}: {exc}")
+        if isinstance(exc, _UNSTORABLE):
+            return
         if isinstance(exc, _Damaged):
             return  # the section reads as empty and is written in full
         kind = _kind(exc)
