@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable
@@ -24,7 +25,10 @@ def worker_pool(workers: int, initializer=None, initargs: tuple = ()):
     the workers' collections.
     """
     gc.freeze()
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(initializer, initargs))
+    # Forked, whatever the platform's default (spawn on macOS, forkserver from Python 3.14): the workers inherit
+    # what the parent made for them (a verifying worker's Judge holds closures) instead of pickling it.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                               initargs=(initializer, initargs))
     try:
         yield pool
     finally:
