@@ -306,3 +306,19 @@ def test_a_build_looks_at_each_credential_file_once(cohort, tmp_path):
         result = build(cohort.root, cohort.out)
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_corrected_revocation_date_shows_on_the_badge_page(cohort, tmp_path):
+    uid = sorted((cohort.root / "content/issued").glob("*.json"))[0].stem
+    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    assert build(cohort.root, cohort.out).ok
+    page = cohort.out / f"badges/{uid}/index.html"
+    before = page.read_bytes()
+    listed = cohort.root / "content/status/revocations.csv"
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    lines[-1] = "2025-03-04T10:00:00Z," + lines[-1].split(",", 1)[1]  # the day it was revoked, corrected
+    listed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert build(cohort.root, cohort.out).ok
+    assert page.read_bytes() != before
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))

@@ -27,6 +27,7 @@ from generator.credentials.linked_data import data_loss
 from generator.model import Award, Course, CourseFamily, Pathway, Published, Site
 from generator.problems import Code, Problem
 from generator.site import documents, theme
+from generator.site.badge_view import revocation_dates
 from generator.site.outputs import badge_unit_id, course_unit_id
 from generator.site.render import (
     PageContext,
@@ -418,9 +419,12 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
                 plan.problems.extend(_problem(p) for p in entry["problems"])
             else:
                 plan.course_todo.append((family, course, achievements[course.key]))
+    revocations = revocation_dates(site.source)
     for item in published:
         # The page shows the day its status was checked, so it is rendered again once a day.
-        key = _key(fp, item.credential.digest, item.verdict.status, item.reason,
+        # A revoked credential's page shows the day content/status/revocations.csv gives, which may be corrected.
+        revoked_on = revocations.get(str(item.credential.facts.get("id"))) if item.verdict.status == "revoked" else None
+        key = _key(fp, item.credential.digest, item.verdict.status, item.reason, str(revoked_on),
                    badge_depends_on(site, item.course, plan.course_keys[item.course.key]), str(item.checked_on))
         unit = badge_unit_id(item.credential.uuid)
         entry = cache.hit(unit, key)
