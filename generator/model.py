@@ -271,7 +271,7 @@ class IssuedCredential:
     parsed: dict | None = None
     path: str = ""  # the file, when `stored` is None
     stat: str = ""  # "size:mtime_ns:inode:ctime_ns" of the file when it was read (its index entry)
-    whole: bool = True  # read and hashed by this build; False: known from the index only (its stat is unchanged)
+    hashed_now: bool = True  # read and hashed by this build; False: known from the index only (stat unchanged)
 
     @property
     def raw(self) -> bytes:

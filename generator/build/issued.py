@@ -109,7 +109,7 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
     if digest != cred.digest:
         # Read by this build with other bytes: changed since. Known from the index only: the index was wrong
         # (damaged) or the file changed since its stat; the file as it is now is judged, if it is a credential.
-        if cred.whole or isinstance(facts_from_bytes(raw), Problem):
+        if cred.hashed_now or isinstance(facts_from_bytes(raw), Problem):
             return None
         signature = None
     document = json.loads(raw)
@@ -238,7 +238,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
     versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
     award_keys = {url: _award_key(award) for url, award in versions.items()}
-    resolver = KeyResolver(did_document(site))
+    did_doc = did_document(site)
+    resolver = KeyResolver(did_doc)
     base = site.base_url
     reasons = revocation_reasons(site.source)
     memo = Memo.read(store, _environment(site, award_keys, reasons), now)
@@ -266,7 +267,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         base, site.source / "content",
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
-    judged = judge_all(site, Judge(did_document(site), versions, publishes, lookup, now), todo, save=save_cache,
+    judged = judge_all(site, Judge(did_doc, versions, publishes, lookup, now), todo, save=save_cache,
                        progress=progress, store=store)
     refused: list[Refused] = []
     read: list[IssuedCredential] = []
@@ -307,7 +308,7 @@ def _save_index(store: Store, credentials: list[IssuedCredential], read: Sequenc
     rows = {}
     for cred in credentials:
         cred = judged.get(cred.source, cred)
-        entry = None if cred.whole else last.get(cred.source.rpartition("/")[2])
+        entry = None if cred.hashed_now else last.get(cred.source.rpartition("/")[2])
         row = entry if entry is not None and entry[1] == cred.stat and entry[2] == cred.digest else index_row(cred)
         if row is not None:
             rows[row[0]] = row

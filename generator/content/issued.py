@@ -148,13 +148,13 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
         current = next(listed, None)
         shown = f"content/issued/{name}"
         if unchanged is not None:
-            digest, facts, whole = unchanged[1], summary_facts(unchanged[2:]), False
+            digest, facts, hashed_now = unchanged[1], summary_facts(unchanged[2:]), False
         else:
             read = next(reads)
             if isinstance(read, Problem):
                 problems.append(Problem(shown, read.line, read.field, read.message, read.fix))
                 continue
-            (stamp, digest, facts), whole = read, True
+            (stamp, digest, facts), hashed_now = read, True
         if _racy(stamp, started):
             stamp = ""  # not indexed: read again next time
         match = UUID.fullmatch(str(facts.get("id", "")))
@@ -169,7 +169,7 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
             continue
         seen[uid] = shown
         # Not keeping the bytes or the parsed document: workers read the file themselves (see IssuedCredential).
-        out.append(IssuedCredential(shown, None, uid, digest, facts, path=path, stat=stamp, whole=whole))
+        out.append(IssuedCredential(shown, None, uid, digest, facts, path=path, stat=stamp, hashed_now=hashed_now))
     return out
 
 
