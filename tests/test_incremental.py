@@ -18,7 +18,7 @@ import shutil
 import pytest
 
 from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tree
-from generator.build import manifest, pipeline
+from generator.build import host_usage, manifest, pipeline
 from generator.build.pipeline import build
 from generator.content import issued as content_issued
 from generator.issuing import keys
@@ -105,8 +105,21 @@ def test_a_new_credential_patches_the_output_in_place(cohort, tmp_path):
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
     assert result.ok and result.written
-    assert any(m.startswith("changed ") for m in messages), messages  # a patch, not a new output
+    assert any(m.startswith("added 3 files") for m in messages), messages  # a patch, not a new output
     assert cohort.out.stat().st_ino == inode and untouched.stat().st_ino == before
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def test_a_changed_credential_patches_the_output_too(cohort, tmp_path):
+    inode = cohort.out.stat().st_ino
+    uid = sorted((cohort.root / "content/issued").glob("*.json"))[0].stem
+    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written
+    assert any(m.startswith("changed ") for m in messages), messages
+    assert cohort.out.stat().st_ino == inode
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
 
 
@@ -222,7 +235,7 @@ def test_a_site_that_bakes_images_at_build_time_patches_too(cohort, tmp_path):
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
     assert result.ok and result.written, [str(p) for p in result.problems]
-    assert any(m.startswith("changed ") for m in messages), messages  # a patch: the course images stay where they are
+    assert any(m.startswith("added 5 files") for m in messages), messages  # the course images stay where they are
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
 
 
@@ -322,3 +335,103 @@ def test_a_corrected_revocation_date_shows_on_the_badge_page(cohort, tmp_path):
     assert build(cohort.root, cohort.out).ok
     assert page.read_bytes() != before
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+# ---------------------------------------------------------------- a build that only adds credentials (build/delta.py)
+
+
+def loads_watched(monkeypatch) -> list[object]:
+    """What each load() of the next builds was asked to read of content/issued/ (None: all of it)."""
+    asked: list[object] = []
+    real_load = pipeline.load
+    monkeypatch.setattr(pipeline, "load", lambda *a, **k: asked.append(k.get("only")) or real_load(*a, **k))
+    return asked
+
+
+def test_adding_credentials_reads_only_them(cohort, monkeypatch, tmp_path):
+    new = issue_api(cohort, learner(name="One", email="one@example.org"), learner(name="Two", email="two@example.org"))
+    files = len(tree(cohort.out))
+    asked = loads_watched(monkeypatch)
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written and result.count == files + 2 * 3 == len(tree(cohort.out)), result.count
+    assert asked == [sorted(c.path.name for c in new)]  # the twelve before them were not loaded at all
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+    assert build(cohort.root, cohort.out).up_to_date  # what it recorded describes the output
+
+
+def test_the_feeds_follow_the_date_of_an_added_credential(site, monkeypatch, tmp_path):
+    import datetime as dt
+
+    monkeypatch.setattr(content_issued, "RACY_NS", -1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the feeds' time is then the newest issue date
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    issue_api(site, learner(), now=now - dt.timedelta(days=3))
+    out = site.tmp / "out"
+    assert build(site.root, out).written
+    feed = (out / "feed.xml").read_bytes()
+    issue_api(site, learner(name="Later Learner", email="later@example.org"), now=now - dt.timedelta(hours=1))
+    asked = loads_watched(monkeypatch)
+    assert build(site.root, out).written
+    assert len(asked) == 1 and asked[0] is not None
+    assert (out / "feed.xml").read_bytes() != feed
+    assert tree(out) == tree(cold(site.root, tmp_path / "cold"))
+
+
+@pytest.mark.parametrize("added", ["a copy of a published credential", "a credential that does not verify",
+                                   "a file that is no credential"])
+def test_an_added_file_the_last_build_did_not_know_is_judged_by_the_whole_build(cohort, monkeypatch, tmp_path, added):
+    folder = cohort.root / "content/issued"
+    first = sorted(folder.glob("*.json"))[0]
+    if added == "a copy of a published credential":
+        (folder / "copy.json").write_bytes(first.read_bytes())
+    elif added == "a credential that does not verify":
+        (folder / "forged.json").write_bytes(first.read_bytes().replace(b"Learner", b"Imposter", 1)
+                                             .replace(first.stem.encode(), b"0" * 8 + first.stem[8:].encode()))
+    else:
+        (folder / "notes.json").write_text("not json", encoding="utf-8")
+    asked = loads_watched(monkeypatch)
+    result = build(cohort.root, cohort.out, skip_invalid=True)
+    assert None in asked  # the whole site was loaded, so its problems are reported as a cold build reports them
+    copy = tmp_path / "source"
+    shutil.copytree(cohort.root, copy, symlinks=True, ignore=shutil.ignore_patterns(".credsite-cache", "out"))
+    fresh = build(copy, tmp_path / "out", skip_invalid=True)
+    assert [str(p).replace(str(copy), "") for p in result.problems] == [str(p).replace(str(copy), "") for p in
+                                                                        fresh.problems]
+    assert result.problems and result.ok == fresh.ok
+    if result.ok:
+        assert tree(cohort.out) == tree(tmp_path / "out")
+
+
+def test_an_added_credential_is_measured_against_the_hosts_limits(cohort, monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from generator.content import hosts
+    from generator.content.config import load_site
+
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "host: gitlab-pages\n", encoding="utf-8")
+    assert build(cohort.root, cohort.out).ok
+    # Room for exactly what the output has now: one more credential passes the limit.
+    usage = host_usage.measure(cohort.out)
+    monkeypatch.setitem(hosts.HOSTS, "gitlab-pages", replace(hosts.HOSTS["gitlab-pages"], max_entries=usage.entries))
+    issue_api(cohort, learner(name="One Too Many", email="many@example.org"))
+    before = tree(cohort.out)
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert any(m.startswith("added 3 files") for m in messages), messages
+    assert not result.ok and not result.written
+    assert any(p.field == "host" and p.is_error for p in result.problems), [str(p) for p in result.problems]
+    assert tree(cohort.out) == before  # nothing published
+    monkeypatch.setitem(hosts.HOSTS, "gitlab-pages", replace(hosts.HOSTS["gitlab-pages"],
+                                                             max_entries=usage.entries + 12))
+    result = build(cohort.root, cohort.out)  # now within the limit, close to it: a warning
+    assert result.ok and result.written
+    assert [p.severity for p in result.problems if p.field == "host"] == ["warning"]
+    assert build(cohort.root, cohort.out).problems == result.problems  # the manifest repeats them
+    issue_api(cohort, learner(name="Just Fits", email="fits@example.org"))
+    again = build(cohort.root, cohort.out)
+    assert again.ok and again.written
+    # The warning measured again, in place of the last one.
+    assert [str(p) for p in again.problems if p.field == "host"] == [
+        str(p) for p in host_usage.problems(load_site(cohort.root, [], None), host_usage.measure(cohort.out))]
+    assert again.problems != result.problems

@@ -31,16 +31,25 @@ from generator.content.issued import changed_lately
 from generator.problems import Code, Problem
 
 FORMAT = 1
+FOLDER_SIZE = -2  # the size content_stats gives a folder (and anything else that is not a regular file)
 _CODES = frozenset(code.value for code in Code)
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """What the manifest says the last build left: its file count and the problems it reported."""
+    """What the manifest says the last build left: its file count and the problems it reported; and what changed
+    under content/ since (nothing: the output is up to date)."""
 
     count: int
     problems: list[Problem]
     not_published: int
+    until: dt.datetime  # when the last build's verdicts stop holding
+    updated: str  # the feeds' `updated` time (ISO 8601), "" when not recorded
+    changed: dict[str, tuple[str | None, str | None]]  # path under content/ -> (stat then, stat now); None: absent
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.changed
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,7 @@ def content_stats(source: Path) -> Stats:
                 except OSError:
                     found[name] = "-1:0:0:0"  # a broken link counts as it is
                     continue
-                found[name] = (f"{info.st_size if entry.is_file() else -2}:{info.st_mtime_ns}:{info.st_ino}:"
+                found[name] = (f"{info.st_size if entry.is_file() else FOLDER_SIZE}:{info.st_mtime_ns}:{info.st_ino}:"
                                f"{info.st_ctime_ns}")
                 newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
                 if entry.is_dir(follow_symlinks=True) and (info.st_dev, info.st_ino) not in walked:
@@ -94,9 +103,10 @@ def key_of(fingerprint: str, output_identity: list | None, options: dict) -> str
 
 
 def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recorded | None:
-    """What the last build left, when nothing it was made from has changed since (`stats`: content_stats now)
-    and its verdicts still hold at `moment`; else None. (The store's "manifest" section: its meta, the stat of
-    every content file and the problems the build reported.)"""
+    """What the last build left, when it was made by the same credsite, theme, site.yaml and options into this
+    same output, and its verdicts still hold at `moment`; else None. Its `changed` lists the files under content/
+    whose stat differs from then (`stats`: content_stats now). (The store's "manifest" section: its meta, the stat
+    of every content file and the problems the build reported.)"""
     snapshot = store.read("manifest")
     meta = snapshot.meta
     if meta.get("key") != key or meta.get("racy") != 0:
@@ -105,26 +115,33 @@ def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recor
     if not (type(count) is int and type(not_published) is int and isinstance(made, str) and isinstance(until, str)):
         return None  # a damaged manifest is as good as none
     try:
-        if not dt.datetime.fromisoformat(made) <= moment < dt.datetime.fromisoformat(until):
+        holds = dt.datetime.fromisoformat(until)
+        if not dt.datetime.fromisoformat(made) <= moment < holds:
             return None
     except (TypeError, ValueError):
         return None
-    if snapshot.tables["content"] != stats.files:
-        return None
+    then = snapshot.tables["content"]
+    changed: dict[str, tuple[str | None, str | None]] = {}
+    if then != stats.files:
+        changed = {name: (then.get(name), stats.files.get(name)) for name in then.keys() | stats.files.keys()
+                   if then.get(name) != stats.files.get(name)}
+    updated = meta.get("updated", "")
     rows = [row for _, row in sorted(snapshot.tables["build_problems"].items())]  # (seq, path, line, ..., code)
     if not all(row[7] in _CODES for row in rows):
         return None
-    return Recorded(count, [Problem(p[1], p[2], p[3], p[4], p[5], p[6], Code(p[7])) for p in rows], not_published)
+    return Recorded(count, [Problem(p[1], p[2], p[3], p[4], p[5], p[6], Code(p[7])) for p in rows], not_published,
+                    holds, updated if isinstance(updated, str) else "", changed)
 
 
 def save(store: Store, key: str, stats: Stats, moment: dt.datetime, until: dt.datetime,
-         count: int, problems: list[Problem], not_published: int) -> None:
+         count: int, problems: list[Problem], not_published: int, updated: str = "") -> None:
     """Record a build that just published (or found up to date) a complete output. `stats` were taken before
-    the build read its content, so an edit during the build makes the next one build again."""
+    the build read its content, so an edit during the build makes the next one build again. `updated`: the feeds'
+    time, which the credentials decide (feeds.updated), so that a build that only adds some need not read all."""
     # A file changed shortly before the walk saw it may change again within the same tick of its clock, unseen.
     racy = bool(stats.files) and changed_lately(stats.newest, stats.newest, stats.taken)
     meta = {"key": key, "racy": int(racy), "moment": moment.isoformat(), "until": until.isoformat(), "count": count,
-            "not_published": not_published}
+            "not_published": not_published, "updated": updated}
     rows = {i: (i, p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value) for i, p in enumerate(problems)}
     store.write("manifest", meta, {"content": stats.files, "build_problems": rows})
 

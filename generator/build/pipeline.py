@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.build import host_usage, manifest
+from generator.build import delta, host_usage, manifest
 from generator.build.checks import (
     changed_versions,
     check_output_location,
@@ -36,7 +36,7 @@ from generator.build.checks import (
 from generator.build.endorsements import endorse
 from generator.build.issued import read_index, verify_issued
 from generator.build.pool import read_on_all_cores
-from generator.build.site_files import achievement_bodies, site_files
+from generator.build.site_files import achievement_bodies, feeds_updated, site_files
 from generator.build.store import Store, borrowed
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
 from generator.build.writer import MissingFromOutput, Patch, emptied_folders, patching, staging
@@ -96,10 +96,11 @@ class BuildResult:
 
 
 def load(source: Path, base_url: str | None = None, drafts: bool = False, paranoid: bool = False,
-         store: Store | None = None, stats: manifest.Stats | None = None) -> Content | Unloadable:
+         store: Store | None = None, stats: manifest.Stats | None = None,
+         only: list[str] | None = None) -> Content | Unloadable:
     """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones. `store`:
     the build's caches (else the site's are only read). `stats`: the build's walk of content/, which the
-    credential files' stats are taken from."""
+    credential files' stats are taken from. `only`: of content/issued/, read just these files (build/delta.py)."""
     problems: list[Problem] = []
     site = load_site(source, problems, base_url)
     if site is None:
@@ -110,9 +111,13 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False, parano
     if not drafts:
         families = [f for f in families if f.current.status != "draft"]
         pathways = [p for p in pathways if p.status != "draft"]
-    with borrowed(source, store) as cache:
-        credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache),
-                                  stats.files if stats else None, stats.taken if stats else None)
+    if only is not None:  # new files: no index knows them
+        credentials = load_issued(site, problems, paranoid, None, {}, stats.files if stats else None,
+                                  stats.taken if stats else None, only)
+    else:
+        with borrowed(source, store) as cache:
+            credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache),
+                                      stats.files if stats else None, stats.taken if stats else None)
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
 
 
@@ -186,10 +191,18 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
     site_only = load_site(source, [], base_url)
     fp = fingerprint(site_only, mtime) if site_only is not None else ""
     if site_only is not None and not paranoid and output.is_dir():
-        last = manifest.recorded(store, manifest.key_of(fp, output_identity(output), options), moment, stats)
-        if last is not None:
+        key = manifest.key_of(fp, output_identity(output), options)
+        last = manifest.recorded(store, key, moment, stats)
+        if last is not None and last.up_to_date:
             say(f"nothing changed since the last build; its {last.count} files are up to date")
             return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)
+        added = delta.added_credentials(last) if last is not None else None
+        if last is not None and added:
+            result = _add(store, source, output, base_url, drafts, skip_invalid, progress, moment, mtime, fp, key,
+                          stats, last, added)
+            if result is not None:
+                return result
+            say("building the whole site")
     with collector_paused():
         loaded = load(source, base_url, drafts, paranoid, store, stats)
         if isinstance(loaded, Unloadable):
@@ -213,10 +226,11 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
     except (jinja2.TemplateError, RecursionError) as exc:
         return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
     until = manifest.holds_until(moment, verdict_dates(content))
+    updated = feeds_updated(content.published).isoformat()
 
     def remember(result: BuildResult) -> BuildResult:
         manifest.save(store, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
-                      result.count, result.problems, result.not_published)
+                      result.count, result.problems, result.not_published, updated)
         return result
 
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
@@ -279,6 +293,37 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
     plan.cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     plan.cache.save(output)
     return remember(BuildResult(problems, names, written=True, not_published=unpublished, count=len(names)))
+
+
+def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
+         progress: Progress | None, moment: dt.datetime, mtime: int | None, fp: str, key: str,
+         stats: manifest.Stats, last: manifest.Recorded, names: list[str]) -> BuildResult | None:
+    """Publish the credentials added to content/issued/ since the last build, and nothing else (build/delta.py);
+    None when the whole site must be built instead."""
+    say = progress or (lambda message: None)
+    say(f"{len(names)} credential file(s) added since the last build")
+    with collector_paused():
+        loaded = load(source, base_url, drafts, store=None, stats=stats, only=names)
+        if isinstance(loaded, Unloadable) or not loaded.ok:
+            return None
+        # Judged from scratch (no store): remembered verdicts and proofs are of other files.
+        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment)
+    known = set(last.problems)
+    if len(content.published) != len(names) or not all(p in known for p in content.problems):
+        return None  # something the last build did not report: the whole build reports it in full
+    try:
+        added = delta.publish(store, content.site, content.families, content.pathways, content.published, output,
+                              mtime, fp, last, say)
+    except (jinja2.TemplateError, RecursionError, CredentialChanged, OSError):
+        return None  # the whole build reports it (or finds the output needs building again)
+    if added is None:
+        return None
+    result = BuildResult(added.problems, written=added.written, count=added.count)
+    if added.written:
+        dates = [c.facts.get(d) for c in content.credentials for d in ("validFrom", "validUntil")]
+        manifest.save(store, key, stats, moment, min(last.until, manifest.holds_until(moment, dates)), added.count,
+                      added.problems, 0, added.updated.isoformat())
+    return result
 
 
 PATCH_UP_TO = 0.1  # the share of units a build may render again and still patch the output in place

@@ -46,8 +46,8 @@ def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str,
                pathways: Sequence[Pathway] = ()) -> dict[str, bytes]:
     """Every file of the outputs table's site unit, made once, in the table's order."""
     renderer = Renderer(site)
-    offered = [f for f in families if f.current.status != "withdrawn"]
-    updated = feeds.updated(published, source_date())
+    offered = _offered(families)
+    updated = feeds_updated(published)
     pages = [{lang: routes.catalogue(site, lang) for lang in site.languages},
              *({lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions),
              {lang: routes.issuer_page(site, lang) for lang in site.languages},
@@ -100,6 +100,21 @@ def _language_files(site: Site, lang: str, renderer: Renderer, offered: list[Cou
         routes.output_file(verify): lambda: render_verify(
             renderer.env, site, lang, renderer.ctx(lang, verify)).encode(),
     }
+
+
+def _offered(families: list[CourseFamily]) -> list[CourseFamily]:
+    return [f for f in families if f.current.status != "withdrawn"]
+
+
+def feeds_updated(published: Sequence[Published]) -> dt.datetime:
+    """The feeds' `updated` time for these credentials: the only thing of them any site-wide file shows."""
+    return feeds.updated(published, source_date())
+
+
+def feed_files(site: Site, families: list[CourseFamily], updated: dt.datetime) -> dict[str, bytes]:
+    """The feeds alone: what a build that only adds credentials may have to make again (build/delta.py)."""
+    offered = _offered(families)
+    return {routes.feed(site, lang): feeds.atom(site, lang, offered, updated) for lang in site.languages}
 
 
 def enrolment_day() -> dt.date:

@@ -180,6 +180,9 @@ class Store:
     _reset: bool = False  # the file was made again in this build: do not try twice
     # section -> (generation, rows, meta): the section as this store last read or wrote it
     _read: dict[str, tuple[object, dict[str, dict], dict[str, object]]] = field(default_factory=dict)
+    # section -> generation, for a section this store read only some tables of (`read(only=...)`), which `amend`
+    # adds to
+    _partial: dict[str, object] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -187,9 +190,11 @@ class Store:
 
     # ------------------------------------------------------------------ reading and writing sections
 
-    def read(self, section: str) -> Snapshot:
+    def read(self, section: str, only: tuple[str, ...] | None = None) -> Snapshot:
         """A section's meta and rows, in one read transaction. Remembered, so that `write` can send only what
-        changed; empty (and not remembered) when the database cannot be read or the section is damaged."""
+        changed; empty (and not remembered) when the database cannot be read or the section is damaged.
+        `only`: read just these tables of it (the others come back empty); such a section can be added to with
+        `amend`, not written whole."""
         try:
             connection = self._open()
             if connection is None:
@@ -197,9 +202,12 @@ class Store:
             try:
                 connection.execute("BEGIN")
                 meta = self._meta(connection, section)
-                tables = {}
+                tables: dict[str, dict] = {}
                 for name in SECTIONS[section]:
                     table = TABLES[name]
+                    if only is not None and name not in only:
+                        tables[name] = {}
+                        continue
                     if connection.execute(table.damaged()).fetchall():
                         raise _Damaged(name)
                     tables[name] = table.rows(connection.execute(table.select()).fetchall())
@@ -207,11 +215,54 @@ class Store:
             except (sqlite3.Error, _Damaged) as exc:
                 self._rollback()
                 self._read.pop(section, None)
+                self._partial.pop(section, None)
                 self._failed(exc, f"reading {section}")
                 return empty(section)
             generation = meta.pop("generation", None)
-            self._read[section] = (generation, tables, meta)
+            if only is None:
+                self._read[section] = (generation, tables, meta)
+                self._partial.pop(section, None)
+            else:
+                self._partial[section] = generation
             return Snapshot(meta, tables)
+        finally:
+            self._done()
+
+    def amend(self, section: str, meta: Mapping[str, object], rows: Mapping[str, Mapping],
+              whole: tuple[str, ...] = ()) -> bool:
+        """Insert or replace `rows` (table -> rows by key, as `read` gives them) and `meta` values of a section
+        this store read, in one transaction, provided no other process has written it since; `whole`: tables that
+        `rows` gives in full (their other rows are deleted). False when it was not written (the section is then as
+        it was: a reader trusts it no more or less than before)."""
+        try:
+            connection = self._open()
+            known = self._partial.get(section, self._read[section][0] if section in self._read else None)
+            if connection is None or not self.writable or known is None:
+                return False
+            written: Counter = Counter()
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                if self._generation(connection, section) != known:
+                    connection.execute("ROLLBACK")
+                    return False
+                for name, table_rows in rows.items():
+                    table = TABLES[name]
+                    if name in whole:
+                        written[name] += connection.execute(f"DELETE FROM {name}").rowcount
+                    written[name] += connection.executemany(
+                        table.insert(), (table.flat(k, v) for k, v in table_rows.items())).rowcount
+                written["meta"] += connection.executemany(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)", [(f"{section}.{k}", v) for k, v in meta.items()]
+                ).rowcount
+                generation = self._committed(connection, section)
+            except (sqlite3.Error, *_UNSTORABLE) as exc:
+                self._rollback()
+                self._failed(exc, f"writing {section}", during_write=True)
+                return False
+            self.written.update(written)
+            self._read.pop(section, None)  # its rows are no longer all known here
+            self._partial[section] = generation
+            return True
         finally:
             self._done()
 
@@ -271,16 +322,24 @@ class Store:
                     delete, insert = TABLES[name].delete(), TABLES[name].insert()
                 written[name] += connection.executemany(delete, gone).rowcount
                 written[name] += connection.executemany(insert, new).rowcount
-            generation = secrets.token_hex(8)
-            connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"{section}.generation", generation))
-            connection.execute("COMMIT")
+            generation = self._committed(connection, section)
         except (sqlite3.Error, *_UNSTORABLE) as exc:
             self._rollback()
             self._failed(exc, f"writing {section}", during_write=True)
             return False
         self.written.update(written)
         self._read[section] = (generation, {name: dict(tables[name]) for name in SECTIONS[section]}, meta)
+        self._partial.pop(section, None)
         return True
+
+    @staticmethod
+    def _committed(connection: sqlite3.Connection, section: str) -> str:
+        """Give the section a new generation and commit what the transaction wrote: a store that read the section
+        before now writes it whole, and adds nothing to it."""
+        generation = secrets.token_hex(8)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"{section}.generation", generation))
+        connection.execute("COMMIT")
+        return generation
 
     @staticmethod
     def _generation(connection: sqlite3.Connection, section: str) -> object:
@@ -301,11 +360,7 @@ class Store:
                     connection.execute("BEGIN IMMEDIATE")
                     before = self._generation(connection, section)
                     connection.executemany("DELETE FROM meta WHERE name = ?", [(f"{section}.{n}",) for n in names])
-                    # A new generation: a store that read the section before now writes it whole.
-                    generation = secrets.token_hex(8)
-                    connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                       (f"{section}.generation", generation))
-                    connection.execute("COMMIT")
+                    generation = self._committed(connection, section)
                     connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
                     read = self._read.get(section)
                     if read is not None and read[0] == before:  # then this store still knows the section exactly
@@ -313,11 +368,15 @@ class Store:
                                                {k: v for k, v in read[2].items() if k not in names})
                     else:
                         self._read.pop(section, None)
+                    if self._partial.get(section) == before:
+                        self._partial[section] = generation
+                    else:
+                        self._partial.pop(section, None)
                     return True
                 except sqlite3.Error as exc:
                     self._rollback()
                     self._failed(exc, f"forgetting {section}", during_write=True)
-            if section in self._read:  # else this build trusted nothing of it, and a new file holds nothing
+            if section in self._read or section in self._partial:  # else this build trusted nothing of it
                 try:
                     (self.path.parent / UNTRUSTED).touch()
                 except OSError:
@@ -465,6 +524,7 @@ class Store:
             except OSError:
                 pass
             self._read.clear()
+            self._partial.clear()
             return connection
         except BaseException:
             connection.close()
@@ -491,6 +551,7 @@ class Store:
         self.close()
         self._reset = True
         self._read.clear()
+        self._partial.clear()
         self.notes.append(why)
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -219,6 +220,16 @@ def course_key(site: Site, fp: str, family: CourseFamily, course: Course, pathwa
                 [pathway_key(site, fp, p) for p in pathways if p.counts(course)])  # the page lists them
 
 
+def badge_key(site: Site, fp: str, item: Published, award_key: str, revocations: dict) -> str:
+    """Everything a credential's unit depends on. `award_key`: its course version's or pathway's key;
+    `revocations`: site/badge_view.revocation_dates."""
+    # The page shows the day its status was checked, so it is rendered again once a day.
+    # A revoked credential's page shows the day content/status/revocations.csv gives, which may be corrected.
+    revoked_on = revocations.get(str(item.credential.facts.get("id"))) if item.verdict.status == "revoked" else None
+    return _key(fp, item.credential.digest, item.verdict.status, item.reason, str(revoked_on),
+                badge_depends_on(site, item.course, award_key), str(item.checked_on))
+
+
 def badge_depends_on(site: Site, award: Award, award_key: str) -> object:
     """What a credential's unit takes from its course version or pathway. Its page shows the signed credential,
     and of the award only where its page is (kind, slug, version, whether current): editing a course's text does
@@ -256,11 +267,15 @@ class UnitCache:
     everything again instead of reusing files the output does not hold.
     """
 
-    def __init__(self, site: Site, output: Path | None, fp: str, paranoid: bool = False, store: Store | None = None):
+    def __init__(self, site: Site, output: Path | None, fp: str, paranoid: bool = False, store: Store | None = None,
+                 adding: bool = False):
+        """`adding`: for a build that only adds units (build/delta.py): the units of the output are not read, and
+        `save` adds the new ones to them."""
         # Without the build's store, the cache opens the site's for each of its own reads and writes.
         self.database = store if store is not None else Store(site.source, transient=True)
         self.output = output
-        snapshot = self.database.read("units")
+        self.adding = adding
+        snapshot = self.database.read("units", ("site_files", "output_problems") if adding else None)
         meta, tables = snapshot.meta, snapshot.tables
         identity = output_identity(output)
         same = (meta.get("fingerprint") == fp and identity is not None and meta.get("output") == json.dumps(identity)
@@ -349,7 +364,8 @@ class UnitCache:
         self.database.forget("units", "output")
 
     def save(self, output: Path) -> None:
-        """Record what the just-published `output` holds: the rows that changed."""
+        """Record what the just-published `output` holds: the rows that changed (`adding`: the units added, and
+        the site-wide files that changed)."""
         identity = output_identity(output)
         meta: dict[str, object] = {"fingerprint": self.fp}
         if identity is not None:
@@ -357,12 +373,17 @@ class UnitCache:
         usage = self.fresh_usage
         if isinstance(usage, list) and len(usage) == len(_USAGE):
             meta.update(zip(_USAGE, usage, strict=True))
-        self.database.write("units", meta, {
+        tables: dict[str, Mapping] = {
             "units": self.fresh,
             "unit_problems": {row[:2]: row for unit, rows in self.fresh_problems.items() if unit in self.fresh
                               for row in rows},
             "site_files": self.fresh_site_files,
-            "output_problems": {row[0]: row for row in self.fresh_output_problems}})
+            "output_problems": {row[0]: row for row in self.fresh_output_problems}}
+        if self.adding:
+            changed = {n: d for n, d in self.fresh_site_files.items() if self.site_files.get(n) != d}
+            self.database.amend("units", meta, {**tables, "site_files": changed}, whole=("output_problems",))
+        else:
+            self.database.write("units", meta, tables)
 
 
 _USAGE = ("usage_files", "usage_folders", "usage_bytes", "largest", "largest_size")  # host_usage.Usage, in the meta
@@ -421,11 +442,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
                 plan.course_todo.append((family, course, achievements[course.key]))
     revocations = revocation_dates(site.source)
     for item in published:
-        # The page shows the day its status was checked, so it is rendered again once a day.
-        # A revoked credential's page shows the day content/status/revocations.csv gives, which may be corrected.
-        revoked_on = revocations.get(str(item.credential.facts.get("id"))) if item.verdict.status == "revoked" else None
-        key = _key(fp, item.credential.digest, item.verdict.status, item.reason, str(revoked_on),
-                   badge_depends_on(site, item.course, plan.course_keys[item.course.key]), str(item.checked_on))
+        key = badge_key(site, fp, item, plan.course_keys[item.course.key], revocations)
         unit = badge_unit_id(item.credential.uuid)
         entry = cache.hit(unit, key)
         if entry:

@@ -111,16 +111,22 @@ Mapper = Callable[[Callable[[str], "Read"], list[str]], Iterable["Read"]]
 
 def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
                 mapper: Mapper | None = None, index: Mapping[str, Sequence] | None = None,
-                stats: Mapping[str, str] | None = None, looked: int | None = None) -> list[IssuedCredential]:
+                stats: Mapping[str, str] | None = None, looked: int | None = None,
+                only: Sequence[str] | None = None) -> list[IssuedCredential]:
     """Every credential file of content/issued/. `index`: the last build's index (name -> index_row), whose files
     are not read again while their stat is the same; `paranoid`: read and hash every file, trusting no index.
     `mapper` reads the files that must be read (read_file over their paths; the build spreads a cold site's
     over all cores), in order. `stats`: the build's stat of every file under content/ (manifest.content_stats,
-    by path under content/), taken at `looked` (ns), so that a hundred thousand files are not looked at twice."""
+    by path under content/), taken at `looked` (ns), so that a hundred thousand files are not looked at twice.
+    `only`: read just these names of content/issued/ (a build that adds a few to what it published before: a
+    duplicate among the others is then its business)."""
     folder = site.source / "content" / "issued"
     started = time.time_ns() if looked is None else looked
     index = {} if paranoid or index is None else index
-    names = sorted(os.listdir(folder)) if folder.is_dir() else []
+    if only is not None:
+        names = sorted(only)
+    else:
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
     found: list[tuple[str, str, str, Sequence | None]] = []  # name, path, stamp, the index entry when unchanged
     skipped_problems: dict[str, Problem] = {}
     for name in names:

@@ -27,6 +27,9 @@ STATUS_LIST = STATUS / "revocation.json"
 # checked after its key was removed from site.yaml (a leaked key must be).
 KEY_HISTORY = STATUS / "key-history.csv"
 KEY_HISTORY_HEADER = "date,key,public_key"
+# What issuing and revoking keep for themselves: a build reads neither (credsite check reads the registry), so a
+# build that only adds credentials need not build the rest again when issuing has updated them (build/delta.py).
+UNREAD_BY_BUILDS = frozenset({str(REGISTRY), str(KEY_HISTORY)})
 CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 
 
