@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, VENDOR, course_text, sample_site, tree
-from generator.build import writer
+from generator.build import pipeline, writer
 from generator.build.pipeline import build, check
 from generator.commands.cli import cli
 from generator.credentials.linked_data import data_loss
@@ -586,7 +586,10 @@ def test_changing_a_published_version_in_place_warns(make_site, tmp_path):
         "a new version"]
 
 
-def test_a_broken_override_template_is_reported_at_its_line(make_site, tmp_path):
+@pytest.mark.parametrize("apart", [False, True], ids=["inline", "on another core"])
+def test_a_broken_override_template_is_reported_at_its_line(make_site, tmp_path, monkeypatch, apart):
+    # A large site makes its site-wide files in another process: the mistake is reported as precisely.
+    monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 0 if apart else 10**9)
     site = make_site({"themes/campus/templates/404.html":
                       "{% extends 'base.html' %}\n{% block main %}{{ nope.x }}{% endblock %}\n"})
     yaml_path = site / "content/site.yaml"

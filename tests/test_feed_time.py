@@ -44,3 +44,27 @@ def test_the_feed_time_is_the_newest_issue_date_or_source_date_epoch():
     assert feeds.updated([]) == feeds.NO_DATE
     fixed = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     assert feeds.updated([], fixed) == fixed
+
+
+def published_with(*valid_from: object) -> list:
+    """Stand-ins for published credentials: feeds.updated reads only their facts' validFrom."""
+    from types import SimpleNamespace
+
+    return [SimpleNamespace(credential=SimpleNamespace(facts={"validFrom": v} if v is not None else {}))
+            for v in valid_from]
+
+
+def test_the_feed_time_reads_every_form_of_date_a_credential_may_give():
+    plain = ["2026-03-01T10:00:00Z", "2026-03-02T09:00:00Z", "2025-12-31T23:59:59Z"]
+    assert feeds.updated(published_with(*plain)) == dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    # Later in time, though not in text: an offset, a lower-case t and z, fractions of a second.
+    assert feeds.updated(published_with(*plain, "2026-03-02T11:30:00+02:00")) == dt.datetime(2026, 3, 2, 9, 30,
+                                                                                            tzinfo=dt.UTC)
+    assert feeds.updated(published_with(*plain, "2026-03-02t09:00:01z")) == dt.datetime(2026, 3, 2, 9, 0, 1,
+                                                                                       tzinfo=dt.UTC)
+    assert feeds.updated(published_with(*plain, "2026-03-02T09:00:00.9Z")) == dt.datetime(2026, 3, 2, 9,
+                                                                                         tzinfo=dt.UTC)
+    # What is no date-time with a zone counts for nothing; text of the plain form that is no date either.
+    assert feeds.updated(published_with(*plain, None, 20260401, "2026-04-01T10:00:00", "2026-13-01T00:00:00Z")) == (
+        dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC))
+    assert feeds.updated(published_with("2026-13-01T00:00:00Z")) == feeds.NO_DATE

@@ -435,3 +435,14 @@ def test_an_added_credential_is_measured_against_the_hosts_limits(cohort, monkey
     assert [str(p) for p in again.problems if p.field == "host"] == [
         str(p) for p in host_usage.problems(load_site(cohort.root, [], None), host_usage.measure(cohort.out))]
     assert again.problems != result.problems
+
+
+def test_site_files_made_on_another_core_are_the_same(cohort, monkeypatch, tmp_path):
+    monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 0)  # as for a site of many credentials
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
+                        encoding="utf-8")
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written
+    monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 10**9)
+    assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from generator import routes
-from generator.build.site_files import achievement_bodies, site_files
+from generator.build.site_files import achievement_bodies, feeds_updated, site_files
 from generator.build.units import Renderer, achievement_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
@@ -43,7 +43,7 @@ def trial_render(content: Content) -> list[Problem]:
     bodies = achievement_bodies(site, content.families, pathways)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source), pathways)
     try:
-        shared = site_files(site, content.families, bodies, table, content.published, pathways)
+        shared = site_files(site, content.families, bodies, table, feeds_updated(content.published), pathways)
         renderer = Renderer(site, pathways)
         if content.families:
             family = content.families[0]

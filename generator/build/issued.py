@@ -303,8 +303,11 @@ def _save_index(store: Store, credentials: list[IssuedCredential], read: Sequenc
     """Record the stat and summary of every credential, those just judged (`read`) included. A credential known
     only from its index entry keeps that row; a file read by this build gets its row made again (the same row, and
     then not written, unless it changed)."""
-    judged = {cred.source: cred for cred in read}
     last = store.rows("issued", "issued")
+    if (len(last) == len(credentials) and all(cred.stat and not cred.hashed_now for cred in credentials)
+            and all(cred.stat for cred in read)):
+        return  # each credential known from its row, and none judged anew with other bytes: the index holds it all
+    judged = {cred.source: cred for cred in read}
     rows = {}
     for cred in credentials:
         cred = judged.get(cred.source, cred)

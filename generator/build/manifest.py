@@ -123,8 +123,8 @@ def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recor
     then = snapshot.tables["content"]
     changed: dict[str, tuple[str | None, str | None]] = {}
     if then != stats.files:
-        changed = {name: (then.get(name), stats.files.get(name)) for name in then.keys() | stats.files.keys()
-                   if then.get(name) != stats.files.get(name)}
+        changed = {name: (then.get(name), now) for name, now in stats.files.items() if then.get(name) != now}
+        changed.update((name, (then[name], None)) for name in then.keys() - stats.files.keys())
     updated = meta.get("updated", "")
     rows = [row for _, row in sorted(snapshot.tables["build_problems"].items())]  # (seq, path, line, ..., code)
     if not all(row[7] in _CODES for row in rows):

@@ -35,7 +35,7 @@ from generator.build.checks import (
 )
 from generator.build.endorsements import endorse
 from generator.build.issued import read_index, verify_issued
-from generator.build.pool import read_on_all_cores
+from generator.build.pool import on_another_core, read_on_all_cores
 from generator.build.site_files import achievement_bodies, feeds_updated, site_files
 from generator.build.store import Store, borrowed
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
@@ -220,17 +220,22 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
     pathways = tuple(content.pathways)
     bodies = achievement_bodies(site, content.families, pathways)
     table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source), pathways)
-    plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid, store)
-    try:
-        shared = site_files(site, content.families, bodies, table, content.published, pathways)
-    except (jinja2.TemplateError, RecursionError) as exc:
-        return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+    updated = feeds_updated(content.published)
+    site_rows = [o for o in table if o.unit == outputs.SITE]
+    # Planning the units takes a while for many credentials, and the site-wide files do not depend on it.
+    with on_another_core(_site_files_checked, site, content.families, bodies, site_rows, updated, pathways,
+                         apart=len(content.published) >= SITE_FILES_APART_FROM) as made:
+        plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid,
+                          store)
+        outcome = made()
+    if isinstance(outcome, Problem):
+        return BuildResult(sorted(problems + [outcome], key=sort_key))
+    shared, export_found = outcome
     until = manifest.holds_until(moment, verdict_dates(content))
-    updated = feeds_updated(content.published).isoformat()
 
     def remember(result: BuildResult) -> BuildResult:
         manifest.save(store, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
-                      result.count, result.problems, result.not_published, updated)
+                      result.count, result.problems, result.not_published, updated.isoformat())
         return result
 
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
@@ -257,12 +262,12 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             names = rendered.names + list(shared)
             found = (rendered.problems + changed_versions(content, rendered.achievements, output)
                      + closed_world.output_problems({**shared, **rendered.achievements}, outputs.publishes(site, table))
-                     + table_problems(table, names) + export_problems(site, content.families, shared)
+                     + table_problems(table, names) + export_found
                      + pathway_problems(content.pathways, bodies))
             removed: set[str] = set()
             if isinstance(stage, Patch):
                 staged = stage.staged()
-                removed = plan.cache.previous_names() - set(names)
+                removed = plan.cache.gone(plan.reused, rendered.made + list(shared))
                 files, folders, size, largest, largest_size = plan.cache.usage or []
                 before = host_usage.Usage(files, folders, size, (largest, largest_size))
                 usage = host_usage.patched(before, output, Path(stage.root), staged, removed,
@@ -324,6 +329,21 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
         manifest.save(store, key, stats, moment, min(last.until, manifest.holds_until(moment, dates)), added.count,
                       added.problems, 0, added.updated.isoformat())
     return result
+
+
+SITE_FILES_APART_FROM = 5000  # published credentials: with fewer, planning their units takes less than a fork
+
+
+def _site_files_checked(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
+                        site_rows: list[outputs.Output], updated: dt.datetime,
+                        pathways: tuple[Pathway, ...]) -> tuple[dict[str, bytes], list[Problem]] | Problem:
+    """The site-wide files and what the registries' checks find in their exports; or the theme mistake that
+    stopped them, as a problem (made where the error happened: its traceback names the template line)."""
+    try:
+        shared = site_files(site, families, bodies, site_rows, updated, pathways)
+    except (jinja2.TemplateError, RecursionError) as exc:
+        return template_problem(exc, site)
+    return shared, export_problems(site, families, shared)
 
 
 PATCH_UP_TO = 0.1  # the share of units a build may render again and still patch the output in place

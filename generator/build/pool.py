@@ -6,7 +6,7 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
@@ -41,6 +41,17 @@ def _start_worker(initializer, initargs: tuple) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)
+
+
+@contextmanager
+def on_another_core(work: Callable[..., T], *args: object, apart: bool = True) -> Iterator[Callable[[], T]]:
+    """Start `work(*args)` in a forked process while the block goes on in this one; the block gets a function
+    that waits for its result. Not `apart` (or one core only): the function does the work when called."""
+    if not apart or (os.cpu_count() or 1) < 2:
+        yield lambda: work(*args)
+        return
+    with worker_pool(1) as pool:
+        yield pool.submit(work, *args).result
 
 
 PARALLEL_READS = 2000  # files to read before a worker pool pays for itself

@@ -42,12 +42,12 @@ def achievement_bodies(site: Site, families: list[CourseFamily],
 
 
 def site_files(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
-               table: list[outputs.Output], published: list[Published],
+               table: list[outputs.Output], updated: dt.datetime,
                pathways: Sequence[Pathway] = ()) -> dict[str, bytes]:
-    """Every file of the outputs table's site unit, made once, in the table's order."""
+    """Every file of the outputs table's site unit, made once, in the table's order. `updated`: the feeds' time
+    (feeds_updated of the credentials the site publishes)."""
     renderer = Renderer(site)
     offered = _offered(families)
-    updated = feeds_updated(published)
     pages = [{lang: routes.catalogue(site, lang) for lang in site.languages},
              *({lang: routes.course(site, lang, c) for lang in site.languages} for f in families for c in f.versions),
              {lang: routes.issuer_page(site, lang) for lang in site.languages},

@@ -293,7 +293,8 @@ class Store:
             changes = {}
             for name in SECTIONS[section]:
                 table, rows, old = TABLES[name], tables[name], read[1][name]
-                changes[name] = ([k if len(table.keys) > 1 else (k,) for k in old if k not in rows],
+                # A row kept from the read is the same object, so most comparisons stop at identity.
+                changes[name] = ([k if len(table.keys) > 1 else (k,) for k in old.keys() - rows.keys()],
                                  [table.flat(k, v) for k, v in rows.items() if k not in old or old[k] != v])
             changes["meta"] = ([(k,) for k in read[2] if k not in meta],
                                [(k, v) for k, v in meta.items() if k not in read[2] or read[2][k] != v])

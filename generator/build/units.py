@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -316,12 +316,15 @@ class UnitCache:
         return (self.output is not None and self.site_files.get(name) == hashlib.sha256(data).hexdigest()
                 and os.path.isfile(os.path.join(self.output, name)))
 
-    def previous_names(self) -> set[str]:
-        """Every file of the previous output, as the cache describes it."""
-        names = set(self.site_files)
-        for _, _, files in self.units.values():
-            names.update(_names(files))
-        return names
+    def gone(self, reused: Mapping[str, object], made: Iterable[str]) -> set[str]:
+        """The files of the previous output the new one no longer has: those of its site-wide files and of its units
+        that were not `reused`, less the files `made` anew (site-wide and rendered). A reused unit's files stay,
+        and were no other unit's."""
+        old = set(self.site_files)
+        for unit, entry in self.units.items():
+            if unit not in reused:
+                old.update(_names(entry[2]))
+        return old.difference(made)
 
     def key(self, unit: str) -> str | None:
         """The key of a unit of the previous output."""
@@ -334,18 +337,26 @@ class UnitCache:
     def hit(self, unit: str, key: str) -> dict | None:
         """The cached unit ({"key", "files", "problems": their rows}) when its key matches and its files are still
         in the previous output."""
+        files = self.reuse(unit, key)
+        if files is None:
+            return None
+        return {"key": key, "files": files, "problems": [row[2:] for row in self.unit_problems.get(unit, [])]}
+
+    def reuse(self, unit: str, key: str) -> list[str] | None:
+        """The files of a unit of the previous output, kept for the next (with its problems), when its key matches
+        and they are still there."""
         entry = self.units.get(unit)
         if entry is None or entry[1] != key or self.output is None:
             return None
         files = _names(entry[2])
-        base = str(self.output) + os.sep
-        if self.paranoid and not all(os.path.isfile(base + name) for name in files):
-            return None
+        if self.paranoid:
+            base = str(self.output) + os.sep
+            if not all(os.path.isfile(base + name) for name in files):
+                return None
         self.fresh[unit] = entry
-        problems = self.unit_problems.get(unit, [])
-        if problems:
-            self.fresh_problems[unit] = problems
-        return {"key": key, "files": files, "problems": [row[2:] for row in problems]}
+        if unit in self.unit_problems:
+            self.fresh_problems[unit] = self.unit_problems[unit]
+        return files
 
     def store(self, unit: str, key: str, files: list[str], problems: tuple[Problem, ...] | list[Problem] = ()) -> None:
         text = "\n".join(files)
@@ -444,9 +455,9 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
     for item in published:
         key = badge_key(site, fp, item, plan.course_keys[item.course.key], revocations)
         unit = badge_unit_id(item.credential.uuid)
-        entry = cache.hit(unit, key)
-        if entry:
-            plan.reused[unit] = entry["files"]
+        files = cache.reuse(unit, key)
+        if files is not None:
+            plan.reused[unit] = files
         else:
             plan.badge_todo.append((item, key))
     return plan
@@ -455,6 +466,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
 @dataclass
 class Rendered:
     names: list[str]  # every file the units put into the output
+    made: list[str]  # those rendered by this build (the others are the reused units')
     problems: list[Problem]
     achievements: dict[str, bytes]  # Achievement JSON of the course versions rendered this time
 
@@ -492,6 +504,7 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
             batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
             badge_names = [unit for out in pool.map(_pool_badge_job, batches) for unit in out]
     achievements = {}
+    reused_count = len(names)
     for (_, course, _), (unit_names, unit_problems, achievement) in zip(course_todo, course_results, strict=True):
         names += unit_names
         problems.extend(unit_problems)
@@ -501,4 +514,4 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     for (item, key), unit_names in zip(badge_todo, badge_names, strict=True):
         names += unit_names
         cache.store(badge_unit_id(item.credential.uuid), key, unit_names)
-    return Rendered(names, problems, achievements)
+    return Rendered(names, names[reused_count:], problems, achievements)

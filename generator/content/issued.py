@@ -161,7 +161,8 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
                 problems.append(Problem(shown, read.line, read.field, read.message, read.fix))
                 continue
             (stamp, digest, facts), hashed_now = read, True
-        if _racy(stamp, started):
+        # A file known from the index was not racy when it was indexed, and its stat has not changed since.
+        if hashed_now and _racy(stamp, started):
             stamp = ""  # not indexed: read again next time
         match = UUID.fullmatch(str(facts.get("id", "")))
         if not match:
