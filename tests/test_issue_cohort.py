@@ -5,6 +5,9 @@
 - A failure in the middle, a row the build would refuse found by a worker or a file that cannot be
   written while the credentials are moved in, leaves the site as it was: no credential, no registry
   row, no status list, no mail-merge list, no staging folder.
+- A large cohort says how it goes on stderr (a small one says nothing), and stdout stays the badge URLs.
+- The staging folder of a killed run is removed by the next run, and said so, even while a worker of that
+  run lives on; the folder of a run still going is kept (its run holds a lock on it).
 """
 
 from __future__ import annotations
@@ -243,3 +246,236 @@ def test_the_benchmark_issues_a_small_cohort(tmp_path):
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "60 learners, 2 courses" in done.stdout and "peak PSS (process tree)" in done.stdout
+
+
+# ---------------------------------------------------------------- progress of a large run
+
+
+def progress_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if " core(s)" in line or " done " in line]
+
+
+def test_a_large_cohort_says_how_it_goes_on_stderr_and_prints_the_same_stdout(site, pooled, monkeypatch):
+    # Large enough, and a line as often as the parent takes a batch back: lines without minutes of signing.
+    monkeypatch.setattr(batches, "PROGRESS_FROM", ROWS)
+    monkeypatch.setattr(batches, "PROGRESS_EVERY", 0.0)
+    path, learners = cohort_file(site, ROWS)
+    merge = site.tmp / "merge.csv"
+
+    result = issue_cli(site, "--csv", path, mail_merge=merge)
+
+    assert result.exit_code == 0, result.stderr
+    assert pooled == [2]
+    rows = read_csv(merge)
+    assert result.stdout.splitlines() == [f"{r['name']} <{r['email']}>: {r['badge_url']}" for r in rows]
+    lines = result.stderr.splitlines()
+    said = progress_lines(result.stderr)
+    assert lines[:len(said)] == said  # told as it goes, before the summary
+    assert said[0] == f"credsite issue: signing {ROWS} credential(s) on 2 core(s)"
+    assert said[-1].startswith(f"credsite issue: {ROWS} of {ROWS} done in ")
+    between = said[1:-1]
+    assert between, said
+    counts = [int(line.split()[2]) for line in between]
+    assert counts == sorted(counts) and counts[-1] < ROWS
+    for line, count in zip(between, counts, strict=True):
+        assert line.startswith(f"credsite issue: {count} of {ROWS} done ({100 * count // ROWS}%), about ")
+        assert line.endswith(" left")
+    # A line a batch at most, never one a credential.
+    assert len(said) <= ROWS // batches.BATCH + ROWS // (2 * 4) + 2 and len(said) < ROWS // 2
+    assert lines[len(said):] == [f"{ROWS} credential(s) written to content/issued/; badge URLs for mail-merge in "
+                                 f"{merge} (it holds e-mail addresses: do not commit it)"]
+    assert leftovers(site) == []
+
+
+def test_a_small_cohort_says_nothing_of_its_progress(site, monkeypatch):
+    monkeypatch.setattr(batches, "PROGRESS_EVERY", 0.0)  # the size alone keeps it quiet
+    path, learners = cohort_file(site, 3)
+    merge = site.tmp / "merge.csv"
+
+    result = issue_cli(site, "--csv", path, mail_merge=merge)
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [f"3 credential(s) written to content/issued/; badge URLs for mail-merge "
+                                          f"in {merge} (it holds e-mail addresses: do not commit it)"]
+    assert [line.split(":", 1)[0] for line in result.stdout.splitlines()] == [
+        f"{name} <{email}>" for name, email in learners]
+
+
+def test_progress_lines_come_at_most_every_few_seconds_with_the_time_left():
+    said: list[str] = []
+    now = [100.0]
+    tally = batches.Tally(said.append, 10_000, 2, clock=lambda: now[0])
+    assert said == ["signing 10,000 credential(s) on 2 core(s)"]
+
+    for moment, rows in ((101.0, 1000), (104.9, 1000), (105.0, 500), (107.0, 500)):
+        now[0] = moment
+        tally.add(rows)
+    # 2,500 rows in 5 s: 7,500 more take 15 s. Nothing at 101.0, 104.9 or 107.0: too soon after the last line.
+    assert said[1:] == ["2,500 of 10,000 done (25%), about 15 s left"]
+
+    now[0] = 220.0
+    tally.add(2000)
+    now[0] = 300.0
+    tally.add(5000)
+    tally.add(10)  # counted after the end: said nothing more
+    assert said[2:] == ["5,000 of 10,000 done (50%), about 2 min 00 s left", "10,000 of 10,000 done in 3 min 20 s"]
+
+
+def test_a_run_under_the_threshold_tells_nothing_at_all():
+    said: list[str] = []
+    tally = batches.Tally(said.append, batches.PROGRESS_FROM - 1, 2, clock=lambda: 0.0)
+    tally.add(batches.PROGRESS_FROM - 1)
+    assert said == []
+
+
+# ---------------------------------------------------------------- what a killed run leaves
+
+
+# A run as far as it goes before it is killed: its staging folder made and held, one credential staged in it,
+# and (with "fork") a child that outlives it, as a signing worker of a killed run does.
+HOLDER = """
+import os, sys
+from pathlib import Path
+from generator.issuing.staging import Staging, stage
+staging = Staging(Path(sys.argv[1]))
+stage(staging.folder, "00000000-0000-4000-8000-000000000001", b"{}")
+child = os.fork() if sys.argv[2] == "fork" else 0
+if child == 0 and sys.argv[2] == "fork":
+    sys.stdin.read()
+    os._exit(0)
+print(staging.folder, child, flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def holder(site):
+    """Start a process that holds a staging folder of `site`; gives (process, folder, pid of its child or 0)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    started = []
+
+    def start(fork: bool = False):
+        process = subprocess.Popen([sys.executable, "-c", HOLDER, str(site.root), "fork" if fork else "-"], cwd=ROOT,
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        started.append(process)
+        line = process.stdout.readline().split()
+        assert line, "the process holding a staging folder did not start"
+        return process, Path(line[0]), int(line[1])
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+def one_learner(site):
+    return issue_cli(site, "--name", "Ann Example", "--email", "ann@example.org")
+
+
+def test_the_staging_folder_of_a_killed_run_is_removed_by_the_next_run_and_one_of_a_live_run_is_not(site, holder):
+    process, folder, _ = holder()
+    assert (folder / staging.OWNER).read_text(encoding="utf-8").startswith(f"pid {process.pid} on ")
+
+    alive = one_learner(site)
+
+    assert alive.exit_code == 0, alive.stderr
+    assert "removed" not in alive.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["00000000-0000-4000-8000-000000000001.json", staging.OWNER]
+
+    process.kill()  # SIGKILL: nothing of the run cleans up
+    process.wait()
+    assert folder.is_dir()
+
+    after = issue_cli(site, "--name", "Bob Example", "--email", "bob@example.org")
+
+    assert after.exit_code == 0, after.stderr
+    assert not folder.exists()
+    assert (f"credsite issue: removed content/{folder.name}/: 1 credential(s) signed by a run of credsite issue that "
+            f"was stopped before it finished (pid {process.pid} on ") in after.stderr
+    assert "; none of them is in content/issued/" in after.stderr
+    assert len(issued_files(site.root)) == 2 and leftovers(site) == []
+    assert after.stdout.startswith("Bob Example <bob@example.org>: ")
+
+
+def test_a_worker_that_outlives_its_killed_run_does_not_keep_the_folder(site, holder):
+    process, folder, child = holder(fork=True)
+    assert child > 0
+    process.kill()
+    process.wait()
+    try:
+        os.kill(child, 0)  # the child still lives, with the run's descriptor of the lock once
+        removed = staging.clear_abandoned(site.root / "content")
+    finally:
+        os.kill(child, 9)
+    assert removed == [folder] and not folder.exists()
+
+
+def test_a_credential_already_moved_in_when_the_run_was_killed_is_named(site, holder):
+    process, folder, _ = holder()
+    process.kill()
+    process.wait()
+    issued = site.root / content_status.ISSUED
+    issued.mkdir(parents=True)
+    os.link(folder / "00000000-0000-4000-8000-000000000001.json", issued / "00000000-0000-4000-8000-000000000001.json")
+    said: list[str] = []
+
+    assert staging.clear_abandoned(site.root / "content", said.append) == [folder]
+
+    assert len(said) == 1 and said[0].endswith("; 1 of them had been moved into content/issued/ when it was stopped: "
+                                               "run credsite check")
+    assert (issued / "00000000-0000-4000-8000-000000000001.json").read_bytes() == b"{}"
+
+
+def test_a_staging_folder_without_a_lock_is_removed_once_untouched_for_a_day(site):
+    from generator.build.writer import ABANDONED_AFTER
+
+    content = site.root / "content"
+    old, young = content / ".issuing-oldstyle", content / ".issuing-justmade"
+    for folder in (old, young):
+        folder.mkdir()
+        (folder / "00000000-0000-4000-8000-000000000002.json").write_bytes(b"{}")
+    long_ago = os.stat(old).st_mtime - ABANDONED_AFTER - 60
+    os.utime(old, (long_ago, long_ago))
+
+    result = one_learner(site)
+
+    assert result.exit_code == 0, result.stderr
+    assert not old.exists() and young.is_dir()  # a run may be making its lock this very moment
+    assert (f"credsite issue: removed content/{old.name}/: 1 credential(s) signed by a run of credsite issue that was "
+            "stopped before it finished (untouched since ") in result.stderr
+    assert young.name not in result.stderr
+
+
+def test_a_staging_folder_that_cannot_be_removed_is_named_and_the_run_goes_on(site, holder, monkeypatch):
+    process, folder, _ = holder()
+    process.kill()
+    process.wait()
+
+    def refuse(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(staging.os, "unlink", refuse)
+    said: list[str] = []
+
+    assert staging.clear_abandoned(site.root / "content", said.append) == []
+
+    assert said == [f"cannot remove content/{folder.name}/, left by a run of credsite issue that was stopped before "
+                    "it finished (Permission denied); remove it by hand: nothing reads it"]
+    assert folder.is_dir()
+
+
+def test_a_signing_worker_whose_run_is_gone_stops():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    # A parent that is not this process's: as a worker finds once its run was killed and it was adopted.
+    done = subprocess.run([sys.executable, "-c", "import os; from generator.issuing.batches import _watch_parent; "
+                           "_watch_parent(os.getppid() + 1); print('still here')"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (1, "")

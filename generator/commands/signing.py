@@ -24,6 +24,12 @@ from generator.issuing.references import FORMS
 from generator.problems import Problem, errors
 
 
+def _say(message: str) -> None:
+    """What `credsite issue` tells on the way (progress, an abandoned staging folder removed): plain lines on
+    stderr, as readable in a CI log as on a terminal; stdout keeps only the badge URLs, which scripts read."""
+    click.echo(f"credsite issue: {message}", err=True)
+
+
 def _key_or_exit(path: Path | None):
     from generator.issuing import keys
 
@@ -157,7 +163,7 @@ def issue(slug, pathway_slug, part_credentials, part_sites, name, email, grade, 
                 raise _ListUnwritable(exc) from exc
 
         try:
-            problems = issuing.issue_each(content.site, course, rows, key, on_issued)
+            problems = issuing.issue_each(content.site, course, rows, key, on_issued, progress=_say)
         except _ListUnwritable as exc:
             problems = [Problem("credsite issue", None, "--mail-merge", f"cannot write {target} "
                                 f"({exc.error.strerror or exc.error})", "free some disk space, or give --mail-merge "
@@ -221,7 +227,8 @@ def _issue_pathway(slug, part_credentials, part_sites, name, email, grade, date,
         report(problems)
         sys.exit(EXIT_INPUT)
     key = _key_or_exit(key_path)
-    issued, problems = issue_pathway(content.site, content.families, pathway, learners[0], key, outside)
+    issued, problems = issue_pathway(content.site, content.families, pathway, learners[0], key, outside,
+                                     progress=_say)
     report(problems)
     if problems:
         click.echo("nothing was issued", err=True)

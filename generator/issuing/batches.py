@@ -12,12 +12,20 @@ Each worker gets what it needs once, through the pool's initializer: the Recipe 
 moment, which make and judge a credential), the status list's bits and the secret key. The key is
 passed as its 32 raw bytes in memory (inherited on fork, or pickled down the pool's pipe where
 processes are spawned), never in a file or on a command line.
+
+A large run says how it is going (Tally): a line as it starts, then one at most every PROGRESS_EVERY
+seconds, each time the parent takes a finished batch back; a run too small to take more than a second
+or two (under PROGRESS_FROM rows) says nothing. A worker whose run is killed (kill -9, which nobody can
+catch) would otherwise wait for its next batch for ever, with the secret key in its memory: it watches
+its parent, and stops once it is gone (_watch_parent).
 """
 
 from __future__ import annotations
 
 import math
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -41,8 +49,11 @@ from generator.problems import Problem
 PARALLEL_FROM = 48  # fewer rows are signed here: starting the workers would cost more than it saves
 BATCH = 32  # rows a task at most, about a quarter of a second of signing
 IN_FLIGHT = 3  # batches queued per worker: each has the next at hand, and few rows wait in memory
+PROGRESS_FROM = 500  # rows, about two seconds of signing on two cores: a smaller run says nothing of its progress
+PROGRESS_EVERY = 5.0  # seconds between two progress lines at most
 
 Make = Callable[[Learner, int], dict]  # the unsigned credential of a learner, given its status list index
+Progress = Callable[[str], None]  # receives a line now and then while a large run signs
 
 
 @dataclass(frozen=True)
@@ -118,32 +129,73 @@ class RowSigner:
         return Outcome(credential_uuid, [], signed if self.documents else None)
 
 
+class Tally:
+    """The progress lines of a run of `total` rows on `cores` processes, told to `say`: one as it starts, then
+    one at most every PROGRESS_EVERY seconds as rows are done, and one when all are. None for a small run."""
+
+    def __init__(self, say: Progress | None, total: int, cores: int, clock: Callable[[], float] = time.monotonic):
+        self.say = say if total >= PROGRESS_FROM else None
+        self.total, self.done, self.clock = total, 0, clock
+        self.started = self.last = clock()
+        self.every = PROGRESS_EVERY  # read when the run starts, so a test may set it
+        if self.say is not None:
+            self.say(f"signing {total:,} credential(s) on {cores} core(s)")
+
+    def add(self, rows: int) -> None:
+        self.done += rows
+        if self.say is None:
+            return
+        now = self.clock()
+        if self.done >= self.total:
+            self.say(f"{self.done:,} of {self.total:,} done in {_duration(now - self.started)}")
+            self.say = None  # said once, whatever is counted after
+        elif now - self.last >= self.every:
+            self.last = now
+            left = (now - self.started) * (self.total - self.done) / self.done
+            self.say(f"{self.done:,} of {self.total:,} done ({100 * self.done // self.total}%), "
+                     f"about {_duration(max(1.0, left))} left")
+
+
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60:02d} s"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
 def sign_rows(rows: Rows, used: set[int], recipe: Recipe, secret: bytes, method: str, created: str,
-              bits: bytearray, folder: Path, documents: bool = False,
-              workers: int | None = None) -> Generator[tuple[Learner, int, Outcome], None, None]:
+              bits: bytearray, folder: Path, documents: bool = False, workers: int | None = None,
+              progress: Progress | None = None) -> Generator[tuple[Learner, int, Outcome], None, None]:
     """Each row's learner, its status list index (added to `used`) and its Outcome, in the order of the rows.
 
     `created` is the proofs' creation time; `folder` the staging folder; `documents` sends each signed
-    credential back too (the API returns them; `credsite issue` does not keep them)."""
+    credential back too (the API returns them; `credsite issue` does not keep them); `progress` hears how
+    a large run is going (Tally)."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or rows.count < PARALLEL_FROM:
         signer = RowSigner(recipe, secret, method, created, bits, folder, documents)
+        tally = Tally(progress, rows.count, 1)
         for learner in rows:
             index = statuslist.allocate(used)
             used.add(index)
-            yield learner, index, signer.sign(learner, index)
+            outcome = signer.sign(learner, index)
+            tally.add(1)
+            yield learner, index, outcome
         return
     size = max(1, min(BATCH, math.ceil(rows.count / (workers * 4))))
     pending: deque[tuple[list[tuple[Learner, int]], Future]] = deque()
+    tally = Tally(progress, rows.count, workers)
     with worker_pool(workers, _start_worker,
-                     (recipe, secret, method, created, bits, folder, documents)) as pool:
+                     (os.getpid(), recipe, secret, method, created, bits, folder, documents)) as pool:
         try:
             for batch in _batches(rows, used, size):
                 pending.append((batch, pool.submit(_sign_batch, batch)))
                 while len(pending) >= workers * IN_FLIGHT:
-                    yield from _settled(*pending.popleft())
+                    yield from _settled(*pending.popleft(), tally)
             while pending:
-                yield from _settled(*pending.popleft())
+                yield from _settled(*pending.popleft(), tally)
         finally:
             for _, future in pending:  # the caller stopped early: what is not started never starts
                 future.cancel()
@@ -162,18 +214,30 @@ def _batches(rows: Iterable[Learner], used: set[int], size: int) -> Iterator[lis
         yield batch
 
 
-def _settled(batch: list[tuple[Learner, int]], future: Future) -> Iterator[tuple[Learner, int, Outcome]]:
-    for (learner, index), outcome in zip(batch, future.result(), strict=True):
+def _settled(batch: list[tuple[Learner, int]], future: Future,
+             tally: Tally) -> Iterator[tuple[Learner, int, Outcome]]:
+    outcomes = future.result()
+    tally.add(len(batch))  # here the parent learns that a batch is done
+    for (learner, index), outcome in zip(batch, outcomes, strict=True):
         yield learner, index, outcome
 
 
 _SIGNER: RowSigner | None = None  # a worker's own, made by _start_worker
+WATCH_EVERY = 1.0  # seconds between a worker's looks at whether its run is still there
 
 
-def _start_worker(recipe: Recipe, secret: bytes, method: str, created: str, bits: bytearray, folder: Path,
-                  documents: bool) -> None:
+def _start_worker(parent: int, recipe: Recipe, secret: bytes, method: str, created: str, bits: bytearray,
+                  folder: Path, documents: bool) -> None:
     global _SIGNER
     _SIGNER = RowSigner(recipe, secret, method, created, bits, folder, documents)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Stop this worker once the run that started it is gone: an orphan is adopted by another process."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_EVERY)
+    os._exit(1)
 
 
 def _sign_batch(batch: list[tuple[Learner, int]]) -> list[Outcome]:

@@ -33,7 +33,7 @@ from generator.content.status import (
     registry,
 )
 from generator.credentials import statuslist
-from generator.issuing.batches import Listed, Make, Recipe, Rows, sign_rows
+from generator.issuing.batches import Listed, Make, Progress, Recipe, Rows, sign_rows
 from generator.issuing.dates import add_duration, iso, utc_now
 from generator.issuing.keys import SigningKey
 from generator.issuing.learners import Learner, as_problem, learner_problems
@@ -189,17 +189,18 @@ def _indexes_in_issued(source: Path) -> set[int]:
 
 
 def issue(site: Site, course: Course, learners: Sequence[Learner], key: SigningKey,
-          now: dt.datetime | None = None) -> tuple[list[Issued], list[Problem]]:
+          now: dt.datetime | None = None, progress: Progress | None = None) -> tuple[list[Issued], list[Problem]]:
     """Check every learner first, then every signed credential as the build will; write nothing
-    unless all are fine."""
+    unless all are fine. `progress` hears how a large run goes, and which abandoned staging folders
+    were removed (record_each)."""
     issued: list[Issued] = []
-    problems = issue_each(site, course, learners, key, issued.append, now, documents=True)
+    problems = issue_each(site, course, learners, key, issued.append, now, documents=True, progress=progress)
     return ([], problems) if problems else (issued, [])
 
 
 def issue_each(site: Site, course: Course, rows: Sequence[Learner] | Rows, key: SigningKey,
                on_issued: Callable[[Issued], None], now: dt.datetime | None = None,
-               documents: bool = False) -> list[Problem]:
+               documents: bool = False, progress: Progress | None = None) -> list[Problem]:
     """issue() for a cohort of any size: each credential is handed to `on_issued` as it is made, in the order
     of the rows, and not kept. Learners given as a list are checked here first; other `rows` (a cohort file
     read again, CohortRows) were checked by their reader. Nothing is written unless all are fine: what
@@ -211,7 +212,7 @@ def issue_each(site: Site, course: Course, rows: Sequence[Learner] | Rows, key: 
     return record_each(site, course, Listed(rows) if isinstance(rows, Sequence) else rows, key, method, now,
                        Recipe(course, functools.partial(_course_credential, site, course, now),
                               functools.partial(_course_check, site, course, now)),
-                       on_issued, documents)
+                       on_issued, documents, progress)
 
 
 def _course_credential(site: Site, course: Course, now: dt.datetime, learner: Learner, index: int) -> dict:
@@ -241,21 +242,23 @@ def before_signing(site: Site, award: Award, learners: Sequence[Learner], key: S
 
 
 def sign_and_record(site: Site, award: Award, learners: list[Learner], key: SigningKey, method: str,
-                    now: dt.datetime, make: Make,
-                    check: Callable[[bytearray], CredentialCheck]) -> tuple[list[Issued], list[Problem]]:
+                    now: dt.datetime, make: Make, check: Callable[[bytearray], CredentialCheck],
+                    progress: Progress | None = None) -> tuple[list[Issued], list[Problem]]:
     """Sign what `make` builds for each learner, put each through the build's checks (`check`, given the
     status list as it will be written), and write them all, or nothing when any is refused."""
     issued: list[Issued] = []
     problems = record_each(site, award, Listed(learners), key, method, now, Recipe(award, make, check),
-                           issued.append, documents=True)
+                           issued.append, documents=True, progress=progress)
     return ([], problems) if problems else (issued, [])
 
 
 def record_each(site: Site, award: Award, rows: Rows, key: SigningKey, method: str, now: dt.datetime,
-                recipe: Recipe, on_issued: Callable[[Issued], None], documents: bool) -> list[Problem]:
+                recipe: Recipe, on_issued: Callable[[Issued], None], documents: bool,
+                progress: Progress | None = None) -> list[Problem]:
     """sign_and_record() a row at a time: every credential is signed into a staging folder beside
     content/issued/ (generator/issuing/staging.py) and handed to `on_issued`; only when every row and the
-    status list are fine are they moved in, after their registry rows."""
+    status list are fine are they moved in, after their registry rows. `progress` is told of the staging
+    folders of killed runs removed on the way, and how a large run is going (batches.Tally)."""
     used, problems = used_indexes(site.source)
     current, more = read_status_list(site)
     known, history_problems = known_keys(site)
@@ -269,13 +272,13 @@ def record_each(site: Site, award: Award, rows: Rows, key: SigningKey, method: s
     if problems:
         return problems
     try:
-        staging = Staging(site.source)
+        staging = Staging(site.source, progress)
     except OSError as exc:
         return [_unwritable(Path("content"), exc)]
     ledger = Ledger()
     try:
         outcomes = sign_rows(rows, used, recipe, key.private.private_bytes_raw(), method, iso(now), current.bits,
-                             staging.folder, documents)
+                             staging.folder, documents, progress=progress)
         try:
             for learner, index, outcome in outcomes:
                 problems += outcome.problems

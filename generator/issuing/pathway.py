@@ -21,6 +21,7 @@ from pathlib import Path
 from generator import routes
 from generator.build.issued import verify_issued
 from generator.content.issued import load_issued
+from generator.issuing.batches import Progress
 from generator.issuing.dates import iso, utc_now
 from generator.issuing.issue import (
     Issued,
@@ -63,9 +64,10 @@ class Held:
 
 
 def issue_pathway(site: Site, families: list[CourseFamily], pathway: Pathway, learner: Learner, key: SigningKey,
-                  outside: Sequence[Outside] = (), now: dt.datetime | None = None) -> tuple[list[Issued],
-                                                                                          list[Problem]]:
-    """Sign the pathway's credential for `learner` if they hold every part; write nothing otherwise."""
+                  outside: Sequence[Outside] = (), now: dt.datetime | None = None,
+                  progress: Progress | None = None) -> tuple[list[Issued], list[Problem]]:
+    """Sign the pathway's credential for `learner` if they hold every part; write nothing otherwise.
+    `progress` hears of what issue.record_each says on the way (an abandoned staging folder removed)."""
     now = now or utc_now()
     method, problems = before_signing(site, pathway, [learner], key, now)
     if problems:
@@ -86,7 +88,7 @@ def issue_pathway(site: Site, families: list[CourseFamily], pathway: Pathway, le
     learner = Learner(name or names[0], learner.email, "", learner.date, (), learner.valid_until, learner.where)
     return sign_and_record(site, pathway, [learner], key, method, now,
                            lambda one, index: build_pathway_credential(site, pathway, one, held, index, now),
-                           lambda bits: CredentialCheck(site, [], bits, now, [pathway]))
+                           lambda bits: CredentialCheck(site, [], bits, now, [pathway]), progress)
 
 
 def holdings(site: Site, families: list[CourseFamily], pathway: Pathway, email: str, now: dt.datetime,
