@@ -8,6 +8,7 @@ The default language lives at the root; other languages under /<lang>/.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from generator.model import Award, Course, Pathway, Site
@@ -137,10 +138,19 @@ def status_list(purpose: str = "revocation") -> str:
     return f"{status_folder()}{purpose}.json"
 
 
+_BADGE = "badges/{}/"
+
+
 def badge(credential_uuid: str, site: Site | None = None, lang: str | None = None) -> str:
     """A credential's public page; the random UUID makes the URL unguessable."""
     prefix = lang_prefix(site, lang) if site and lang else ""
-    return f"{prefix}badges/{credential_uuid}/"
+    return prefix + _BADGE.format(credential_uuid)
+
+
+def badge_files(site: Site, lang: str) -> Callable[[str], str]:
+    """output_file(badge(uuid, site, lang)) as a function of the uuid alone: for the outputs table's hundred
+    thousand credentials, what does not depend on the uuid is worked out once."""
+    return output_file(lang_prefix(site, lang) + _BADGE).format
 
 
 def credential_json(credential_uuid: str) -> str:

@@ -24,7 +24,15 @@ from generator.build import host_usage, manifest
 from generator.build.checks import table_problems
 from generator.build.site_files import feed_files, feeds_updated
 from generator.build.store import Store
-from generator.build.units import Plan, UnitCache, badge_key, course_key, pathway_key, render_units
+from generator.build.units import (
+    Plan,
+    UnitCache,
+    badge_depends_on,
+    badge_key,
+    course_key,
+    pathway_key,
+    render_units,
+)
 from generator.build.writer import patching
 from generator.content.status import UNREAD_BY_BUILDS
 from generator.model import Award, CourseFamily, Pathway, Published, Site
@@ -82,9 +90,11 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
     updated = max(before, feeds_updated(published))
     shared = feed_files(site, families, updated) if updated != before else {}
     revocations = revocation_dates(site.source)
-    keys = {award.key: _award_key(site, fp, families, tuple(pathways), award) for award in
-            {item.course.key: item.course for item in published}.values()} if site.bakes_images else {}
-    todo = [(item, badge_key(site, fp, item, keys.get(item.course.key, ""), revocations)) for item in published]
+    awards = {item.course.key: item.course for item in published}
+    # What a badge takes from its award: all of it only when images are baked at build time (badge_depends_on).
+    depends = {k: badge_depends_on(site, award, _award_key(site, fp, families, tuple(pathways), award)
+                                   if site.bakes_images else "") for k, award in awards.items()}
+    todo = [(item, badge_key(fp, item, depends[item.course.key], revocations)) for item in published]
     plan = Plan(cache, {}, [], [], todo, {}, tuple(pathways))
     files, folders, size, largest, largest_size = cache.usage
     usage_before = host_usage.Usage(files, folders, size, (largest, largest_size))

@@ -220,14 +220,14 @@ def course_key(site: Site, fp: str, family: CourseFamily, course: Course, pathwa
                 [pathway_key(site, fp, p) for p in pathways if p.counts(course)])  # the page lists them
 
 
-def badge_key(site: Site, fp: str, item: Published, award_key: str, revocations: dict) -> str:
-    """Everything a credential's unit depends on. `award_key`: its course version's or pathway's key;
-    `revocations`: site/badge_view.revocation_dates."""
+def badge_key(fp: str, item: Published, depends_on: object, revocations: dict) -> str:
+    """Everything a credential's unit depends on. `depends_on`: badge_depends_on its course version or pathway
+    (the same for all of its credentials); `revocations`: site/badge_view.revocation_dates."""
     # The page shows the day its status was checked, so it is rendered again once a day.
     # A revoked credential's page shows the day content/status/revocations.csv gives, which may be corrected.
     revoked_on = revocations.get(str(item.credential.facts.get("id"))) if item.verdict.status == "revoked" else None
-    return _key(fp, item.credential.digest, item.verdict.status, item.reason, str(revoked_on),
-                badge_depends_on(site, item.course, award_key), str(item.checked_on))
+    return _key(fp, item.credential.digest, item.verdict.status, item.reason, str(revoked_on), depends_on,
+                str(item.checked_on))
 
 
 def badge_depends_on(site: Site, award: Award, award_key: str) -> object:
@@ -452,8 +452,10 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
             else:
                 plan.course_todo.append((family, course, achievements[course.key]))
     revocations = revocation_dates(site.source)
+    depends = {k: badge_depends_on(site, award, plan.course_keys[k]) for k, award in
+               {item.course.key: item.course for item in published}.items()}
     for item in published:
-        key = badge_key(site, fp, item, plan.course_keys[item.course.key], revocations)
+        key = badge_key(fp, item, depends[item.course.key], revocations)
         unit = badge_unit_id(item.credential.uuid)
         files = cache.reuse(unit, key)
         if files is not None:

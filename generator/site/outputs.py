@@ -118,7 +118,8 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
                 add(routes.course_image(course, name), "render.course_images", Kind.COURSE_IMAGE, unit)
             add(routes.achievement(course), "documents.achievement", Kind.ACHIEVEMENT, unit)
 
-    bakes, languages, append = site.bakes_images, site.languages, out.append
+    bakes, append = site.bakes_images, out.append
+    badge_pages = [routes.badge_files(site, lang) for lang in site.languages]
     for item in published:
         uid = item.credential.uuid
         unit = badge_unit_id(uid)
@@ -126,9 +127,8 @@ def table(site: Site, families: list[CourseFamily], published: Iterable[Publishe
         if bakes:
             append(Output(routes.baked_badge(uid, "badge.png"), "badges.bake_png", unit, Kind.BAKED_PNG))
             append(Output(routes.baked_badge(uid, "badge.svg"), "badges.bake_svg", unit, Kind.BAKED_SVG))
-        for lang in languages:
-            append(Output(routes.output_file(routes.badge(uid, site, lang)), "render.render_badge", unit,
-                          Kind.BADGE_PAGE))
+        for badge_page in badge_pages:
+            append(Output(badge_page(uid), "render.render_badge", unit, Kind.BADGE_PAGE))
 
     # What registries read (generator/exports): OOAPI when the site gives a contact address, whose
     # request paths Netlify and Cloudflare Pages reach through _redirects; ELM per version; the QDR upload.
