@@ -35,6 +35,24 @@ def put(root: str, name: str, data: bytes, mtime: int | None = None) -> None:
         os.utime(path, (mtime, mtime))
 
 
+SYNC_EACH_UP_TO = 64  # files: more are flushed with one sync() of everything, fewer one by one (a few ms each)
+
+
+def flush(paths: list[str]) -> None:
+    """Put these files on disk before a rename makes them public: a crash must not leave an empty file under a
+    published name. A few are synced one by one; many at once with sync(), which also flushes whatever else
+    the machine has written meanwhile (a build's patch of a dozen files would wait for all of that)."""
+    if len(paths) > SYNC_EACH_UP_TO:
+        os.sync()
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 class MissingFromOutput(FileNotFoundError):
     """A file the cache says the previous output holds is not there (someone removed it by hand)."""
 
@@ -123,7 +141,7 @@ class Patch:
         """Move the staged files into the output, then remove `removed` and the folders they leave empty."""
         staged = self.staged()
         gone = emptied_folders(self.output, removed, staged)
-        os.sync()  # the renames must not reach the disk before the files they publish
+        flush([os.path.join(self.root, name) for name in staged])  # before the renames that publish them
         touched: set[str] = set()
         for name in staged:
             target = os.path.join(self.output, name)

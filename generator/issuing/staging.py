@@ -45,6 +45,7 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+from generator.build import writer
 from generator.build.writer import ABANDONED_AFTER
 from generator.issuing import files
 from generator.issuing.dates import iso, utc_now
@@ -53,8 +54,6 @@ from generator.strict_json import printable
 STAGING_PREFIX = ".issuing-"  # content/.issuing-XXXXXXXX/
 # The file of a staging folder its run keeps locked while it lives; it says which process that is, for people.
 OWNER = "run.lock"
-# Up to this many staged files are flushed to disk one by one (about 2 ms each); more at once, with sync().
-FSYNC_EACH_UP_TO = 64
 
 
 class Ledger:
@@ -345,16 +344,11 @@ def move_in(staging: Staging, ledger: Ledger, issued: Path, before: Callable[[Jo
 
 def _flush(staging: Staging, ledger: Ledger) -> None:
     """The staged credentials on disk before their names appear in content/issued/: a crash must not leave
-    an empty file there. Each file synced on its own costs about 2 ms; a large run syncs once."""
-    if len(ledger) > FSYNC_EACH_UP_TO:
-        os.sync()
+    an empty file there."""
+    if len(ledger) > writer.SYNC_EACH_UP_TO:
+        os.sync()  # without listing a large run's names
         return
-    for _, credential_uuid in ledger:
-        fd = os.open(staging.folder / f"{credential_uuid}.json", os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    writer.flush([str(staging.folder / f"{credential_uuid}.json") for _, credential_uuid in ledger])
 
 
 def _link(staged: Path, target: Path) -> None:
