@@ -23,6 +23,9 @@ class Code(enum.Enum):
     KEY = "key"  # a signing key: missing, unreadable, not the site's, retired
     STATUS_FILES = "status-files"  # content/status/: the registry, the list, the logs
     BUG = "bug"  # something credsite itself got wrong
+    # What the build changes rather than what the content is (a published course version edited in place): told
+    # by the build that publishes the change, not again by the builds after it.
+    CHANGED_IN_PLACE = "changed-in-place"
 
 
 @dataclass(frozen=True, order=True)

@@ -337,9 +337,9 @@ def test_a_new_credential_writes_only_its_rows(cohort, monkeypatch):
     for name in after:
         if name != "meta":
             assert written[name] == differing(before[name], after[name]), name
-    # The new credential's unit; the content files issuing changed. Its index entry, verdict and proof are kept by
-    # the next whole build, which judges it again.
-    assert (written["issued"], written["verdicts"], written["signatures"], written["units"]) == (0, 0, 0, 1)
+    # The new credential's unit, index entry and checked proof; the content files issuing changed. Its verdict is
+    # remembered by the next whole build, which judges it again from the proof it finds.
+    assert (written["issued"], written["verdicts"], written["signatures"], written["units"]) == (1, 0, 1, 1)
     assert written["content"] == 4  # the file, content/issued/, the registry of status indexes, content/status/
     assert sum(written.values()) < sum(len(rows) for rows in after.values()) / 4
     # The patched output is still described by the cache: the next credential is added to it again.
@@ -418,3 +418,21 @@ def test_a_file_name_that_is_not_utf8_only_costs_the_cache(cohort, tmp_path):
         assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / f"cold{again}"))
     with Store(cohort.root) as cache:  # what could be stored still is, and the file is whole
         assert cache.read("issued").tables["issued"]
+
+
+def test_a_strict_lookup_tells_a_missing_row_from_one_it_could_not_read(tmp_path):
+    with Store(tmp_path) as cache:
+        cache.read("units")
+        cache.write("units", {}, {**UNITS, "units": units_rows(3)})
+    with Store(tmp_path) as cache:
+        assert cache.lookup("units", ["badge:00001", "badge:nope"], strict=True) == {
+            "badge:00001": units_rows(3)["badge:00001"]}
+        assert cache.lookup("units", ["badge:nope"], strict=True) == {}
+    wrong_type(tmp_path)  # the first unit's files are no longer text
+    with Store(tmp_path) as cache:
+        assert cache.lookup("units", ["badge:00000"]) == {}  # as if it were not there
+        assert cache.lookup("units", ["badge:00000"], strict=True) is None  # unknown, not absent
+        assert cache.lookup("units", ["badge:00002"], strict=True) == {"badge:00002": units_rows(3)["badge:00002"]}
+    garble(tmp_path)
+    with Store(tmp_path, writable=False) as cache:
+        assert cache.lookup("units", ["badge:00002"], strict=True) is None

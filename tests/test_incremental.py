@@ -438,11 +438,52 @@ def test_an_added_credential_is_measured_against_the_hosts_limits(cohort, monkey
 
 
 def test_site_files_made_on_another_core_are_the_same(cohort, monkeypatch, tmp_path):
+    from generator.build import pool
+
     monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 0)  # as for a site of many credentials
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)  # as on a machine of two cores or more
+    made_in = tmp_path / "made-in"
+    real = pipeline.site_files
+
+    def recording(*args):
+        made_in.write_text(str(os.getpid()), encoding="utf-8")
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "site_files", recording)  # a forked process has it too
     settings = cohort.root / "content/site.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
                         encoding="utf-8")
     result = build(cohort.root, cohort.out)
     assert result.ok and result.written
+    assert int(made_in.read_text(encoding="utf-8")) != os.getpid()
     monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 10**9)
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+
+
+def problems_of_a_cold_build(root, folder) -> list[str]:
+    copy = folder / "source"
+    shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".credsite-cache", "out"))
+    return [str(p) for p in build(copy, folder / "out").problems]
+
+
+def test_adding_credentials_after_a_course_changed_in_place_no_longer_warns_of_it(cohort, tmp_path):
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    course.write_text(course.read_text(encoding="utf-8").replace("Write tests that can fail.",
+                                                                 "Write tests that fail."), encoding="utf-8")
+    edited = build(cohort.root, cohort.out)
+    assert [p.field for p in edited.problems] == ["version"]  # told once, by the build that publishes it
+    issue_api(cohort, learner(name="Later Learner", email="later@example.org"))
+    added = build(cohort.root, cohort.out)
+    assert added.ok and added.written
+    assert [str(p) for p in added.problems] == problems_of_a_cold_build(cohort.root, tmp_path) == []
+    assert build(cohort.root, cohort.out).problems == []
+
+
+def test_a_new_folder_in_content_issued_is_reported_by_a_build_that_adds_credentials(cohort, tmp_path):
+    (cohort.root / "content/issued/2027").mkdir()
+    issue_api(cohort, learner(name="Later Learner", email="later@example.org"))
+    result = build(cohort.root, cohort.out)
+    assert result.ok and result.written
+    assert [str(p) for p in result.problems] == problems_of_a_cold_build(cohort.root, tmp_path)
+    assert any("2027" in p.path for p in result.problems)
+    assert tree(cohort.out) == tree(tmp_path / "out")

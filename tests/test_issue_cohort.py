@@ -16,6 +16,7 @@ import csv
 import errno
 import io
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -339,10 +340,14 @@ from pathlib import Path
 from generator.issuing.staging import Staging, stage
 staging = Staging(Path(sys.argv[1]))
 stage(staging.folder, "00000000-0000-4000-8000-000000000001", b"{}")
+ready, told = os.pipe()
 child = os.fork() if sys.argv[2] == "fork" else 0
 if child == 0 and sys.argv[2] == "fork":
+    os.write(told, b".")  # running, so the at-fork hooks have run
     sys.stdin.read()
     os._exit(0)
+if child:
+    os.read(ready, 1)
 print(staging.folder, child, flush=True)
 sys.stdin.read()
 """
@@ -479,3 +484,23 @@ def test_a_signing_worker_whose_run_is_gone_stops():
                            "_watch_parent(os.getppid() + 1); print('still here')"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60, check=False)
     assert (done.returncode, done.stdout) == (1, "")
+
+
+def test_an_unlocked_staging_folder_of_another_machine_is_left_for_a_day(site):
+    """On NFS without lockd a lock is seen only on the machine that holds it: another machine's folder counts as a
+    run still going until it has been untouched for a day."""
+    from generator.build.writer import ABANDONED_AFTER
+
+    content = site.root / "content"
+    theirs, ours = content / ".issuing-elsewhere", content / ".issuing-ourhost"
+    for folder, host in ((theirs, "another-machine"), (ours, socket.gethostname())):
+        folder.mkdir()
+        (folder / "00000000-0000-4000-8000-000000000003.json").write_bytes(b"{}")
+        (folder / staging.OWNER).write_text(f"pid 1 on {host}, started 2026-12-06T10:15:00Z\n", encoding="utf-8")
+    said: list[str] = []
+    assert staging.clear_abandoned(content, said.append) == [ours]  # nobody here holds its lock
+    assert theirs.is_dir()
+    long_ago = os.stat(theirs).st_mtime - ABANDONED_AFTER - 60
+    os.utime(theirs, (long_ago, long_ago))
+    assert staging.clear_abandoned(content, said.append) == [theirs]
+    assert "another-machine" in said[-1]

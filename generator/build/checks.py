@@ -125,7 +125,7 @@ def changed_versions(content: Content, achievements: dict[str, bytes], output: P
                     f"'{course.version}' is already published, but its {', '.join(changed)} changed",
                     f"credentials issued for {course.version} would change meaning: keep the published "
                     f"text as content/courses/archive/{course.slug}/{course.version}.md (from git history) "
-                    "and give this course a new version", "warning"))
+                    "and give this course a new version", "warning", Code.CHANGED_IN_PLACE))
     return problems
 
 

@@ -36,7 +36,7 @@ from generator.build.units import (
 from generator.build.writer import patching
 from generator.content.status import UNREAD_BY_BUILDS
 from generator.model import Award, CourseFamily, Pathway, Published, Site
-from generator.problems import Problem, errors, sort_key
+from generator.problems import Code, Problem, errors, sort_key
 from generator.site import outputs
 from generator.site.badge_view import revocation_dates
 
@@ -59,9 +59,12 @@ def added_credentials(last: manifest.Recorded) -> list[str] | None:
     content/ changed and that build published every credential it had; else None."""
     if last.not_published or not last.updated:
         return None
+    if any(p.code is Code.CHANGED_IN_PLACE for p in last.problems):
+        return None  # said by the build that made the change only: the whole build does not say it again
     names = []
     for path, (then, now) in last.changed.items():
-        if now is not None and now.startswith(FOLDER) and (then is None or then.startswith(FOLDER)):
+        is_folder = now is not None and now.startswith(FOLDER)
+        if is_folder and ((then is not None and then.startswith(FOLDER)) or path == "issued"):
             continue  # a folder's times change with what it holds; what it holds is listed itself
         if f"content/{path}" in UNREAD_BY_BUILDS:
             continue  # credsite issue keeps its records there
@@ -81,8 +84,10 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
     cache = UnitCache(site, output, fp, store=store, adding=True)
     if cache.usage is None or cache.output_problems is None:
         return None  # the cache does not describe this output
-    if store.lookup("units", [outputs.badge_unit_id(item.credential.uuid) for item in published]):
-        return None  # a credential the output has already: the whole build names the file that repeats it
+    if store.lookup("units", [outputs.badge_unit_id(item.credential.uuid) for item in published], strict=True) != {}:
+        # A credential the output has already (the whole build names the file that repeats it), or the cache
+        # could not say.
+        return None
     try:
         before = dt.datetime.fromisoformat(last.updated)
     except ValueError:

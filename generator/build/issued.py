@@ -223,9 +223,11 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
                   progress=None, preview: bool = False,
                   pathways: Sequence[Pathway] = (),
-                  store: Store | None = None) -> tuple[list[Published], list[Problem]]:
+                  store: Store | None = None, proofs: Store | None = None) -> tuple[list[Published], list[Problem]]:
     """The credentials that may be published, and a problem for the others. `preview`: the base URL
     came from --base-url, not from content/site.yaml. `store`: the build's caches (none: check everything).
+    `proofs`: where the proofs checked are kept when `store` is not given (a build that judges only the
+    credentials it adds keeps them for the next whole build, and no other cache).
 
     A credential published by the last build keeps its verdict when nothing it was judged on changed: its bytes,
     its course version, and what every verdict depends on (the keys, the status lists, the revocation reasons,
@@ -268,7 +270,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
     judged = judge_all(site, Judge(did_doc, versions, publishes, lookup, now), todo, save=save_cache,
-                       progress=progress, store=store)
+                       progress=progress, store=store if store is not None else proofs)
     refused: list[Refused] = []
     read: list[IssuedCredential] = []
     for cred, answer in zip(todo, judged, strict=True):

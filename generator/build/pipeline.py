@@ -43,7 +43,7 @@ from generator.build.writer import MissingFromOutput, Patch, emptied_folders, pa
 from generator.content.config import load_site
 from generator.content.courses import load_courses
 from generator.content.endorsements import snapshot_age_problems
-from generator.content.issued import load_issued
+from generator.content.issued import index_row, load_issued
 from generator.content.pathways import load_pathways
 from generator.content.status import registry_problems
 from generator.credentials import closed_world
@@ -128,9 +128,10 @@ def changed_problem(exc: CredentialChanged) -> Problem:
 
 def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True,
            progress: Progress | None = None, preview: bool = False, moment: dt.datetime | None = None,
-           store: Store | None = None) -> Content:
+           store: Store | None = None, proofs: Store | None = None) -> Content:
     """Check every issued credential: the content, with those that verify as `published`, at `moment` (now).
-    `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml."""
+    `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml. `proofs`:
+    see verify_issued."""
     if not content.ok:
         return content
     moment = moment or now()
@@ -139,7 +140,7 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
     try:
         published, problems = verify_issued(content.site, content.credentials, families,
                                             moment, skip_invalid, save_cache, progress, preview, content.pathways,
-                                            store)
+                                            store, proofs)
     except CredentialChanged as exc:
         published, problems = [], [changed_problem(exc)]
     return replace(content, families=families, published=published,
@@ -311,8 +312,10 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
         loaded = load(source, base_url, drafts, store=None, stats=stats, only=names)
         if isinstance(loaded, Unloadable) or not loaded.ok:
             return None
-        # Judged from scratch (no store): remembered verdicts and proofs are of other files.
-        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment)
+        # Judged without the caches of the others (remembered verdicts are of other files); the proofs it checks
+        # are kept for the next whole build.
+        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
+                         proofs=store)
     known = set(last.problems)
     if len(content.published) != len(names) or not all(p in known for p in content.problems):
         return None  # something the last build did not report: the whole build reports it in full
@@ -325,6 +328,8 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
         return None
     result = BuildResult(added.problems, written=added.written, count=added.count)
     if added.written:
+        # The index knows them too, so the next whole build need not read and hash them again.
+        store.add("issued", {row[0]: row for row in map(index_row, content.credentials) if row is not None})
         dates = [c.facts.get(d) for c in content.credentials for d in ("validFrom", "validUntil")]
         manifest.save(store, key, stats, moment, min(last.until, manifest.holds_until(moment, dates)), added.count,
                       added.problems, 0, added.updated.isoformat())

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 from urllib.parse import quote
 
 FOLDER = ".credsite-cache"
@@ -392,13 +392,21 @@ class Store:
         read = self._read.get(section)
         return read[1][table] if read is not None else {}
 
-    def lookup(self, name: str, keys: list) -> dict:
-        """The rows of a one-key table for these keys (those it has, of the right types), as `read` gives them."""
+    @overload
+    def lookup(self, name: str, keys: list) -> dict: ...
+
+    @overload
+    def lookup(self, name: str, keys: list, strict: bool) -> dict | None: ...
+
+    def lookup(self, name: str, keys: list, strict: bool = False) -> dict | None:
+        """The rows of a one-key table for these keys (those it has, of the right types), as `read` gives them.
+        `strict`: None when the table could not be read, or holds a row of the wrong types for one of them (for a
+        caller that must know a row is absent, not only that it could not be read)."""
         table = TABLES[name]
         try:
             connection = self._open()
             if connection is None or not keys:
-                return {}
+                return None if strict and connection is None and keys else {}
             try:
                 if len(keys) >= SCAN_FROM:
                     wanted = set(keys)
@@ -411,13 +419,17 @@ class Store:
                                                     f"({', '.join('?' * len(chunk))})", chunk).fetchall()
             except (sqlite3.Error, *_UNSTORABLE) as exc:
                 self._failed(exc, f"reading {name}")
-                return {}
-            return table.rows([row for row in found if table.fits(row)])
+                return None if strict else {}
+            fitting = [row for row in found if table.fits(row)]
+            if strict and len(fitting) != len(found):
+                return None
+            return table.rows(fitting)
         finally:
             self._done()
 
     def add(self, name: str, rows: Mapping) -> bool:
-        """Insert or replace rows of a table that only grows (a section without meta)."""
+        """Insert or replace rows of a table whose every row holds on its own: one that only grows (a section
+        without meta), or the index of content/issued/ (a row vouches for one file, by its stat)."""
         try:
             connection = self._open()
             if connection is None or not self.writable:

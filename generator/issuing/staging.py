@@ -181,7 +181,8 @@ def _abandoned(folder: Path) -> tuple[int | None, str] | None:
     holds the folder; None when one does, or when that cannot be told."""
     owner = folder / OWNER
     try:
-        fd = os.open(owner, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO must not hang the run
+        # Read and write: where flock() is emulated with POSIX locks (NFS), an exclusive lock needs both.
+        fd = os.open(owner, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO must not hang the run
     except FileNotFoundError:
         try:
             touched = folder.lstat().st_mtime
@@ -198,11 +199,21 @@ def _abandoned(folder: Path) -> tuple[int | None, str] | None:
             # Another run may have removed the folder between our open and our lock: OWNER is then gone.
             if os.fstat(fd).st_ino == owner.lstat().st_ino:
                 who = os.read(fd, 300).decode("utf-8", "replace").strip()
+                # A lock shows only the runs of this machine on some shared file systems (NFS without lockd):
+                # a run of another machine is judged by its folder's age too.
+                if _other_host(who) and time.time() - folder.lstat().st_mtime <= ABANDONED_AFTER:
+                    raise BlockingIOError
                 return fd, printable(who) or "a run that said nothing of itself"
     except OSError:
         pass
     os.close(fd)
     return None
+
+
+def _other_host(who: str) -> bool:
+    """OWNER's text (see _claim) names a machine other than this one."""
+    named = who.partition(" on ")[2].partition(",")[0]
+    return bool(named) and named != socket.gethostname()
 
 
 def _remove(folder: Path) -> tuple[int, int]:
