@@ -35,26 +35,35 @@ def standard_contexts() -> frozenset[str]:
 
 
 def context_urls(node: object) -> Iterator[str]:
-    """Every URL named in an @context, at any depth (scoped contexts included)."""
+    """Every URL named in an @context, at any depth (scoped contexts included), in document order."""
+    # Collected into a list rather than yielded: every credential of a build is walked whole, and a chain of
+    # nested generators cost several times the walk itself.
+    found: list[str] = []
+    _collect(node, found)
+    return iter(found)
+
+
+def _collect(node: object, found: list[str]) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "@context":
-                yield from _strings_in_context(value)
-            else:
-                yield from context_urls(value)
+                _strings_in_context(value, found)
+            elif isinstance(value, (dict, list)):
+                _collect(value, found)
     elif isinstance(node, list):
         for item in node:
-            yield from context_urls(item)
+            if isinstance(item, (dict, list)):
+                _collect(item, found)
 
 
-def _strings_in_context(value: object) -> Iterator[str]:
+def _strings_in_context(value: object, found: list[str]) -> None:
     if isinstance(value, str):
-        yield value
+        found.append(value)
     elif isinstance(value, list):
         for item in value:
-            yield from _strings_in_context(item)
+            _strings_in_context(item, found)
     elif isinstance(value, dict):  # an inline context: its term definitions may hold scoped contexts
-        yield from context_urls(value)
+        _collect(value, found)
 
 
 def links(document: object) -> Iterator[tuple[str, str]]:

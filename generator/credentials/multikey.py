@@ -14,6 +14,8 @@ secret key never repeat the key.
 
 from __future__ import annotations
 
+import functools
+
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -68,8 +70,16 @@ def public_to_multibase(public: Ed25519PublicKey) -> str:
 
 def public_from_multibase(value: str) -> Ed25519PublicKey:
     """publicKeyMultibase ("z6Mk...") -> Ed25519 public key; ValueError if malformed."""
-    raw = _decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True)
-    return Ed25519PublicKey.from_public_bytes(raw)
+    if isinstance(value, str):
+        return _public_key(value)
+    return Ed25519PublicKey.from_public_bytes(_decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True))
+
+
+# A build checks every credential against the same few keys: each is decoded once per process. A key object
+# is immutable; a malformed value raises each time (lru_cache keeps no exception).
+@functools.lru_cache(maxsize=256)
+def _public_key(value: str) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(_decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True))
 
 
 def private_to_multibase(private: Ed25519PrivateKey) -> str:

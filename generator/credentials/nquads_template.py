@@ -18,10 +18,12 @@ blank node repeated once filled, a quad mentioning a node twice) goes to pyoxigr
 from __future__ import annotations
 
 import collections
+import functools
 import hashlib
+import operator
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import pyoxigraph
 
@@ -39,6 +41,13 @@ class Template:
     isolated: tuple[bool, ...]  # per blank node: its quads mention no other blank node
     simple: bool  # no quad mentions a blank node twice
     iris: tuple[tuple[int, str], ...]  # (leaf, the `scheme:` or `scheme://` it must start with)
+    # text and hashed compiled for filling (see _compiled); derived from the fields above, so not compared.
+    _text: _Filling = field(init=False, repr=False, compare=False)
+    _hashed: tuple[_Filling, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text", _compiled(self.text))
+        object.__setattr__(self, "_hashed", tuple(_compiled(lines) for lines in self.hashed))
 
     def canonical(self, leaves: list[str]) -> str | None:
         """RDFC-1.0 canonical N-Quads with `leaves` in the slots; None when an IRI slot holds what
@@ -61,12 +70,8 @@ class Template:
     def _escaped(self, leaves: list[str]) -> list[str] | None:
         for index, start in self.iris:
             value = leaves[index]
-            if (not value.startswith(start) or not _SLOT_IRI.fullmatch(value)
+            if (not value.startswith(start) or not _slot_iri(value)
                     or (not start.endswith("//") and value.startswith("//", len(start)))):
-                return None
-            try:
-                pyoxigraph.NamedNode(value)  # pyoxigraph's JSON-LD parser drops a triple whose IRI fails this
-            except ValueError:
                 return None
         joined = literal_text("\x01".join(leaves))
         try:
@@ -85,8 +90,8 @@ class Template:
             return None
 
     def _labelled(self, escaped: list[str]) -> str | None:
-        hashes = [known if known is not None else _hash(lines.format(*escaped))
-                  for lines, known in zip(self.hashed, self.constant, strict=True)]
+        hashes = [known if known is not None else _node_hash(lines.text, lines.pick(escaped))
+                  for lines, known in zip(self._hashed, self.constant, strict=True)]
         order = sorted(range(len(hashes)), key=hashes.__getitem__)
         counts = collections.Counter(hashes)
         if len(counts) != len(hashes):
@@ -97,13 +102,64 @@ class Template:
         labels = [""] * len(order)
         for rank, j in enumerate(order):
             labels[j] = f"c14n{rank}"
-        lines = self.text.format(*escaped, *labels).split("\n")
+        lines = (self._text.text % self._text.pick([*escaped, *labels])).split("\n")
         lines.pop()
         unique = set(lines)
         if len(unique) != len(lines) and any("_:" in line for line, n in collections.Counter(lines).items() if n > 1):
             return None  # a repeated quad about a blank node would have counted twice in its hash
         # Lines hold no character below "\n", so sorting them without it sorts them as RDFC-1.0 does with it.
         return "\n".join(sorted(unique)) + "\n"
+
+
+@dataclass(frozen=True)
+class _Filling:
+    """A format text of this module as a %-format and what to pass it: what str.format does, at half the cost
+    (it reads no field names), which counts for a template filled for every credential of a build."""
+
+    text: str  # the format text with each {i} made %s, and % made %%
+    pick: Callable[[list[str]], tuple[str, ...]]  # the values of its %s, in order, from what format() would get
+
+
+_FIELD = re.compile(r"\{\{|\}\}|\{(\d+)\}")
+
+
+def _compiled(text: str) -> _Filling:
+    indices: list[int] = []
+
+    def to_percent(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group()[0]  # a doubled brace is one
+        indices.append(int(match.group(1)))
+        return "%s"
+
+    percent = _FIELD.sub(to_percent, text.replace("%", "%%"))
+    if not indices:
+        return _Filling(percent, lambda values: ())
+    if len(indices) == 1:
+        only = indices[0]
+        return _Filling(percent, lambda values: (values[only],))
+    return _Filling(percent, operator.itemgetter(*indices))
+
+
+# A blank node's hash is a function of its lines' text and the values filled in. The credentials of one course
+# share most of their blank nodes' values (the achievement's, the issuer's), so most hashes are known already;
+# those of the learner's own nodes are new each time and pass through. Bounded per process; least recently used go.
+@functools.lru_cache(maxsize=8192)
+def _node_hash(text: str, values: tuple[str, ...]) -> str:
+    return _hash(text % values)
+
+
+# Most IRIs in a credential's slots are its course's, issuer's and status list's, the same for many credentials.
+@functools.lru_cache(maxsize=4096)
+def _slot_iri(value: str) -> bool:
+    """Whether an IRI slot may hold `value`, whatever its scheme."""
+    if not _SLOT_IRI.fullmatch(value):
+        return False
+    try:
+        pyoxigraph.NamedNode(value)  # pyoxigraph's JSON-LD parser drops a triple whose IRI fails this
+    except ValueError:
+        return False
+    return True
 
 
 def literal_text(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,61 +39,75 @@ def shape_of(document: object) -> Shape | None:
     if type(document) is not dict:
         return None
     parts: list[str] = []
-    texts: list[str] = []  # keys
+    keys: list[str] = []
     leaves: list[str] = []
     try:
-        _walk(document, parts.append, texts.append, leaves.append)
+        _walk(document, parts, keys, leaves)
     except (_NotPlainJson, RecursionError, ValueError, TypeError):  # ValueError: an int too long to print
         return None
-    if _CONTROL.search("\n".join(texts)) or _CONTROL.search("\n".join(leaves)):
+    if _CONTROL.search("\n".join(keys)) or _CONTROL.search("\n".join(leaves)):
         return None
     return Shape("".join(parts), leaves)
 
 
-def _walk(node: Any, part: Callable[[str], None], text: Callable[[str], None], leaf: Callable[[str], None]) -> None:
-    # Strings, the most common members and items, are taken here rather than in a call of their own.
+def _walk(node: Any, parts: list[str], keys: list[str], leaves: list[str]) -> None:
+    # Every credential a build checks is walked twice (document and proof options), so this is written for
+    # speed: strings, the most common members and items, are taken here rather than in a call of their own,
+    # and a member's tokens go into one part (the key is their concatenation either way).
     kind = type(node)
     if kind is dict:
-        part("\x02")
+        parts.append("\x02")
         for key, value in node.items():
             if type(key) is not str:
                 raise _NotPlainJson
-            part("\x03")
-            part(key)
-            text(key)
+            keys.append(key)
             if key == "@context":
-                _inline(value, part)
+                parts.append("\x03@context\x0e" + _inline(value))
             elif type(value) is str:
-                part("\x01")
-                leaf(value)
+                parts.append("\x03" + key + "\x01")
+                leaves.append(value)
             else:
-                _walk(value, part, text, leaf)
-        part("\x04")
+                parts.append("\x03" + key)
+                _walk(value, parts, keys, leaves)
+        parts.append("\x04")
     elif kind is list:
-        part("\x05")
+        parts.append("\x05")
         for item in node:
             if type(item) is str:
-                part("\x01")
-                leaf(item)
+                parts.append("\x01")
+                leaves.append(item)
             else:
-                _walk(item, part, text, leaf)
-        part("\x06")
+                _walk(item, parts, keys, leaves)
+        parts.append("\x06")
     elif kind is str:
-        part("\x01")
-        leaf(node)
+        parts.append("\x01")
+        leaves.append(node)
     else:
-        part(_scalar(node, kind))
+        parts.append(_scalar(node, kind))
 
 
-def _inline(node: Any, part: Callable[[str], None]) -> None:
+# Context text -> the context json.loads reads from it, for the contexts seen lately: a build's credentials
+# all carry the same one or few, so reading each back once is enough.
+_READ_BACK: dict[str, Any] = {}
+_READ_BACK_LIMIT = 64
+
+
+def _inline(node: Any) -> str:
     """A context, strings included (they are what it says), as JSON: one C call, not a walk."""
     text = json.dumps(node, ensure_ascii=False)
     # JSON escapes C0 characters, so one that is escaped, or DEL, would be there; json.loads(text) equal to
     # the context means nothing was read as something else (a tuple as a list, a number key as a string).
-    if (("\\" in text or "\x7f" in text) and _CONTROL_IN_JSON.search(text)) or json.loads(text) != node:
+    read = _READ_BACK.get(text)
+    if read is None:
+        if ("\\" in text or "\x7f" in text) and _CONTROL_IN_JSON.search(text):
+            raise _NotPlainJson
+        read = json.loads(text)
+        if len(_READ_BACK) >= _READ_BACK_LIMIT:
+            _READ_BACK.clear()
+        _READ_BACK[text] = read
+    if read != node:
         raise _NotPlainJson
-    part("\x0e")
-    part(text)
+    return text
 
 
 def _scalar(node: Any, kind: type) -> str:

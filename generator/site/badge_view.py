@@ -164,7 +164,12 @@ def _object(value: object) -> dict[str, Any]:
 
 def view(site: Site, published: Published, lang: str, label: Labeller | None = None) -> BadgeView:
     """What the badge page in `lang` shows; `label` names vocabulary tokens (credsite's own labels if None)."""
-    label = label or _labeller(lang)
+    return views(site, published, {lang: label or _labeller(lang)})[lang]
+
+
+def views(site: Site, published: Published, labels: dict[str, Labeller]) -> dict[str, BadgeView]:
+    """view() in each language of `labels` (language -> its Labeller). What does not depend on the language is
+    read once: a build makes a page per language of every credential, and this is most of a page's own cost."""
     doc = published.credential.document
     subject = _object(doc.get("credentialSubject"))
     ach = _object(subject.get("achievement"))
@@ -173,75 +178,80 @@ def view(site: Site, published: Published, lang: str, label: Labeller | None = N
     alignments = [a for a in ach.get("alignment") or [] if isinstance(a, dict)]
     course = published.course
     uid = published.credential.uuid
-    page_url = routes.absolute(site, routes.badge(uid, site, lang))
     default_page = routes.absolute(site, routes.badge(uid))
     # The credential's own baked copies, or the course version's plain images, which the browser bakes.
     images = {name: routes.baked_badge(uid, name) if site.bakes_images else routes.course_image(course, name)
               for name in ("badge.png", "badge.svg")}
-    results: list[dict[str, Any]] = []
     descriptions = {d.get("id"): d for d in ach.get("resultDescription") or [] if isinstance(d, dict)}
-    for result in subject.get("result") or []:
-        if isinstance(result, dict) and result.get("value"):
-            description = descriptions.get(result.get("resultDescription"), {})
-            results.append({"value": result["value"], "name": _scale_name(label, str(description.get("name", "")))})
-    awarded = _date(doc.get("awardedDate") or doc.get("validFrom"))
-    valid_until = _date(doc.get("validUntil"))
-    name = learner_name(doc)
+    results = [(result["value"], str(descriptions.get(result.get("resultDescription"), {}).get("name", "")))
+               for result in subject.get("result") or [] if isinstance(result, dict) and result.get("value")]
+    status = published.verdict.status
     title = str(ach.get("name") or doc.get("name") or "")
-    institution = str(issuer.get("name") or pick(site.institution.name, lang, site.default_language))
-    return BadgeView(
+    json_url = routes.absolute(site, routes.credential_json(uid))
+    isced = [a for a in alignments if str(a.get("targetUrl", "")).startswith(ISCED_PREFIX)]
+    # The fields every language shares, in BadgeView's order of fields.
+    shared: dict[str, Any] = dict(
         uuid=uid,
-        status=published.verdict.status,
+        status=status,
         reason=published.reason,
-        revoked_on=revocation_dates(site.source).get(str(doc.get("id", "")))
-        if published.verdict.status == "revoked" else None,
-        learner=name,
+        revoked_on=revocation_dates(site.source).get(str(doc.get("id", ""))) if status == "revoked" else None,
+        learner=learner_name(doc),
         title=title,
         description=str(ach.get("description") or ""),
         content_lang=str(ach.get("inLanguage") or site.default_language),
-        issuer_name=institution,
         issuer_url=str(issuer.get("url") or site.institution.url),
         country=str(_object(issuer.get("address")).get("addressCountryCode", "")),
-        awarded=awarded,
-        valid_until=valid_until,
-        results=results,
+        awarded=_date(doc.get("awardedDate") or doc.get("validFrom")),
+        valid_until=_date(doc.get("validUntil")),
         evidence=[{"url": e.get("id"), "name": e.get("name") or e.get("id")}
-                     for e in doc.get("evidence") or [] if isinstance(e, dict) and e.get("id")],
+                  for e in doc.get("evidence") or [] if isinstance(e, dict) and e.get("id")],
         credits=ach.get("creditsAvailable"),
         credits_earned=subject.get("creditsEarned"),
         hours=ach.get("studyLoadHours"),
         eqf=[a.get("targetCode") or a.get("targetUrl", "").removeprefix(EQF_PREFIX)
-                for a in alignments if str(a.get("targetUrl", "")).startswith(EQF_PREFIX)],
-        fields=[_field(label, a) for a in alignments if str(a.get("targetUrl", "")).startswith(ISCED_PREFIX)],
+             for a in alignments if str(a.get("targetUrl", "")).startswith(EQF_PREFIX)],
         skills=[{"uri": a.get("targetUrl"), "label": a.get("targetName")}
-                   for a in alignments if a.get("targetType") == "ext:ESCOSkill"],
+                for a in alignments if a.get("targetType") == "ext:ESCOSkill"],
         outcomes=[str(o) for o in ach.get("learningOutcome") or []],
         criteria=str(_object(ach.get("criteria")).get("narrative") or ""),
-        assessment=[_label(label, "assessment", t) for t in ach.get("assessmentType") or []],
-        participation=[_label(label, "participation", t) for t in ach.get("participationMode") or []],
-        supervision=_label(label, "supervision", ach["supervision"]) if ach.get("supervision") else "",
         languages=list(ach.get("languageOfInstruction") or []),
         qa=qa,
-        qa_type=_label(label, "qa", qa["category"]) if qa.get("category") else "",
         prerequisites=str(ach.get("entryRequirement") or ""),
         stackable=ach.get("stackability") == "stackable",
         version=str(ach.get("version") or course.version),
-        course_path=_award_path(site, lang, course),
-        page_url=page_url,
         json_path=routes.credential_json(uid),
-        json_url=routes.absolute(site, routes.credential_json(uid)),
-        verifier_url=verifier_link(routes.absolute(site, routes.credential_json(uid))),
+        json_url=json_url,
+        verifier_url=verifier_link(json_url),
         checked=published.checked_on,
         png_path=images["badge.png"],
         svg_path=images["badge.svg"],
         bake_in_browser=not site.bakes_images,
         preview_url=routes.absolute(site, routes.course_image(course, "preview.png")),
-        linkedin=badges.linkedin_url(
-            title, site.institution.linkedin_organization_id, institution,
-            doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,
-            doc.get("id", "")) if published.verdict.status == "valid" else "",
         kind=kind_of(ach),
     )
+    linkedin: dict[str, str] = {}  # institution -> the link: the same in every language the issuer is named
+    out = {}
+    for lang, label in labels.items():
+        institution = str(issuer.get("name") or pick(site.institution.name, lang, site.default_language))
+        if status == "valid" and institution not in linkedin:
+            linkedin[institution] = badges.linkedin_url(
+                title, site.institution.linkedin_organization_id, institution,
+                doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,
+                doc.get("id", ""))
+        out[lang] = BadgeView(
+            **shared,
+            issuer_name=institution,
+            results=[{"value": value, "name": _scale_name(label, name)} for value, name in results],
+            fields=[_field(label, a) for a in isced],
+            assessment=[_label(label, "assessment", t) for t in ach.get("assessmentType") or []],
+            participation=[_label(label, "participation", t) for t in ach.get("participationMode") or []],
+            supervision=_label(label, "supervision", ach["supervision"]) if ach.get("supervision") else "",
+            qa_type=_label(label, "qa", qa["category"]) if qa.get("category") else "",
+            course_path=_award_path(site, lang, course),
+            page_url=routes.absolute(site, routes.badge(uid, site, lang)),
+            linkedin=linkedin[institution] if status == "valid" else "",
+        )
+    return out
 
 
 def _award_path(site: Site, lang: str, award: Award) -> str:

@@ -14,7 +14,7 @@ import struct
 import textwrap
 import zlib
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
@@ -218,6 +218,11 @@ def linkedin_url(name: str, organization_id: str, organization_name: str, issued
     if expires:
         params["expirationYear"] = expires[:4]
         params["expirationMonth"] = str(int(expires[5:7]))
-    params["certUrl"] = cert_url
-    params["certId"] = cert_id
-    return "https://www.linkedin.com/profile/add?" + urlencode(params)
+    # urlencode(params), with the course's and the issuer's texts quoted once per process rather than once per
+    # credential; the two that name the credential are its own.
+    query = [f"{_quoted(key)}={_quoted(str(value))}" for key, value in params.items()]
+    query += [f"certUrl={quote_plus(str(cert_url))}", f"certId={quote_plus(str(cert_id))}"]
+    return "https://www.linkedin.com/profile/add?" + "&".join(query)
+
+
+_quoted = functools.lru_cache(maxsize=1024)(quote_plus)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -466,25 +467,27 @@ def render_badge(env, site: Site, item, files: dict[str, bytes], ctx,
     `pages` (a badge_pages.BadgePages, one per Renderer) composes the pages from what credentials of the same
     course version share, byte for byte what the template renders; without it each page is rendered."""
     from generator.site import badges
-    from generator.site.badge_view import view
+    from generator.site.badge_view import views
 
     cred = item.credential
-    out = {routes.credential_json(cred.uuid): cred.raw}
+    raw = cred.raw  # read (and checked against its digest) once, for the JSON, the baked images and the pages
+    if cred.parsed is None:
+        cred.parsed = json.loads(raw)
+    out = {routes.credential_json(cred.uuid): raw}
     if site.bakes_images:
         out[routes.baked_badge(cred.uuid, "badge.png")] = badges.bake_png(
-            files[routes.course_image(item.course, "badge.png")], cred.raw)
+            files[routes.course_image(item.course, "badge.png")], raw)
         out[routes.baked_badge(cred.uuid, "badge.svg")] = badges.bake_svg(
-            files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), cred.raw).encode("utf-8")
+            files[routes.course_image(item.course, "badge.svg")].decode("utf-8"), raw).encode("utf-8")
     template = env.get_template("badge.html")
     badge_image = routes.course_image(item.course, "badge.svg")
     qr = badges.qr_data_uri(routes.absolute(site, routes.badge(cred.uuid)))
-    for lang in site.languages:
-        path = routes.badge(cred.uuid, site, lang)
-        b = view(site, item, lang, ctx(lang, path).concept)
+    paths = {lang: routes.badge(cred.uuid, site, lang) for lang in site.languages}
+    for lang, b in views(site, item, {lang: ctx(lang, path).concept for lang, path in paths.items()}).items():
         context = functools.partial(badge_context, site, lang, ctx, badge_image)
         html = (pages.page(template, b, qr, context, (lang, badge_image)) if pages is not None
                 else template.render(**context(b, qr)))
-        out[routes.output_file(path)] = html.encode()
+        out[routes.output_file(paths[lang])] = html.encode()
     return out
 
 
