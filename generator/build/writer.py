@@ -27,7 +27,13 @@ def put(root: str, name: str, data: bytes, mtime: int | None = None) -> None:
     try:
         handle = open(path, "wb")
     except FileNotFoundError:  # the first file of its folder
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        try:
+            os.mkdir(folder)  # most often its parent is there (badges/): one call, not one per level
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+        except FileExistsError:
+            pass  # made meanwhile by another worker
         handle = open(path, "wb")
     with handle:
         handle.write(data)
