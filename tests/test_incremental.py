@@ -487,3 +487,23 @@ def test_a_new_folder_in_content_issued_is_reported_by_a_build_that_adds_credent
     assert [str(p) for p in result.problems] == problems_of_a_cold_build(cohort.root, tmp_path)
     assert any("2027" in p.path for p in result.problems)
     assert tree(cohort.out) == tree(tmp_path / "out")
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_problem_and_leaves_the_output(cohort, monkeypatch):
+    from generator.build import units
+
+    before = tree(cohort.out)
+    monkeypatch.setattr(units, "PARALLEL_FROM", 1)  # the units are rendered by a pool of workers
+
+    def killed(*args):
+        os._exit(9)  # as the out-of-memory killer would end it
+
+    monkeypatch.setattr(units, "badge_job", killed)  # the forked workers have it too
+    settings = cohort.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
+                        encoding="utf-8")
+    result = build(cohort.root, cohort.out)
+    assert not result.ok and not result.written
+    assert [(p.path, p.fix) for p in result.problems] == [("credsite build", "build again")]
+    assert tree(cohort.out) == before
+    assert not [p for p in cohort.out.parent.iterdir() if p.name.startswith(f".{cohort.out.name}.")]

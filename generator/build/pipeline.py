@@ -17,6 +17,7 @@ import gc
 import json
 import os
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,7 +50,7 @@ from generator.content.status import registry_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
 from generator.model import CourseFamily, CredentialChanged, IssuedCredential, Pathway, Published, Site
-from generator.problems import Problem, errors, sort_key
+from generator.problems import Code, Problem, errors, sort_key
 from generator.site import outputs, theme
 
 Progress = Callable[[str], None]  # receives one line per stage of a long build
@@ -174,7 +175,12 @@ def build(source: Path, output: Path, base_url: str | None = None, drafts: bool 
           skip_invalid: bool = False, progress: Progress | None = None, paranoid: bool = False) -> BuildResult:
     """`paranoid`: trust no index or manifest; read and hash every input and check every output file."""
     with Store(source) as store:  # the build's caches (store.py); nothing is opened before they are needed
-        return _build(store, source, output, base_url, drafts, skip_invalid, progress, paranoid)
+        try:
+            return _build(store, source, output, base_url, drafts, skip_invalid, progress, paranoid)
+        except BrokenProcessPool:  # staging folders and patches are removed on the way out, the output untouched
+            return BuildResult([Problem("credsite build", None, "", "a process reading, checking or rendering "
+                                        "the site stopped before it was done (the system may have run out of "
+                                        "memory); nothing was published", "build again", code=Code.BUG)])
 
 
 def _build(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
