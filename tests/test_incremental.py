@@ -18,10 +18,11 @@ import shutil
 import pytest
 
 from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tree
-from generator.build import host_usage, manifest, pipeline
+from generator.build import checks, delta, host_usage, manifest, pipeline
 from generator.build.pipeline import build
 from generator.content import issued as content_issued
 from generator.issuing import keys
+from generator.problems import Code
 
 EPOCH = "1767225600"
 
@@ -443,13 +444,13 @@ def test_site_files_made_on_another_core_are_the_same(cohort, monkeypatch, tmp_p
     monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 0)  # as for a site of many credentials
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)  # as on a machine of two cores or more
     made_in = tmp_path / "made-in"
-    real = pipeline.site_files
+    real = checks.site_files
 
     def recording(*args):
         made_in.write_text(str(os.getpid()), encoding="utf-8")
         return real(*args)
 
-    monkeypatch.setattr(pipeline, "site_files", recording)  # a forked process has it too
+    monkeypatch.setattr(checks, "site_files", recording)  # a forked process has it too
     settings = cohort.root / "content/site.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("Test University", "Renamed University"),
                         encoding="utf-8")
@@ -507,3 +508,86 @@ def test_a_worker_that_dies_stops_the_build_with_a_problem_and_leaves_the_output
     assert [(p.path, p.fix) for p in result.problems] == [("credsite build", "build again")]
     assert tree(cohort.out) == before
     assert not [p for p in cohort.out.parent.iterdir() if p.name.startswith(f".{cohort.out.name}.")]
+
+
+# ---------------------------------------------------------------- courses edited in place (build/delta.py)
+
+
+def whole_build_beside(cohort, folder) -> pipeline.BuildResult:
+    """The same step as a whole build: a copy of the site and of its output, built without the shortcuts."""
+    shutil.copytree(cohort.root, folder / "site", symlinks=True)
+    shutil.copytree(cohort.out, folder / "out", symlinks=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delta, "edited_courses", lambda last: False)
+        patch.setattr(delta, "added_credentials", lambda last: None)
+        return build(folder / "site", folder / "out")
+
+
+def edit_course(cohort, old: str, new: str) -> None:
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    text = course.read_text(encoding="utf-8")
+    assert old in text
+    course.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", ["text", "learning outcome", "experimental space"])
+def test_a_course_edited_in_place_is_published_without_loading_the_credentials(cohort, monkeypatch, tmp_path, edit):
+    old, new = {"text": ("Body text in English.", "Body text, in English."),
+                "learning outcome": ("Write tests that can fail.", "Write tests that fail."),
+                "experimental space": ("  type: institutional", "  type: institutional\n  experimental_space: true")
+                }[edit]
+    edit_course(cohort, old, new)
+    whole = whole_build_beside(cohort, tmp_path / "whole")
+    asked = loads_watched(monkeypatch)
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert asked == [[]], messages  # no credential was loaded
+    assert result.ok == whole.ok and result.written == whole.written, [str(p) for p in result.problems]
+    assert [str(p) for p in result.problems] == [str(p) for p in whole.problems]
+    if edit == "learning outcome":  # told by the build that publishes the change
+        assert [p.code for p in result.problems] == [Code.CHANGED_IN_PLACE]
+    assert tree(cohort.out) == tree(tmp_path / "whole/out")
+    assert result.count == whole.count == len(tree(cohort.out))
+    if result.ok:
+        assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
+        again = build(cohort.root, cohort.out)
+        assert again.up_to_date and [str(p) for p in again.problems] == [str(p) for p in result.problems]
+
+
+@pytest.mark.parametrize("edit", ["kind", "version", "status", "a mistake"])
+def test_an_edit_that_changes_what_credentials_take_of_a_course_builds_the_whole_site(cohort, monkeypatch,
+                                                                                      tmp_path, edit):
+    old, new = {"kind": ("status: published\n", "status: published\nkind: non-formal\n"),
+                "version": ('version: "2026.1"', 'version: "2026.2"'),
+                "status": ("status: published", "status: withdrawn"),
+                "a mistake": ("  ects: 4", "  ects: 2")}[edit]
+    edit_course(cohort, old, new)
+    asked = loads_watched(monkeypatch)
+    result = build(cohort.root, cohort.out)
+    assert None in asked  # the credentials were loaded and judged again
+    fresh = problems_of_a_cold_build(cohort.root, tmp_path)
+    assert [str(p) for p in result.problems] == fresh or not result.ok
+    if result.ok:
+        assert tree(cohort.out) == tree(tmp_path / "out")
+
+
+def test_a_file_changed_again_unseen_by_its_stat_right_after_a_build_is_read_again(cohort, monkeypatch):
+    """A file changed just before a build looked at it may change again within the same tick of its clock, with
+    the same stat: the next build reads that file again (and only what that change needs)."""
+    monkeypatch.setattr(content_issued, "RACY_NS", 3600 * 10**9)  # every file written this past hour is in doubt
+    edit_course(cohort, "Body text in English.", "Body text, in English.")
+    assert build(cohort.root, cohort.out).written  # its manifest knows the course file changed lately
+    course = f"courses/{COURSE}.md"
+    seen = manifest.content_stats(cohort.root).files[course]
+    edit_course(cohort, "Body text, in English.", "Body text; in English.")  # same size: a coarse clock hides it
+    real = manifest.content_stats
+
+    def coarse(source):
+        stats = real(source)
+        stats.files[course] = seen
+        return stats
+
+    monkeypatch.setattr(manifest, "content_stats", coarse)
+    result = build(cohort.root, cohort.out)
+    assert result.written and not result.up_to_date
+    assert "Body text; in English." in (cohort.out / f"courses/{COURSE}/index.html").read_text(encoding="utf-8")

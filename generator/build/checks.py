@@ -3,8 +3,10 @@ changed in place, credentials of draft courses, and a trial render for `credsite
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +17,7 @@ from generator.build.site_files import achievement_bodies, feeds_updated, site_f
 from generator.build.units import Renderer, achievement_problems
 from generator.credentials import closed_world
 from generator.exports.validate import problems as export_problems
-from generator.model import Site
+from generator.model import CourseFamily, Pathway, Site
 from generator.problems import Code, Problem
 from generator.site import documents, outputs
 from generator.site.render import course_images
@@ -160,3 +162,13 @@ def check_output_location(source: Path, output: Path) -> list[Problem]:
     return []
 
 
+def site_files_checked(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
+                       site_rows: list[outputs.Output], updated: dt.datetime,
+                       pathways: Sequence[Pathway]) -> tuple[dict[str, bytes], list[Problem]] | Problem:
+    """The site-wide files and what the registries' checks find in their exports; or the theme mistake that
+    stopped them, as a problem (made where the error happened: its traceback names the template line)."""
+    try:
+        shared = site_files(site, families, bodies, site_rows, updated, pathways)
+    except (jinja2.TemplateError, RecursionError) as exc:
+        return template_problem(exc, site)
+    return shared, export_problems(site, families, shared)

@@ -16,13 +16,15 @@ tests/test_incremental.py holds the two to the same output.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.build import host_usage, manifest
+from generator.build import checks, host_usage, manifest
 from generator.build.checks import table_problems
-from generator.build.site_files import feed_files, feeds_updated
+from generator.build.site_files import achievement_bodies, feed_files, feeds_updated
 from generator.build.store import Store
 from generator.build.units import (
     Plan,
@@ -31,14 +33,19 @@ from generator.build.units import (
     badge_key,
     course_key,
     pathway_key,
+    plan_units,
     render_units,
 )
-from generator.build.writer import patching
+from generator.build.writer import Patch, emptied_folders, patching
 from generator.content.status import UNREAD_BY_BUILDS
+from generator.credentials import closed_world
 from generator.model import Award, CourseFamily, Pathway, Published, Site
 from generator.problems import Code, Problem, errors, sort_key
-from generator.site import outputs
+from generator.site import documents, outputs
 from generator.site.badge_view import revocation_dates
+
+if TYPE_CHECKING:
+    from generator.build.pipeline import Content
 
 MOST = 1000  # more new credentials than this are built the whole way, on all cores
 FOLDER = f"{manifest.FOLDER_SIZE}:"
@@ -101,13 +108,10 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
                                    if site.bakes_images else "") for k, award in awards.items()}
     todo = [(item, badge_key(fp, item, depends[item.course.key], revocations)) for item in published]
     plan = Plan(cache, {}, [], [], todo, {}, tuple(pathways))
-    files, folders, size, largest, largest_size = cache.usage
-    usage_before = host_usage.Usage(files, folders, size, (largest, largest_size))
+    usage_before = _usage(cache.usage)
     old_limits = host_usage.problems(site, usage_before)
     with patching(output, mtime) as stage:
-        for name, data in shared.items():
-            if not cache.same_file(name, data):
-                stage.write(name, data)
+        _stage_changed(stage, cache, shared)
         say(f"rendering {len(todo)} new credential(s) into the last build's output")
         rendered = render_units(site, plan, output, stage)
         rows = [o for o in outputs.table(site, [], published, (), ()) if o.unit != outputs.SITE]
@@ -121,11 +125,24 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
         cache.forget()
         manifest.forget(store)
         stage.publish(set())
-    cache.store_site_files(shared)
+    cache.store_site_files(shared, every=False)
     cache.store_output_problems([p for p in cache.output_problems if p not in old_limits] + found)
     cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     cache.save(output)
     return Added(problems, last.count + len(rendered.names), updated, written=True)
+
+
+def _usage(figures: list) -> host_usage.Usage:
+    """The output's usage as the unit cache records it (UnitCache.usage)."""
+    files, folders, size, largest, largest_size = figures
+    return host_usage.Usage(files, folders, size, (largest, largest_size))
+
+
+def _stage_changed(stage: Patch, cache: UnitCache, shared: dict[str, bytes]) -> None:
+    """Into the patch: the site-wide files the output does not hold as they are."""
+    for name, data in shared.items():
+        if not cache.same_file(name, data):
+            stage.write(name, data)
 
 
 def _award_key(site: Site, fp: str, families: list[CourseFamily], pathways: tuple[Pathway, ...], award: Award) -> str:
@@ -134,3 +151,82 @@ def _award_key(site: Site, fp: str, families: list[CourseFamily], pathways: tupl
         return pathway_key(site, fp, award)
     family = next(f for f in families if any(c.key == award.key for c in f.versions))
     return course_key(site, fp, family, award, pathways)
+
+
+# ---------------------------------------------------------------- courses edited in place
+
+
+def awards_identity(families: Sequence[CourseFamily], pathways: Sequence[Pathway]) -> str:
+    """What the credentials take of every course version and pathway (documents.award_identity), as one digest:
+    while it stays the same, no credential's verdict or badge page can change."""
+    awards = [documents.award_identity(c) for f in families for c in f.versions]
+    awards += [documents.award_identity(p) for p in pathways]
+    return hashlib.sha256(repr(sorted(map(repr, awards))).encode()).hexdigest()
+
+
+def edited_courses(last: manifest.Recorded) -> bool:
+    """Only course files under content/courses/ changed since the last build, each edited where it was (none
+    added or removed), and the last build published every credential it had."""
+    if last.not_published or not last.updated or not last.awards:
+        return False
+    for path, (then, now) in last.changed.items():
+        if then is not None and now is not None and then.startswith(FOLDER) and now.startswith(FOLDER):
+            continue  # a folder whose times changed: what it holds is listed itself
+        if (not path.startswith("courses/") or then is None or now is None or then.startswith("-")
+                or now.startswith("-")):
+            return False
+    return bool(last.changed)
+
+
+def publish_offer(store: Store, content: Content, output: Path, mtime: int | None, fp: str,
+                  last: manifest.Recorded, say: Callable[[str], None]) -> Added | None:
+    """Make the course versions and site-wide files again, as the whole build would, without the credentials:
+    `content` is the site loaded without them, and what they take of the courses is as the last build left it
+    (awards_identity). Their badge pages stay; so do the last build's problems under content/issued/. None when
+    the cache cannot vouch for the output."""
+    site, families, pathways = content.site, content.families, tuple(content.pathways)
+    cache = UnitCache(site, output, fp, store=store, adding=True)
+    if cache.usage is None or cache.output_problems is None or site.bakes_images:
+        return None  # baked images hold the course's drawn image: its credentials' units change with it
+    units = [outputs.course_unit_id(c.slug, c.version) for f in families for c in f.versions]
+    found_units = store.lookup("units", units, strict=True)
+    if found_units is None or found_units.keys() != set(units):
+        return None
+    cache.units.update(found_units)
+    bodies = achievement_bodies(site, families, pathways)
+    plan = plan_units(site, families, bodies, [], output, mtime, pathways, store=store, cache=cache)
+    table = outputs.table(site, families, [], outputs.status_lists_in(site.source), pathways)
+    updated = dt.datetime.fromisoformat(last.updated)
+    made = checks.site_files_checked(site, families, bodies, [o for o in table if o.unit == outputs.SITE],
+                                     updated, pathways)
+    if isinstance(made, Problem):
+        return None  # the whole build reports it
+    shared, export_found = made
+    usage_before = _usage(cache.usage)
+    kept = [p for p in last.problems if p.path.startswith("content/issued/")]  # what loading credentials said
+    with patching(output, mtime) as stage:
+        _stage_changed(stage, cache, shared)
+        say(f"rendering {len(plan.course_todo)} course version(s); the credentials' pages stay as they are")
+        rendered = render_units(site, plan, output, stage)
+        names = rendered.names + list(shared)
+        found = (rendered.problems + checks.changed_versions(content, rendered.achievements, output)
+                 + closed_world.output_problems({**shared, **rendered.achievements}, outputs.publishes(site, table))
+                 + checks.table_problems(table, names) + export_found
+                 + checks.pathway_problems(content.pathways, bodies))
+        staged = stage.staged()
+        removed = cache.gone(plan.reused, rendered.made + list(shared))
+        usage = host_usage.patched(usage_before, output, Path(stage.root), staged, removed,
+                                   emptied_folders(output, removed, staged))
+        say(f"changed {len(staged)} and removed {len(removed)} files; measured {host_usage.describe(usage)}")
+        found += host_usage.problems(site, usage)
+        problems = sorted(content.problems + kept + found, key=sort_key)
+        if errors(problems):
+            return Added(problems, last.count, updated, written=False)
+        cache.forget()
+        manifest.forget(store)
+        stage.publish(removed)
+    cache.store_site_files(shared)
+    cache.store_output_problems(found)
+    cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
+    cache.save(output)
+    return Added(problems, usage.files, updated, written=True)

@@ -45,6 +45,7 @@ class Recorded:
     not_published: int
     until: dt.datetime  # when the last build's verdicts stop holding
     updated: str  # the feeds' `updated` time (ISO 8601), "" when not recorded
+    awards: str  # build/delta.awards_identity of what it published, "" when not recorded
     changed: dict[str, tuple[str | None, str | None]]  # path under content/ -> (stat then, stat now); None: absent
 
     @property
@@ -109,7 +110,8 @@ def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recor
     of every content file and the problems the build reported.)"""
     snapshot = store.read("manifest")
     meta = snapshot.meta
-    if meta.get("key") != key or meta.get("racy") != 0:
+    racy, taken = meta.get("racy"), meta.get("taken")
+    if meta.get("key") != key or racy not in (0, 1) or (racy and type(taken) is not int):
         return None
     count, not_published, made, until = (meta.get(n) for n in ("count", "not_published", "moment", "until"))
     if not (type(count) is int and type(not_published) is int and isinstance(made, str) and isinstance(until, str)):
@@ -125,25 +127,44 @@ def recorded(store: Store, key: str, moment: dt.datetime, stats: Stats) -> Recor
     if then != stats.files:
         changed = {name: (then.get(name), now) for name, now in stats.files.items() if then.get(name) != now}
         changed.update((name, (then[name], None)) for name in then.keys() - stats.files.keys())
-    updated = meta.get("updated", "")
+    if racy:
+        # Files that changed just before that build looked may have changed again within the same tick of their
+        # clock, unseen by their stat: each counts as changed, to be read again (not the whole manifest lost).
+        # A folder is what its entries are, and each is listed: only files count.
+        folder = f"{FOLDER_SIZE}:"
+        changed.update((name, (stat, stats.files.get(name))) for name, stat in then.items()
+                       if name not in changed and not stat.startswith(folder) and _changed_lately(stat, taken))
+    updated, awards = meta.get("updated", ""), meta.get("awards", "")
     rows = [row for _, row in sorted(snapshot.tables["build_problems"].items())]  # (seq, path, line, ..., code)
     if not all(row[7] in _CODES for row in rows):
         return None
     return Recorded(count, [Problem(p[1], p[2], p[3], p[4], p[5], p[6], Code(p[7])) for p in rows], not_published,
-                    holds, updated if isinstance(updated, str) else "", changed)
+                    holds, updated if isinstance(updated, str) else "", awards if isinstance(awards, str) else "",
+                    changed)
 
 
 def save(store: Store, key: str, stats: Stats, moment: dt.datetime, until: dt.datetime,
-         count: int, problems: list[Problem], not_published: int, updated: str = "") -> None:
+         count: int, problems: list[Problem], not_published: int, updated: str = "", awards: str = "") -> None:
     """Record a build that just published (or found up to date) a complete output. `stats` were taken before
     the build read its content, so an edit during the build makes the next one build again. `updated`: the feeds'
-    time, which the credentials decide (feeds.updated), so that a build that only adds some need not read all."""
+    time, which the credentials decide (feeds.updated), so that a build that only adds some need not read all;
+    `awards`: what credentials take of the courses and pathways (delta.awards_identity)."""
     # A file changed shortly before the walk saw it may change again within the same tick of its clock, unseen.
     racy = bool(stats.files) and changed_lately(stats.newest, stats.newest, stats.taken)
-    meta = {"key": key, "racy": int(racy), "moment": moment.isoformat(), "until": until.isoformat(), "count": count,
-            "not_published": not_published, "updated": updated}
+    meta = {"key": key, "racy": int(racy), "taken": stats.taken, "moment": moment.isoformat(),
+            "until": until.isoformat(), "count": count,
+            "not_published": not_published, "updated": updated, "awards": awards}
     rows = {i: (i, p.path, p.line, p.field, p.message, p.fix, p.severity, p.code.value) for i, p in enumerate(problems)}
     store.write("manifest", meta, {"content": stats.files, "build_problems": rows})
+
+
+def _changed_lately(stat: str, looked: object) -> bool:
+    """A "size:mtime_ns:inode:ctime_ns" stat changed too shortly before `looked` (ns) to vouch for its file."""
+    parts = stat.split(":")
+    try:
+        return type(looked) is int and changed_lately(int(parts[1]), int(parts[3]), looked)
+    except (IndexError, ValueError):
+        return True
 
 
 def forget(store: Store) -> None:

@@ -30,6 +30,7 @@ from generator.build.checks import (
     check_output_location,
     draft_credentials,
     pathway_problems,
+    site_files_checked,
     table_problems,
     template_problem,
     trial_render,
@@ -37,7 +38,7 @@ from generator.build.checks import (
 from generator.build.endorsements import endorse
 from generator.build.issued import read_index, verify_issued
 from generator.build.pool import on_another_core, read_on_all_cores
-from generator.build.site_files import achievement_bodies, feeds_updated, site_files
+from generator.build.site_files import achievement_bodies, feeds_updated
 from generator.build.store import Store, borrowed
 from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
 from generator.build.writer import MissingFromOutput, Patch, emptied_folders, patching, staging
@@ -48,7 +49,6 @@ from generator.content.issued import index_row, load_issued
 from generator.content.pathways import load_pathways
 from generator.content.status import registry_problems
 from generator.credentials import closed_world
-from generator.exports.validate import problems as export_problems
 from generator.model import CourseFamily, CredentialChanged, IssuedCredential, Pathway, Published, Site
 from generator.problems import Code, Problem, errors, sort_key
 from generator.site import outputs, theme
@@ -210,6 +210,12 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             if result is not None:
                 return result
             say("building the whole site")
+        elif last is not None and delta.edited_courses(last):
+            result = _edit(store, source, output, base_url, drafts, skip_invalid, progress, moment, mtime, fp, key,
+                           stats, last)
+            if result is not None:
+                return result
+            say("building the whole site")
     with collector_paused():
         loaded = load(source, base_url, drafts, paranoid, store, stats)
         if isinstance(loaded, Unloadable):
@@ -230,7 +236,7 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
     updated = feeds_updated(content.published)
     site_rows = [o for o in table if o.unit == outputs.SITE]
     # Planning the units takes a while for many credentials, and the site-wide files do not depend on it.
-    with on_another_core(_site_files_checked, site, content.families, bodies, site_rows, updated, pathways,
+    with on_another_core(site_files_checked, site, content.families, bodies, site_rows, updated, pathways,
                          apart=len(content.published) >= SITE_FILES_APART_FROM) as made:
         plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid,
                           store)
@@ -242,7 +248,8 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
 
     def remember(result: BuildResult) -> BuildResult:
         manifest.save(store, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
-                      result.count, result.problems, result.not_published, updated.isoformat())
+                      result.count, result.problems, result.not_published, updated.isoformat(),
+                      delta.awards_identity(content.families, content.pathways))
         return result
 
     if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
@@ -338,23 +345,38 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
         store.add("issued", {row[0]: row for row in map(index_row, content.credentials) if row is not None})
         dates = [c.facts.get(d) for c in content.credentials for d in ("validFrom", "validUntil")]
         manifest.save(store, key, stats, moment, min(last.until, manifest.holds_until(moment, dates)), added.count,
-                      added.problems, 0, added.updated.isoformat())
+                      added.problems, 0, added.updated.isoformat(), last.awards)
+    return result
+
+
+def _edit(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
+          progress: Progress | None, moment: dt.datetime, mtime: int | None, fp: str, key: str,
+          stats: manifest.Stats, last: manifest.Recorded) -> BuildResult | None:
+    """Publish courses edited in place without loading the credentials, when what the credentials take of the
+    courses did not change (build/delta.py); None when the whole site must be built instead."""
+    say = progress or (lambda message: None)
+    say("course file(s) edited since the last build")
+    loaded = load(source, base_url, drafts, store=None, stats=stats, only=[])
+    if isinstance(loaded, Unloadable) or not loaded.ok:
+        return None
+    content = verify(loaded, skip_invalid, progress=None, preview=base_url is not None, moment=moment)
+    if not content.ok or delta.awards_identity(content.families, content.pathways) != last.awards:
+        return None  # a verdict or a badge page may change: the whole build judges every credential
+    try:
+        edited = delta.publish_offer(store, content, output, mtime, fp, last, say)
+    except (jinja2.TemplateError, RecursionError, OSError):
+        return None
+    if edited is None:
+        return None
+    result = BuildResult(edited.problems, written=edited.written, count=edited.count)
+    if edited.written:
+        # Nothing a verdict depends on changed, and no date passed (the manifest's window still holds).
+        manifest.save(store, key, stats, moment, last.until, edited.count, edited.problems, 0, last.updated,
+                      last.awards)
     return result
 
 
 SITE_FILES_APART_FROM = 5000  # published credentials: with fewer, planning their units takes less than a fork
-
-
-def _site_files_checked(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
-                        site_rows: list[outputs.Output], updated: dt.datetime,
-                        pathways: tuple[Pathway, ...]) -> tuple[dict[str, bytes], list[Problem]] | Problem:
-    """The site-wide files and what the registries' checks find in their exports; or the theme mistake that
-    stopped them, as a problem (made where the error happened: its traceback names the template line)."""
-    try:
-        shared = site_files(site, families, bodies, site_rows, updated, pathways)
-    except (jinja2.TemplateError, RecursionError) as exc:
-        return template_problem(exc, site)
-    return shared, export_problems(site, families, shared)
 
 
 PATCH_UP_TO = 0.1  # the share of units a build may render again and still patch the output in place

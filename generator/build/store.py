@@ -229,11 +229,11 @@ class Store:
             self._done()
 
     def amend(self, section: str, meta: Mapping[str, object], rows: Mapping[str, Mapping],
-              whole: tuple[str, ...] = ()) -> bool:
+              whole: tuple[str, ...] = (), gone: Mapping[str, list] | None = None) -> bool:
         """Insert or replace `rows` (table -> rows by key, as `read` gives them) and `meta` values of a section
         this store read, in one transaction, provided no other process has written it since; `whole`: tables that
-        `rows` gives in full (their other rows are deleted). False when it was not written (the section is then as
-        it was: a reader trusts it no more or less than before)."""
+        `rows` gives in full (their other rows are deleted); `gone`: table -> keys of rows to delete first. False
+        when it was not written (the section is then as it was: a reader trusts it no more or less than before)."""
         try:
             connection = self._open()
             known = self._partial.get(section, self._read[section][0] if section in self._read else None)
@@ -245,6 +245,9 @@ class Store:
                 if self._generation(connection, section) != known:
                     connection.execute("ROLLBACK")
                     return False
+                for name, keys in (gone or {}).items():
+                    written[name] += connection.executemany(
+                        TABLES[name].delete(), [k if isinstance(k, tuple) else (k,) for k in keys]).rowcount
                 for name, table_rows in rows.items():
                     table = TABLES[name]
                     if name in whole:

@@ -237,7 +237,7 @@ def badge_depends_on(site: Site, award: Award, award_key: str) -> object:
     then they depend on all of it."""
     if site.bakes_images:
         return award_key
-    return [type(award).__name__, *award.key, award.is_current]
+    return documents.award_identity(award)
 
 
 def pathway_key(site: Site, fp: str, pathway: Pathway) -> str:
@@ -275,7 +275,7 @@ class UnitCache:
         self.database = store if store is not None else Store(site.source, transient=True)
         self.output = output
         self.adding = adding
-        snapshot = self.database.read("units", ("site_files", "output_problems") if adding else None)
+        snapshot = self.database.read("units", ("unit_problems", "site_files", "output_problems") if adding else None)
         meta, tables = snapshot.meta, snapshot.tables
         identity = output_identity(output)
         same = (meta.get("fingerprint") == fp and identity is not None and meta.get("output") == json.dumps(identity)
@@ -306,6 +306,7 @@ class UnitCache:
         self.fresh: dict[str, tuple[str, str, str]] = {}
         self.fresh_problems: dict[str, list[tuple]] = {}
         self.fresh_site_files: dict[str, str] = {}
+        self.every_site_file = True
 
     def same_site_files(self, files: dict[str, bytes]) -> bool:
         """True when the previous output holds exactly these site-wide files."""
@@ -331,8 +332,10 @@ class UnitCache:
         entry = self.units.get(unit)
         return entry[1] if entry is not None else None
 
-    def store_site_files(self, files: dict[str, bytes]) -> None:
+    def store_site_files(self, files: dict[str, bytes], every: bool = True) -> None:
+        """The site-wide files the output now holds; `every`: all of them (else only some, the others unchanged)."""
         self.fresh_site_files = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+        self.every_site_file = every
 
     def hit(self, unit: str, key: str) -> dict | None:
         """The cached unit ({"key", "files", "problems": their rows}) when its key matches and its files are still
@@ -392,7 +395,12 @@ class UnitCache:
             "output_problems": {row[0]: row for row in self.fresh_output_problems}}
         if self.adding:
             changed = {n: d for n, d in self.fresh_site_files.items() if self.site_files.get(n) != d}
-            self.database.amend("units", meta, {**tables, "site_files": changed}, whole=("output_problems",))
+            # A unit made again may have fewer problems than before: its old rows go first.
+            stale = [row[:2] for unit in self.fresh if self.fresh[unit] is not self.units.get(unit)
+                     for row in self.unit_problems.get(unit, [])]
+            gone_files = [n for n in self.site_files if n not in self.fresh_site_files] if self.every_site_file else []
+            self.database.amend("units", meta, {**tables, "site_files": changed}, whole=("output_problems",),
+                                gone={"unit_problems": stale, "site_files": gone_files})
         else:
             self.database.write("units", meta, tables)
 
@@ -433,11 +441,12 @@ class Plan:
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
                published: list[Published], previous: Path | None, mtime: int | None = None,
-               pathways: tuple[Pathway, ...] = (), paranoid: bool = False, store: Store | None = None) -> Plan:
+               pathways: tuple[Pathway, ...] = (), paranoid: bool = False, store: Store | None = None,
+               cache: UnitCache | None = None) -> Plan:
     """`achievements`: each version's Achievement body by course key, made once by the pipeline; `store`: the
-    build's caches."""
+    build's caches; `cache`: the units of the previous output, when the caller has read them (build/delta.py)."""
     fp = fingerprint(site, mtime)
-    cache = UnitCache(site, previous, fp, paranoid, store)
+    cache = cache if cache is not None else UnitCache(site, previous, fp, paranoid, store)
     plan = Plan(cache, {}, [], [], [], {}, pathways)
     plan.course_keys.update({p.key: pathway_key(site, fp, p) for p in pathways})
     for family in families:

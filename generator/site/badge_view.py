@@ -238,8 +238,10 @@ def views(site: Site, published: Published, labels: dict[str, Labeller]) -> dict
                 title, site.institution.linkedin_organization_id, institution,
                 doc.get("awardedDate") or doc.get("validFrom") or "", doc.get("validUntil"), default_page,
                 doc.get("id", ""))
+        # Each page its own lists: a theme's template may change one in place (Jinja is not sandboxed here).
+        own: dict[str, Any] = {name: list(v) if isinstance(v, list) else v for name, v in shared.items()}
         out[lang] = BadgeView(
-            **shared,
+            **own,
             issuer_name=institution,
             results=[{"value": value, "name": _scale_name(label, name)} for value, name in results],
             fields=[_field(label, a) for a in isced],

@@ -133,6 +133,15 @@ def achievement_type(award: Award) -> str:
     return ACHIEVEMENT_TYPES[award.kind]
 
 
+def award_identity(award: Award) -> list:
+    """All that an issued credential's verdict and badge page take from the course version or pathway it is for:
+    where it is published (kind, slug, version, whether current), what it is published as (claim_problem), its
+    status and its file. Editing anything else of it changes no credential's verdict or page (build/delta.py)."""
+    micro = not isinstance(award, Pathway) and award.is_microcredential
+    return [type(award).__name__, *award.key, award.is_current, achievement_type(award), micro,
+            str(getattr(award, "status", "")), award.source]
+
+
 def claim_problem(award: Award, achievement_node: dict) -> str | None:
     """Why a credential's achievement may not stand for `award`: it claims another kind of achievement
     than the one `award` is published as (above all, a microcredential for what is not one); None if fine."""
