@@ -57,14 +57,14 @@ def test_every_published_file_is_matched_by_the_rule_written_for_its_kind(tmp_pa
 
 
 def test_a_file_the_table_does_not_name_is_a_bug_the_build_reports(tmp_path, monkeypatch):
-    from generator.build import pipeline
+    from generator.build import checks
 
-    real = pipeline.site_files
+    real = checks.site_files
 
     def one_more(*args, **kwargs):
         return {**real(*args, **kwargs), "stray.txt": b"made outside the table"}
 
-    monkeypatch.setattr(pipeline, "site_files", one_more)
+    monkeypatch.setattr(checks, "site_files", one_more)  # where the build makes them
     site_dir, out = sample_site(tmp_path), tmp_path / "out"
     result = build(site_dir, out)
     assert not result.written and not out.exists()

@@ -52,8 +52,8 @@ FOLDER = f"{manifest.FOLDER_SIZE}:"
 
 
 @dataclass(frozen=True)
-class Added:
-    """What a build that added credentials did."""
+class Patched:
+    """What a build that patched the output without the whole build did (publish, publish_offer)."""
 
     problems: list[Problem]  # the whole site's: the last build's, with the host's limits measured again
     count: int  # files in the output
@@ -85,7 +85,7 @@ def added_credentials(last: manifest.Recorded) -> list[str] | None:
 
 def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Sequence[Pathway],
             published: list[Published], output: Path, mtime: int | None, fp: str, last: manifest.Recorded,
-            say: Callable[[str], None]) -> Added | None:
+            say: Callable[[str], None]) -> Patched | None:
     """Render `published` (the new credentials, every one of them publishable) into the output the last build
     left, as a patch; None when the cache cannot vouch for that output or the output has one of them already."""
     cache = UnitCache(site, output, fp, store=store, adding=True)
@@ -121,7 +121,7 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
         found = rendered.problems + table_problems(rows, rendered.names) + host_usage.problems(site, usage)
         problems = sorted([p for p in last.problems if p not in old_limits] + found, key=sort_key)
         if errors(problems):
-            return Added(problems, last.count, updated, written=False)
+            return Patched(problems, last.count, updated, written=False)
         cache.forget()
         manifest.forget(store)
         stage.publish(set())
@@ -129,7 +129,7 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
     cache.store_output_problems([p for p in cache.output_problems if p not in old_limits] + found)
     cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     cache.save(output)
-    return Added(problems, last.count + len(rendered.names), updated, written=True)
+    return Patched(problems, last.count + len(rendered.names), updated, written=True)
 
 
 def _usage(figures: list) -> host_usage.Usage:
@@ -179,7 +179,7 @@ def edited_courses(last: manifest.Recorded) -> bool:
 
 
 def publish_offer(store: Store, content: Content, output: Path, mtime: int | None, fp: str,
-                  last: manifest.Recorded, say: Callable[[str], None]) -> Added | None:
+                  last: manifest.Recorded, say: Callable[[str], None]) -> Patched | None:
     """Make the course versions and site-wide files again, as the whole build would, without the credentials:
     `content` is the site loaded without them, and what they take of the courses is as the last build left it
     (awards_identity). Their badge pages stay; so do the last build's problems under content/issued/. None when
@@ -221,7 +221,7 @@ def publish_offer(store: Store, content: Content, output: Path, mtime: int | Non
         found += host_usage.problems(site, usage)
         problems = sorted(content.problems + kept + found, key=sort_key)
         if errors(problems):
-            return Added(problems, last.count, updated, written=False)
+            return Patched(problems, last.count, updated, written=False)
         cache.forget()
         manifest.forget(store)
         stage.publish(removed)
@@ -229,4 +229,4 @@ def publish_offer(store: Store, content: Content, output: Path, mtime: int | Non
     cache.store_output_problems(found)
     cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     cache.save(output)
-    return Added(problems, usage.files, updated, written=True)
+    return Patched(problems, usage.files, updated, written=True)
