@@ -591,3 +591,15 @@ def test_a_file_changed_again_unseen_by_its_stat_right_after_a_build_is_read_aga
     result = build(cohort.root, cohort.out)
     assert result.written and not result.up_to_date
     assert "Body text; in English." in (cohort.out / f"courses/{COURSE}/index.html").read_text(encoding="utf-8")
+
+
+def test_a_course_file_touched_but_not_changed_leaves_the_output_up_to_date(cohort, monkeypatch):
+    course = cohort.root / f"content/courses/{COURSE}.md"
+    course.write_bytes(course.read_bytes())  # saved again, unchanged: a new stat
+    inode = cohort.out.stat().st_ino
+    asked = loads_watched(monkeypatch)
+    result = build(cohort.root, cohort.out)
+    assert asked == [[]]
+    assert result.ok and result.up_to_date and not result.written and result.count == len(tree(cohort.out))
+    assert cohort.out.stat().st_ino == inode
+    assert build(cohort.root, cohort.out).up_to_date

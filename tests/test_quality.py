@@ -139,13 +139,19 @@ class Tab:
         self.errors: list[str] = []      # uncaught JavaScript errors
         self.document = ""
         page.on("request", self._request)
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def _request(self, request):
         if request.url.split("/", 3)[:3] != self.origin and not request.url.startswith(("data:", "blob:", "about:")):
             self.foreign.append(request.url)
+
+    def _failed(self, request):
+        # Chromium cancels its own favicon request when the next page is opened first: no request of the site's.
+        if request.failure == "net::ERR_ABORTED" and request.url.split("?")[0].endswith("/favicon.svg"):
+            return
+        self.failed.append(f"{request.url} ({request.failure})")
 
     def _response(self, response):
         if response.status >= 400 and response.url != self.document:

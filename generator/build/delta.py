@@ -58,7 +58,8 @@ class Patched:
     problems: list[Problem]  # the whole site's: the last build's, with the host's limits measured again
     count: int  # files in the output
     updated: dt.datetime  # the feeds' time
-    written: bool  # False: an error (a host limit) kept the patch from being published
+    written: bool  # False: an error (a host limit) kept the patch from being published, or nothing changed
+    up_to_date: bool = False  # nothing changed: the output was left as it was
 
 
 def added_credentials(last: manifest.Recorded) -> list[str] | None:
@@ -121,7 +122,7 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
         found = rendered.problems + table_problems(rows, rendered.names) + host_usage.problems(site, usage)
         problems = sorted([p for p in last.problems if p not in old_limits] + found, key=sort_key)
         if errors(problems):
-            return Patched(problems, last.count, updated, written=False)
+            return Patched(problems, 0, updated, written=False)  # as the whole build: no output counted
         cache.forget()
         manifest.forget(store)
         stage.publish(set())
@@ -204,6 +205,11 @@ def publish_offer(store: Store, content: Content, output: Path, mtime: int | Non
     shared, export_found = made
     usage_before = _usage(cache.usage)
     kept = [p for p in last.problems if p.path.startswith("content/issued/")]  # what loading credentials said
+    if not plan.course_todo and cache.same_site_files(shared):
+        # Touched, not changed (or read again only because the last build saw it change lately): as the whole
+        # build, leave the output alone and repeat what its checks found.
+        problems = sorted(content.problems + kept + cache.output_problems, key=sort_key)
+        return Patched(problems, last.count, updated, written=False, up_to_date=True)
     with patching(output, mtime) as stage:
         _stage_changed(stage, cache, shared)
         say(f"rendering {len(plan.course_todo)} course version(s); the credentials' pages stay as they are")
@@ -221,7 +227,7 @@ def publish_offer(store: Store, content: Content, output: Path, mtime: int | Non
         found += host_usage.problems(site, usage)
         problems = sorted(content.problems + kept + found, key=sort_key)
         if errors(problems):
-            return Patched(problems, last.count, updated, written=False)
+            return Patched(problems, 0, updated, written=False)  # as the whole build: no output counted
         cache.forget()
         manifest.forget(store)
         stage.publish(removed)

@@ -327,8 +327,9 @@ def _achievement_id(facts: dict) -> object:
 
 
 def _award_key(award: Award) -> str:
-    """What a credential's verdict depends on of its course version or pathway: all of it."""
-    return hashlib.sha256(repr(award).encode()).hexdigest()
+    """What a credential's verdict depends on of its course version or pathway (documents.award_identity): editing
+    the rest of a course keeps its credentials' remembered verdicts, as the build that only remakes courses does."""
+    return hashlib.sha256(repr(documents.award_identity(award)).encode()).hexdigest()
 
 
 def _checking_code() -> str:

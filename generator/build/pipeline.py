@@ -368,8 +368,8 @@ def _edit(store: Store, source: Path, output: Path, base_url: str | None, drafts
         return None
     if edited is None:
         return None
-    result = BuildResult(edited.problems, written=edited.written, count=edited.count)
-    if edited.written:
+    result = BuildResult(edited.problems, written=edited.written, count=edited.count, up_to_date=edited.up_to_date)
+    if edited.written or edited.up_to_date:
         # Nothing a verdict depends on changed, and no date passed (the manifest's window still holds).
         manifest.save(store, key, stats, moment, last.until, edited.count, edited.problems, 0, last.updated,
                       last.awards)
