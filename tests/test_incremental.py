@@ -523,6 +523,26 @@ def whole_build_beside(cohort, folder) -> pipeline.BuildResult:
         return build(folder / "site", folder / "out")
 
 
+def whole_build_in_place(cohort, folder) -> tuple[pipeline.BuildResult, dict]:
+    """The same step as a whole build on the same output and caches, so that it reuses what they hold as the short
+    path does; then both are put back as they were. Its result, and the output it left."""
+    shutil.copytree(cohort.out, folder / "out-before", symlinks=True)
+    shutil.copytree(cohort.root / ".credsite-cache", folder / "cache-before")
+    inode = cohort.out.stat().st_ino
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delta, "edited_courses", lambda last: False)
+        patch.setattr(delta, "added_credentials", lambda last: None)
+        result = build(cohort.root, cohort.out)
+    made = tree(cohort.out)
+    assert cohort.out.stat().st_ino == inode, "the whole build made a new output: it cannot be put back"
+    for child in cohort.out.iterdir():  # the same folder, as the caches know it
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    shutil.copytree(folder / "out-before", cohort.out, symlinks=True, dirs_exist_ok=True)
+    shutil.rmtree(cohort.root / ".credsite-cache")
+    shutil.copytree(folder / "cache-before", cohort.root / ".credsite-cache")
+    return result, made
+
+
 def edit_course(cohort, old: str, new: str) -> None:
     course = cohort.root / f"content/courses/{COURSE}.md"
     text = course.read_text(encoding="utf-8")
@@ -538,6 +558,7 @@ def test_a_course_edited_in_place_is_published_without_loading_the_credentials(c
                 }[edit]
     edit_course(cohort, old, new)
     whole = whole_build_beside(cohort, tmp_path / "whole")
+    warm, warm_output = whole_build_in_place(cohort, tmp_path / "warm")
     asked = loads_watched(monkeypatch)
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
@@ -546,8 +567,10 @@ def test_a_course_edited_in_place_is_published_without_loading_the_credentials(c
     assert [str(p) for p in result.problems] == [str(p) for p in whole.problems]
     if edit == "learning outcome":  # told by the build that publishes the change
         assert [p.code for p in result.problems] == [Code.CHANGED_IN_PLACE]
-    assert tree(cohort.out) == tree(tmp_path / "whole/out")
+    assert tree(cohort.out) == tree(tmp_path / "whole/out") == warm_output
     assert result.count == whole.count == len(tree(cohort.out))
+    assert (result.written, result.up_to_date, result.count) == (warm.written, warm.up_to_date, warm.count)
+    assert [str(p) for p in result.problems] == [str(p) for p in warm.problems]
     if result.ok:
         assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
         again = build(cohort.root, cohort.out)
@@ -593,9 +616,11 @@ def test_a_file_changed_again_unseen_by_its_stat_right_after_a_build_is_read_aga
     assert "Body text; in English." in (cohort.out / f"courses/{COURSE}/index.html").read_text(encoding="utf-8")
 
 
-def test_a_course_file_touched_but_not_changed_leaves_the_output_up_to_date(cohort, monkeypatch):
+def test_a_course_file_touched_but_not_changed_leaves_the_output_up_to_date(cohort, monkeypatch, tmp_path):
     course = cohort.root / f"content/courses/{COURSE}.md"
     course.write_bytes(course.read_bytes())  # saved again, unchanged: a new stat
+    warm, _ = whole_build_in_place(cohort, tmp_path)
+    assert warm.up_to_date and not warm.written  # what the whole build says
     inode = cohort.out.stat().st_ino
     asked = loads_watched(monkeypatch)
     result = build(cohort.root, cohort.out)
