@@ -53,7 +53,7 @@ FOLDER = f"{manifest.FOLDER_SIZE}:"
 
 @dataclass(frozen=True)
 class Patched:
-    """What a build that patched the output without the whole build did (publish, publish_offer)."""
+    """What a build that patched the output without the whole build did (publish_added, publish_offer)."""
 
     problems: list[Problem]  # the whole site's: the last build's, with the host's limits measured again
     count: int  # files in the output
@@ -84,7 +84,7 @@ def added_credentials(last: manifest.Recorded) -> list[str] | None:
     return sorted(names) if 0 < len(names) <= MOST else None
 
 
-def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Sequence[Pathway],
+def publish_added(store: Store, site: Site, families: list[CourseFamily], pathways: Sequence[Pathway],
             published: list[Published], output: Path, mtime: int | None, fp: str, last: manifest.Recorded,
             say: Callable[[str], None]) -> Patched | None:
     """Render `published` (the new credentials, every one of them publishable) into the output the last build
@@ -105,7 +105,7 @@ def publish(store: Store, site: Site, families: list[CourseFamily], pathways: Se
     revocations = revocation_dates(site.source)
     awards = {item.course.key: item.course for item in published}
     # What a badge takes from its award: all of it only when images are baked at build time (badge_depends_on).
-    depends = {k: badge_depends_on(site, award, _award_key(site, fp, families, tuple(pathways), award)
+    depends = {k: badge_depends_on(site, award, _award_unit_key(site, fp, families, tuple(pathways), award)
                                    if site.bakes_images else "") for k, award in awards.items()}
     todo = [(item, badge_key(fp, item, depends[item.course.key], revocations)) for item in published]
     plan = Plan(cache, {}, [], [], todo, {}, tuple(pathways))
@@ -146,8 +146,10 @@ def _stage_changed(stage: Patch, cache: UnitCache, shared: dict[str, bytes]) -> 
             stage.write(name, data)
 
 
-def _award_key(site: Site, fp: str, families: list[CourseFamily], pathways: tuple[Pathway, ...], award: Award) -> str:
-    """The unit key of a course version or pathway, as the whole build has it (units.plan_units)."""
+def _award_unit_key(site: Site, fp: str, families: list[CourseFamily], pathways: tuple[Pathway, ...],
+                    award: Award) -> str:
+    """The unit key of a course version or pathway, as the whole build has it (units.plan_units); not the key its
+    credentials' remembered verdicts are kept under (issued._award_key)."""
     if isinstance(award, Pathway):
         return pathway_key(site, fp, award)
     family = next(f for f in families if any(c.key == award.key for c in f.versions))

@@ -333,8 +333,8 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
     if len(content.published) != len(names) or not all(p in known for p in content.problems):
         return None  # something the last build did not report: the whole build reports it in full
     try:
-        added = delta.publish(store, content.site, content.families, content.pathways, content.published, output,
-                              mtime, fp, last, say)
+        added = delta.publish_added(store, content.site, content.families, content.pathways, content.published,
+                                    output, mtime, fp, last, say)
     except (jinja2.TemplateError, RecursionError, CredentialChanged, OSError):
         return None  # the whole build reports it (or finds the output needs building again)
     if added is None:
