@@ -533,6 +533,26 @@ def test_signing_and_verdicts_are_the_same_on_both_paths(reference_only):
     assert fast_share >= 0.9 * len(fast_signed)
 
 
+def test_a_context_changed_in_place_after_a_verification_is_read_anew():
+    """A verification writes the document's @context out once for the document and its proof's options (the same
+    object: shapes.Inlined). The next verification of that very object, changed in place meanwhile, must see the
+    change: a term of the inline context pointed elsewhere breaks the signature."""
+    key = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"context changed in place").digest())
+    method = did_key_verification_method(key.public_key())
+    resolve = {method: key.public_key()}.get
+    rng = random.Random(5)
+    course = next(document for name, document in issued_documents() if "proof" not in name
+                  and any(isinstance(c, dict) for c in document["@context"]))
+    signed = [sign_rdfc(for_learner(course, rng), key, method, CREATED) for _ in range(3)]  # the shape is learned
+    assert all(not verify(document, resolve).findings for document in signed)
+    document = signed[-1]
+    inline = next(c for c in document["@context"] if isinstance(c, dict))
+    term = next(name for name, value in inline.items() if isinstance(value, dict) and "@id" in value)
+    inline[term]["@id"] = "https://example.org/elsewhere#" + term  # in place: the same list and dict objects
+    found = verify(document, resolve).findings
+    assert found and any(f.code.name == "BAD_SIGNATURE" for f in found), found
+
+
 def test_the_node_cache_tells_a_surrogate_pair_from_the_character_it_encodes():
     """Found here: linked_data's node cache kept nodes as ASCII JSON, whose \\u escapes read two surrogates
     back as one character; the reference path then named no field in its problem."""

@@ -50,14 +50,16 @@ class IntegrityError(ValueError):
         self.code = code
 
 
-def canonicalize(document: dict, loader: DocumentLoader, path_prefix: str = "") -> str:
+def canonicalize(document: dict, loader: DocumentLoader, path_prefix: str = "",
+                 inlined: shapes.Inlined | None = None) -> str:
     """RDFC-1.0 canonical N-Quads of `document`, or IntegrityError listing why it is unsafe.
 
     From the template of the document's shape when fast_rdf has one that vouches for it (the
     same bytes, see fast_rdf), else by the reference path, which then teaches fast_rdf the shape.
+    `inlined`: see shapes.Inlined.
     """
     # A document with a shape holds no control character: the common case, checked on the way.
-    shape = shapes.shape_of(document)
+    shape = shapes.shape_of(document, inlined)
     if shape is not None:
         found = fast_rdf.from_template(shape, loader)
         if found is not None:

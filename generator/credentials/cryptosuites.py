@@ -19,6 +19,7 @@ from generator.credentials.canonical import WELL_FORMED_IRI, IntegrityError, can
 from generator.credentials.document_loader import DocumentLoader
 from generator.credentials.findings import Reason
 from generator.credentials.multikey import resolve_did_key
+from generator.credentials.shapes import Inlined
 
 PROOF_TYPE = "DataIntegrityProof"
 RDFC = "eddsa-rdfc-2022"
@@ -134,22 +135,26 @@ def _decode_proof_value(value: object, problems: list[str]) -> bytes:
     return signature
 
 
-def verify_data(proof: dict, document: dict, loader: DocumentLoader, doc_canon: str | None = None) -> bytes:
+def verify_data(proof: dict, document: dict, loader: DocumentLoader, doc_canon: str | None = None,
+                inlined: Inlined | None = None) -> bytes:
     """hashData of `document` with the proof's own options (all its members but proofValue).
 
-    `doc_canon` is the document's RDFC-1.0 form when the caller has it already.
+    `doc_canon` is the document's RDFC-1.0 form when the caller has it already; `inlined`: its contexts as
+    that canonicalization wrote them out (shapes.Inlined).
     """
     options = {key: value for key, value in proof.items() if key != "proofValue"}
     if options.get("cryptosuite") == RDFC:
-        return rdfc_hash_data(document, options, loader, doc_canon)
+        return rdfc_hash_data(document, options, loader, doc_canon, inlined)
     return jcs_hash_data(document, options)
 
 
-def rdfc_hash_data(document: dict, options: dict, loader: DocumentLoader, doc_canon: str | None = None) -> bytes:
+def rdfc_hash_data(document: dict, options: dict, loader: DocumentLoader, doc_canon: str | None = None,
+                   inlined: Inlined | None = None) -> bytes:
     """eddsa-rdfc-2022 hashData: the proof configuration takes the document's @context."""
+    inlined = {} if inlined is None else inlined
     if doc_canon is None:
-        doc_canon = canonicalize(document, loader)
-    proof_canon = canonicalize({**options, "@context": document.get("@context")}, loader, "proof.")
+        doc_canon = canonicalize(document, loader, inlined=inlined)
+    proof_canon = canonicalize({**options, "@context": document.get("@context")}, loader, "proof.", inlined)
     return hash_data(proof_canon, doc_canon)
 
 

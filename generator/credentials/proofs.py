@@ -28,6 +28,7 @@ from generator.credentials.cryptosuites import (
 )
 from generator.credentials.document_loader import DocumentLoader
 from generator.credentials.findings import Finding, Reason, messages
+from generator.credentials.shapes import Inlined
 
 KeyLookup = Callable[[str], Ed25519PublicKey | None]
 
@@ -114,9 +115,10 @@ def _verify_proofs(document: dict, proofs: list[dict], resolve_key: KeyLookup,
 
     # Document-level guards, once: the same ones signing applies.
     doc_canon: str | None = None
+    inlined: Inlined = {}  # for this document only, which nothing changes meanwhile
     try:
         if any(p.get("cryptosuite") == RDFC for p in proofs):
-            doc_canon = canonicalize(unsecured, loader)
+            doc_canon = canonicalize(unsecured, loader, inlined=inlined)
         else:
             guard_only(unsecured, loader)
     except IntegrityError as exc:
@@ -127,7 +129,7 @@ def _verify_proofs(document: dict, proofs: list[dict], resolve_key: KeyLookup,
     for index, proof in enumerate(proofs):
         label = f"proof[{index}]" if len(proofs) > 1 else "proof"
         try:
-            verified.append(_verify_one(proof, proofs, unsecured, doc_canon, loader, resolve_key))
+            verified.append(_verify_one(proof, proofs, unsecured, doc_canon, loader, resolve_key, inlined))
         except IntegrityError as exc:
             subject = proof.get("verificationMethod") if exc.code is Reason.UNKNOWN_KEY else ""
             findings += [Finding(exc.code, f"{label}: {p}", subject if isinstance(subject, str) else "")
@@ -136,7 +138,7 @@ def _verify_proofs(document: dict, proofs: list[dict], resolve_key: KeyLookup,
 
 
 def _verify_one(proof: dict, proofs: list[dict], unsecured: dict, doc_canon: str | None,
-                loader: DocumentLoader, resolve_key: KeyLookup) -> str:
+                loader: DocumentLoader, resolve_key: KeyLookup, inlined: Inlined) -> str:
     """The verificationMethod of `proof` when it verifies; IntegrityError with the reasons when not."""
     problems, signature = proof_problems(proof)
     vm = proof.get("verificationMethod")
@@ -166,5 +168,5 @@ def _verify_one(proof: dict, proofs: list[dict], unsecured: dict, doc_canon: str
         document = {**unsecured, "proof": matching}
         doc_canon = None
 
-    check_signature(public, signature, verify_data(proof, document, loader, doc_canon))
+    check_signature(public, signature, verify_data(proof, document, loader, doc_canon, inlined))
     return vm

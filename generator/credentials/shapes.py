@@ -34,7 +34,13 @@ class Shape:
     leaves: list[str]
 
 
-def shape_of(document: object) -> Shape | None:
+# Contexts inlined already, by identity: {id(context): (context, its text)}. A proof's options take the document's
+# own @context object, so the second walk of a credential need not write it out again. Whoever passes one keeps
+# it for one verification, while no one changes the documents (it holds the objects, so their ids stay theirs).
+Inlined = dict[int, tuple[Any, str]]
+
+
+def shape_of(document: object, inlined: Inlined | None = None) -> Shape | None:
     """The shape of a plain JSON object whose keys and strings hold no control character; None for any other."""
     if type(document) is not dict:
         return None
@@ -42,7 +48,7 @@ def shape_of(document: object) -> Shape | None:
     keys: list[str] = []
     leaves: list[str] = []
     try:
-        _walk(document, parts, keys, leaves)
+        _walk(document, parts, keys, leaves, {} if inlined is None else inlined)
     except (_NotPlainJson, RecursionError, ValueError, TypeError):  # ValueError: an int too long to print
         return None
     if _CONTROL.search("\n".join(keys)) or _CONTROL.search("\n".join(leaves)):
@@ -50,7 +56,7 @@ def shape_of(document: object) -> Shape | None:
     return Shape("".join(parts), leaves)
 
 
-def _walk(node: Any, parts: list[str], keys: list[str], leaves: list[str]) -> None:
+def _walk(node: Any, parts: list[str], keys: list[str], leaves: list[str], inlined: Inlined) -> None:
     # Every credential a build checks is walked twice (document and proof options), so this is written for
     # speed: strings, the most common members and items, are taken here rather than in a call of their own,
     # and a member's tokens go into one part (the key is their concatenation either way).
@@ -62,13 +68,16 @@ def _walk(node: Any, parts: list[str], keys: list[str], leaves: list[str]) -> No
                 raise _NotPlainJson
             keys.append(key)
             if key == "@context":
-                parts.append("\x03@context\x0e" + _inline(value))
+                known = inlined.get(id(value))
+                if known is None or known[0] is not value:
+                    known = inlined[id(value)] = (value, _inline(value))
+                parts.append("\x03@context\x0e" + known[1])
             elif type(value) is str:
                 parts.append("\x03" + key + "\x01")
                 leaves.append(value)
             else:
                 parts.append("\x03" + key)
-                _walk(value, parts, keys, leaves)
+                _walk(value, parts, keys, leaves, inlined)
         parts.append("\x04")
     elif kind is list:
         parts.append("\x05")
@@ -77,7 +86,7 @@ def _walk(node: Any, parts: list[str], keys: list[str], leaves: list[str]) -> No
                 parts.append("\x01")
                 leaves.append(item)
             else:
-                _walk(item, parts, keys, leaves)
+                _walk(item, parts, keys, leaves, inlined)
         parts.append("\x06")
     elif kind is str:
         parts.append("\x01")
