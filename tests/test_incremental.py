@@ -628,3 +628,36 @@ def test_a_course_file_touched_but_not_changed_leaves_the_output_up_to_date(coho
     assert result.ok and result.up_to_date and not result.written and result.count == len(tree(cohort.out))
     assert cohort.out.stat().st_ino == inode
     assert build(cohort.root, cohort.out).up_to_date
+
+
+def recorded_usage(root) -> host_usage.Usage:
+    """What the last build recorded of its output's size (the unit cache's meta)."""
+    from generator.build.store import Store
+
+    with Store(root, writable=False) as store:
+        meta = store.read("units").meta
+    return host_usage.Usage(meta["usage_files"], meta["usage_folders"], meta["usage_bytes"],
+                            (meta["largest"], meta["largest_size"]))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_whole_build_counts_what_a_walk_of_its_output_finds(cohort, monkeypatch, tmp_path, workers):
+    """A whole build counts its output's files, folders and bytes as it writes and links them (no walk over half
+    a million files): the count must be what a walk of the published output finds, links included."""
+    from generator.build import units
+
+    monkeypatch.setattr(units.os, "cpu_count", lambda: workers)
+    monkeypatch.setattr(units, "PARALLEL_FROM", 1)
+    assert recorded_usage(cohort.root) == host_usage.measure(cohort.out)  # the fixture's build
+    # A revocation re-renders one badge and the status list; with no patching, the rest is linked into a new output.
+    monkeypatch.setattr(pipeline, "PATCH_UP_TO", 0)
+    uid = sorted(p.stem for p in (cohort.root / "content/issued").glob("*.json"))[0]
+    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written and not any(m.startswith("changed ") for m in messages), messages
+    assert recorded_usage(cohort.root) == host_usage.measure(cohort.out)
+    fresh = build(cohort.root, tmp_path / "fresh")  # everything rendered, by `workers` processes
+    assert fresh.ok and fresh.written
+    assert recorded_usage(cohort.root) == host_usage.measure(tmp_path / "fresh")

@@ -32,3 +32,24 @@ def test_workers_inherit_what_cannot_be_pickled_under_any_default_start_method()
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["[42]"]
+
+
+def collecting(_):
+    import gc
+
+    return gc.isenabled()
+
+
+def test_workers_collect_their_own_garbage_while_the_parent_does_not():
+    """A build pauses the cycle collector (pipeline.collector_paused) and forks its workers meanwhile; a rendering
+    worker's pages leave cycles, and a worker without its collector grew to gigabytes at 100,000 credentials."""
+    import gc
+
+    from generator.build import pipeline, pool
+
+    with pipeline.collector_paused():
+        assert not gc.isenabled()
+        with pool.worker_pool(2) as workers:
+            assert set(workers.map(collecting, range(4))) == {True}
+        assert not gc.isenabled()
+    assert gc.isenabled()

@@ -33,17 +33,50 @@ class Usage:
 
 def measure(root: Path) -> Usage:
     """Files, folders and bytes under `root` (hard links count in full: a host stores each copy)."""
-    files = folders = total = 0
-    largest = ("", 0)
+    tally = Tally()
+    folders = 0
     for folder, subfolders, names in os.walk(root):
         folders += len(subfolders)
         for name in names:
-            size = os.lstat(os.path.join(folder, name)).st_size
-            files += 1
-            total += size
-            if size > largest[1]:
-                largest = (os.path.relpath(os.path.join(folder, name), root), size)
-    return Usage(files, folders, total, largest)
+            path = os.path.join(folder, name)
+            tally.add(os.path.relpath(path, root).replace(os.sep, "/"), os.lstat(path).st_size)
+    return Usage(tally.files, folders, tally.bytes, tally.largest)
+
+
+@dataclass
+class Tally:
+    """The files a build stages, counted as they are written: a whole output of half a million files need not be
+    walked again to learn its size (measure() does that, and the tests hold the two equal)."""
+
+    files: int = 0
+    bytes: int = 0
+    largest: tuple[str, int] = ("", 0)  # of equal sizes, the first name in sorted order
+
+    def add(self, name: str, size: int) -> None:
+        self.files += 1
+        self.bytes += size
+        self._consider(name, size)
+
+    def merge(self, other: Tally) -> None:
+        """Add what another process counted."""
+        self.files += other.files
+        self.bytes += other.bytes
+        if other.files:
+            self._consider(*other.largest)
+
+    def _consider(self, name: str, size: int) -> None:
+        if size > self.largest[1] or (size == self.largest[1] and (name < self.largest[0] or not self.largest[0])):
+            self.largest = (name, size)
+
+    def usage(self, names: list[str]) -> Usage:
+        """The usage of a folder that holds just these files (output-relative names), as counted."""
+        folders: set[str] = set()
+        for name in names:
+            folder = name.rpartition("/")[0]
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = folder.rpartition("/")[0]
+        return Usage(self.files, len(folders), self.bytes, self.largest)
 
 
 def patched(before: Usage, output: Path, staged_root: Path, staged: list[str], removed: set[str],

@@ -8,6 +8,7 @@ are cached by content hash and spread over all cores.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -187,7 +188,7 @@ def judge_all(site: Site, j: Judge, credentials: list[IssuedCredential], workers
             fresh[f"{did_hash}:{answer.digest}"] = _text([f.to_json() for f in answer.signature])
         out.append(answer)
     if save and fresh and store is not None:
-        store.add("signatures", fresh)
+        store.later(functools.partial(store.add, "signatures", fresh))
     return out
 
 
@@ -287,8 +288,8 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         memo.remember(item, award_keys[achievement_id])
     problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
     if save_cache and store is not None:
-        _save_index(store, credentials, read)
-        memo.save(store, now, until(now, credentials))
+        store.later(functools.partial(_save_index, store, credentials, read))
+        store.later(functools.partial(memo.save, store, now, until(now, credentials)))
     return published, problems
 
 

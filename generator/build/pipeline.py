@@ -174,7 +174,9 @@ def now() -> dt.datetime:
 def build(source: Path, output: Path, base_url: str | None = None, drafts: bool = False,
           skip_invalid: bool = False, progress: Progress | None = None, paranoid: bool = False) -> BuildResult:
     """`paranoid`: trust no index or manifest; read and hash every input and check every output file."""
-    with Store(source) as store:  # the build's caches (store.py); nothing is opened before they are needed
+    # The build's caches (store.py; nothing is opened before they are needed), and no cycle collection: see
+    # collector_paused.
+    with Store(source) as store, collector_paused():
         try:
             return _build(store, source, output, base_url, drafts, skip_invalid, progress, paranoid)
         except BrokenProcessPool:  # staging folders and patches are removed on the way out, the output untouched
@@ -216,14 +218,13 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             if result is not None:
                 return result
             say("building the whole site")
-    with collector_paused():
-        loaded = load(source, base_url, drafts, paranoid, store, stats)
-        if isinstance(loaded, Unloadable):
-            return BuildResult(loaded.problems)
-        if loaded.ok:
-            say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
-        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
-                         store=store)
+    loaded = load(source, base_url, drafts, paranoid, store, stats)
+    if isinstance(loaded, Unloadable):
+        return BuildResult(loaded.problems)
+    if loaded.ok:
+        say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
+    content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
+                     store=store)
     problems = list(content.problems)
     if not content.ok or errors(problems):
         return BuildResult(sorted(problems, key=sort_key))
@@ -268,7 +269,8 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
                 if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
                     stage.write(name, data)
             try:
-                rendered = render_units(site, plan, previous, stage, progress=progress)
+                # The caches verify() put off are written while the workers render.
+                rendered = render_units(site, plan, previous, stage, progress=progress, meanwhile=store.settle)
             except (jinja2.TemplateError, RecursionError) as exc:
                 return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
             except CredentialChanged as exc:
@@ -287,8 +289,8 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
                 usage = host_usage.patched(before, output, Path(stage.root), staged, removed,
                                            emptied_folders(output, removed, staged))
                 say(f"changed {len(staged)} and removed {len(removed)} of {len(names)} files")
-            else:
-                usage = host_usage.measure(Path(stage.root))
+            else:  # counted as it was written and linked, not walked
+                usage = stage.tally.usage(names)
             say(f"measured {host_usage.describe(usage)}")
             found += host_usage.problems(site, usage)
             problems = sorted(problems + found, key=sort_key)
@@ -321,14 +323,13 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
     None when the whole site must be built instead."""
     say = progress or (lambda message: None)
     say(f"{len(names)} credential file(s) added since the last build")
-    with collector_paused():
-        loaded = load(source, base_url, drafts, store=None, stats=stats, only=names)
-        if isinstance(loaded, Unloadable) or not loaded.ok:
-            return None
-        # Judged without the caches of the others (remembered verdicts are of other files); the proofs it checks
-        # are kept for the next whole build.
-        content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
-                         proofs=store)
+    loaded = load(source, base_url, drafts, store=None, stats=stats, only=names)
+    if isinstance(loaded, Unloadable) or not loaded.ok:
+        return None
+    # Judged without the caches of the others (remembered verdicts are of other files); the proofs it checks
+    # are kept for the next whole build.
+    content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
+                     proofs=store)
     known = set(last.problems)
     if len(content.published) != len(names) or not all(p in known for p in content.problems):
         return None  # something the last build did not report: the whole build reports it in full
@@ -395,9 +396,10 @@ def _small_change(plan: Plan) -> bool:
 
 @contextmanager
 def collector_paused():
-    """Pause Python's cycle collector while a build reads and judges its credentials. They are a few objects per
-    credential, all alive until the build ends, so each collection walks every one of them for nothing: at a
-    hundred thousand credentials that was most of the time spent loading. Reference counting still frees the rest."""
+    """Pause Python's cycle collector while a build runs. Its credentials are a few objects each, all alive until
+    the build ends, so each collection walks every one of them for nothing: at a hundred thousand credentials that
+    was most of the time spent loading, and seconds more after judging (planning, measuring, saving the caches).
+    Reference counting still frees the rest; what a build leaves in cycles is collected when it returns."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -39,6 +39,10 @@ def worker_pool(workers: int, initializer=None, initargs: tuple = ()):
 def _start_worker(initializer, initargs: tuple) -> None:
     # The parent's SIGTERM handler cleans up the build; a worker just stops.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The parent builds with the cycle collector paused (pipeline.collector_paused); a worker makes garbage of its
+    # own, in cycles too (a rendered page leaves some), and would grow by gigabytes without it. The parent's objects
+    # are frozen, so a collection here walks only the worker's own.
+    gc.enable()
     if initializer is not None:
         initializer(*initargs)
 

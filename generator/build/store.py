@@ -25,7 +25,7 @@ import os
 import secrets
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -183,6 +183,7 @@ class Store:
     # section -> generation, for a section this store read only some tables of (`read(only=...)`), which `amend`
     # adds to
     _partial: dict[str, object] = field(default_factory=dict)
+    _later: list[Callable[[], object]] = field(default_factory=list)  # writes put off (`later`)
 
     @property
     def path(self) -> Path:
@@ -451,6 +452,17 @@ class Store:
         finally:
             self._done()
 
+    def later(self, write: Callable[[], object]) -> None:
+        """Do a write when the build has a moment (`settle`), at the latest when the store closes: what a build
+        read, judged and need not read again (a hundred thousand rows of it) is written while its workers render
+        rather than before they start."""
+        self._later.append(write)
+
+    def settle(self) -> None:
+        """Do the writes put off, in order."""
+        while self._later:
+            self._later.pop(0)()
+
     def close(self) -> None:
         if self._connection is not None:
             try:
@@ -462,8 +474,13 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            if kind is None or issubclass(kind, Exception):  # not on Ctrl-C: then the build stops at once
+                self.settle()
+        finally:
+            self._later.clear()
+            self.close()
 
     # ------------------------------------------------------------------ opening, and what goes wrong
 

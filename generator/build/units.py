@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator import __version__, routes
 from generator.build import writer
+from generator.build.host_usage import Tally
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.linked_data import data_loss
@@ -109,21 +110,24 @@ BAKED = ("badge.png", "badge.svg")  # the course images a credential gets a bake
 
 
 def course_job(job: Job, family: CourseFamily, course: Course,
-               achievement: dict) -> tuple[list[str], list[Problem], bytes]:
-    """Render and write one course version; its file names, problems and Achievement JSON."""
+               achievement: dict) -> tuple[list[str], list[Problem], bytes, Tally]:
+    """Render and write one course version; its file names, problems, Achievement JSON and what it wrote."""
     files, problems = job.renderer.course_unit(family, course, achievement)
+    tally = Tally()
     for name, data in files.items():
         writer.put(job.root, name, data, job.mtime)
-    return sorted(files), problems, files[routes.achievement(course)]
+        tally.add(name, len(data))
+    return sorted(files), problems, files[routes.achievement(course)], tally
 
 
-def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
-    """Render and write each credential's files; their names, one list per credential.
+def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]:
+    """Render and write each credential's files; their names, one list per credential, and what they wrote.
 
     The course images to bake are already in the staging folder (made by the
     course units, or linked from the last build), so workers read them there.
     """
     names = []
+    tally = Tally()
     bakes = job.renderer.site.bakes_images
     for item in items:
         for image in BAKED if bakes else ():
@@ -134,34 +138,42 @@ def badge_job(job: Job, items: list[Published]) -> list[list[str]]:
                 with open(where, "rb") as handle:
                     job.images[path] = handle.read()
         files = job.renderer.badge_unit(item, job.images)
+        # The items stay alive in the worker (the plan's, inherited): their documents must not (a hundred thousand
+        # of them took gigabytes).
+        item.credential.parsed = None
         for name, data in files.items():
             writer.put(job.root, name, data, job.mtime)
+            tally.add(name, len(data))
         names.append(sorted(files))
-    return names
+    return names, tally
 
 
-# One Job per worker process, made by the pool's initializer.
-_worker: Job | None = None
+# One Job per worker process, made by the pool's initializer, with the units to render. The workers are forked
+# after the plan is made, so they have the units already: a task names a span of them, and nothing of a unit is
+# pickled (a batch of credentials pickled each course version it met, about a hundred per batch).
+_worker: tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Published]] | None = None
 
 
-def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...] = (),
-                 previous: str = "") -> None:
+def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...], previous: str,
+                 courses: list[tuple[CourseFamily, Course, dict]], items: list[Published]) -> None:
     global _worker
-    _worker = Job(Renderer(site, pathways), root, mtime, previous=previous)
+    _worker = (Job(Renderer(site, pathways), root, mtime, previous=previous), courses, items)
 
 
-def _job() -> Job:
+def _work() -> tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Published]]:
     if _worker is None:
         raise RuntimeError("a render worker was used before its initializer ran")
     return _worker
 
 
-def _pool_course_job(args: tuple[CourseFamily, Course, dict]) -> tuple[list[str], list[Problem], bytes]:
-    return course_job(_job(), *args)
+def _pool_course_job(index: int) -> tuple[list[str], list[Problem], bytes, Tally]:
+    job, courses, _ = _work()
+    return course_job(job, *courses[index])
 
 
-def _pool_badge_job(items: list[Published]) -> list[list[str]]:
-    return badge_job(_job(), items)
+def _pool_badge_job(span: tuple[int, int]) -> tuple[list[list[str]], Tally]:
+    job, _, items = _work()
+    return badge_job(job, items[span[0]:span[1]])
 
 
 @functools.lru_cache(maxsize=1)
@@ -483,9 +495,11 @@ class Rendered:
 
 
 def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging | writer.Patch,
-                 workers: int | None = None, progress=None) -> Rendered:
+                 workers: int | None = None, progress=None,
+                 meanwhile: Callable[[], object] = lambda: None) -> Rendered:
     """Render the units that changed into the staging folder; into a whole new output (Staging), also link
-    the reused units' files from the previous output (a Patch leaves them where they are)."""
+    the reused units' files from the previous output (a Patch leaves them where they are). `meanwhile`: work
+    for this process while the workers render the credentials."""
     names: list[str] = []
     base = str(previous) + os.sep
     for files in plan.reused.values():
@@ -503,20 +517,29 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
     items: list[Published] = [item for item, _ in badge_todo]
     patched = "" if isinstance(stage, writer.Staging) or previous is None else str(previous)
-    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched)) if use_pool
+    with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched, course_todo,
+                                              items)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
             local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime, previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
-            badge_names = badge_job(local, items)
+            badge_results = [badge_job(local, items)]
         else:
-            course_results = list(pool.map(_pool_course_job, course_todo))
-            # Small batches keep both workers busy to the end; each takes about a second.
-            batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
-            badge_names = [unit for out in pool.map(_pool_badge_job, batches) for unit in out]
+            course_results = list(pool.map(_pool_course_job, range(len(course_todo))))
+            # Small batches keep both workers busy to the end.
+            spans = [(i, min(i + BATCH, len(items))) for i in range(0, len(items), BATCH)]
+            batches = pool.map(_pool_badge_job, spans)  # every task handed out at once
+            meanwhile()
+            badge_results = list(batches)
+    badge_names = [unit for batch, _ in badge_results for unit in batch]
+    tally = stage.tally if isinstance(stage, writer.Staging) else Tally()
+    for _, tallied in badge_results:
+        tally.merge(tallied)
     achievements = {}
     reused_count = len(names)
-    for (_, course, _), (unit_names, unit_problems, achievement) in zip(course_todo, course_results, strict=True):
+    for (_, course, _), (unit_names, unit_problems, achievement, tallied) in zip(course_todo, course_results,
+                                                                                 strict=True):
+        tally.merge(tallied)
         names += unit_names
         problems.extend(unit_problems)
         achievements[routes.achievement(course)] = achievement

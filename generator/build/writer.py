@@ -17,6 +17,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.build.host_usage import Tally
+
 # A staging folder this old belongs to a build that was killed, not a running one.
 ABANDONED_AFTER = 24 * 3600
 
@@ -75,9 +77,11 @@ class Staging:
         self.mtime = mtime
         self.published = False
         self._folders: set[str] = {""}  # made by this process (workers make their own)
+        self.tally = Tally()  # what is staged: what this process writes and links, and what workers report
 
     def write(self, name: str, data: bytes) -> None:
         put(self.root, name, data, self.mtime)
+        self.tally.add(name, len(data))
 
     def link(self, name: str, existing: str) -> None:
         """Share an unchanged file of the previous output instead of writing it again."""
@@ -96,6 +100,7 @@ class Staging:
             shutil.copyfile(existing, path)
         if self.mtime is not None:
             os.utime(path, (self.mtime, self.mtime))
+        self.tally.add(name, os.lstat(path).st_size)
 
     def publish(self) -> None:
         if self.mtime is not None:  # folders too, so an archive of the output is reproducible

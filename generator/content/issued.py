@@ -239,15 +239,22 @@ def read_file(path: str) -> Read:
     with open(path, "rb") as handle:
         info = os.fstat(handle.fileno())
         raw = handle.read()
-    found = facts_from_bytes(raw)
-    if isinstance(found, Problem):
-        return found
-    # Only the summary: the build keeps it for every credential, and the workers that judge one read it again.
-    return _stat(info), hashlib.sha256(raw).hexdigest(), summary_facts(summary_of(found))
+    document = document_from_bytes(raw)
+    if isinstance(document, Problem):
+        return document
+    # Only the summary (the same of the document as of its facts_of): the build keeps it for every credential,
+    # and the workers that judge one read it again.
+    return _stat(info), hashlib.sha256(raw).hexdigest(), summary_facts(summary_of(document))
 
 
 def facts_from_bytes(raw: bytes) -> dict | Problem:
     """facts_of() a credential file's bytes, or why they are no credential (a Problem without its path)."""
+    document = document_from_bytes(raw)
+    return document if isinstance(document, Problem) else facts_of(document)
+
+
+def document_from_bytes(raw: bytes) -> dict | Problem:
+    """A credential file's JSON object, or why it is no credential (a Problem without its path)."""
     encoding = _encoding_problem(raw)
     if encoding:
         return Problem("", None, "", encoding, "restore the file exactly as credsite issue "
@@ -259,7 +266,7 @@ def facts_from_bytes(raw: bytes) -> dict | Problem:
     if not isinstance(document, dict):
         return Problem("", None, "", "is not a JSON object, so not a credential",
                        "restore the file exactly as credsite issue wrote it, or remove it")
-    return facts_of(document)
+    return document
 
 
 def index_row(credential: IssuedCredential) -> tuple | None:
