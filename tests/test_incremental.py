@@ -661,3 +661,44 @@ def test_a_whole_build_counts_what_a_walk_of_its_output_finds(cohort, monkeypatc
     fresh = build(cohort.root, tmp_path / "fresh")  # everything rendered, by `workers` processes
     assert fresh.ok and fresh.written
     assert recorded_usage(cohort.root) == host_usage.measure(tmp_path / "fresh")
+
+
+def verifying_lines(messages: list[str]) -> list[str]:
+    return [m for m in messages if m.startswith("verifying ")]
+
+
+def test_what_a_build_that_adds_credentials_checked_is_not_checked_again_when_it_gives_up(cohort):
+    """A build that only adds credentials falls back to the whole build for a problem the last build did not
+    report; the proofs it checked are the whole build's to reuse (Store.later puts off writing them)."""
+    folder = cohort.root / "content/issued"
+    first = sorted(folder.glob("*.json"))[0]
+    issue_api(cohort, learner(name="Another Learner", email="another@example.org"))
+    (folder / "forged.json").write_bytes(first.read_bytes().replace(b"Learner", b"Imposter", 1)
+                                         .replace(first.stem.encode(), b"0" * 8 + first.stem[8:].encode()))
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert not result.ok and any("forged.json" in p.path for p in result.problems)
+    assert "building the whole site" in messages, messages
+    assert verifying_lines(messages) == ["verifying 2 credential(s) (0 unchanged, verified before)",
+                                         "verifying 0 credential(s) (2 unchanged, verified before)"]
+
+
+def test_a_build_made_again_for_a_missing_output_file_checks_no_proof_again(cohort, monkeypatch):
+    """A whole build that finds a file of the last output gone builds again, checking every output file; the proofs
+    the first attempt checked are kept for the second."""
+    from generator.build.store import Store
+
+    with Store(cohort.root) as store:  # the proofs and verdicts of the fixture's build, forgotten
+        store.write("signatures", {}, {"signatures": {}})
+        store.write("verdicts", {}, {"verdicts": {}})
+    monkeypatch.setattr(pipeline, "PATCH_UP_TO", 0)  # a whole new output, linking what did not change
+    shutil.rmtree(next((cohort.out / "badges").iterdir()))
+    uid = sorted(p.stem for p in (cohort.root / "content/issued").glob("*.json"))[0]
+    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    messages: list[str] = []
+    result = build(cohort.root, cohort.out, progress=messages.append)
+    assert result.ok and result.written
+    assert any(m.startswith("a file of the last output is missing") for m in messages), messages
+    assert verifying_lines(messages) == ["verifying 12 credential(s) (0 unchanged, verified before)",
+                                         "verifying 0 credential(s) (12 unchanged, verified before)"]

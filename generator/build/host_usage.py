@@ -93,7 +93,7 @@ def patched(before: Usage, output: Path, staged_root: Path, staged: list[str], r
         except FileNotFoundError:
             files += 1
         total += size
-        if size > largest[1]:
+        if size > largest[1] or (size == largest[1] and name < largest[0]):  # as Tally chooses
             largest = (name, size)
         folder = os.path.dirname(name)
         while folder and folder not in new_folders and not os.path.isdir(os.path.join(output, folder)):

@@ -218,6 +218,8 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             if result is not None:
                 return result
             say("building the whole site")
+    # What a short path that gave up checked (the proofs of the credentials it added) is kept for this build.
+    store.settle()
     loaded = load(source, base_url, drafts, paranoid, store, stats)
     if isinstance(loaded, Unloadable):
         return BuildResult(loaded.problems)
@@ -307,6 +309,7 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
         if paranoid:
             raise
         say("a file of the last output is missing; building again, checking every file")
+        store.settle()  # the proofs and verdicts of this build, for that one
         return build(source, output, base_url, drafts, skip_invalid, progress, paranoid=True)
     # Only now does the output hold what the cache describes.
     plan.cache.store_site_files(shared)

@@ -521,6 +521,7 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
                                               items)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
+            meanwhile()
             local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime, previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_results = [badge_job(local, items)]
