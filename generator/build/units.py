@@ -9,6 +9,7 @@ Units that must be rendered are spread over worker processes.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -26,7 +27,7 @@ from generator.build.host_usage import Tally
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.linked_data import data_loss
-from generator.model import Award, Course, CourseFamily, Pathway, Published, Site
+from generator.model import Award, Course, CourseFamily, IssuedCredential, Pathway, Published, Site, Verdict
 from generator.problems import Code, Problem
 from generator.site import documents, theme
 from generator.site.badge_view import revocation_dates
@@ -138,8 +139,8 @@ def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]
                 with open(where, "rb") as handle:
                     job.images[path] = handle.read()
         files = job.renderer.badge_unit(item, job.images)
-        # The items stay alive in the worker (the plan's, inherited): their documents must not (a hundred thousand
-        # of them took gigabytes).
+        # Rendered in this process (one core), the items are the plan's and live on: their documents must not (a
+        # hundred thousand of them took gigabytes).
         item.credential.parsed = None
         for name, data in files.items():
             writer.put(job.root, name, data, job.mtime)
@@ -148,19 +149,23 @@ def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]
     return names, tally
 
 
-# One Job per worker process, made by the pool's initializer, with the units to render. The workers are forked
-# after the plan is made, so they have the units already: a task names a span of them, and nothing of a unit is
-# pickled (a batch of credentials pickled each course version it met, about a hundred per batch).
-_worker: tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Published]] | None = None
+# One Job per worker process, made by the pool's initializer, with the course units to render and the awards
+# (course versions, pathways) the credentials are for. The workers are forked after the plan is made, so they
+# have these already: a course task is its position, and a credential in a batch names its award by position.
+# Pickled with every batch, the course versions were most of what a batch cost (about a hundred per batch). The
+# credentials themselves do come pickled: read in place from the fork, each page of the parent's that holds one is
+# copied into the worker that touches it (reference counts), which cost more memory than pickling costs time.
+_worker: tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Award]] | None = None
+Batch = list[tuple[IssuedCredential, Verdict, str, dt.date | None, int]]  # a Published, its award by position
 
 
 def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...], previous: str,
-                 courses: list[tuple[CourseFamily, Course, dict]], items: list[Published]) -> None:
+                 courses: list[tuple[CourseFamily, Course, dict]], awards: list[Award]) -> None:
     global _worker
-    _worker = (Job(Renderer(site, pathways), root, mtime, previous=previous), courses, items)
+    _worker = (Job(Renderer(site, pathways), root, mtime, previous=previous), courses, awards)
 
 
-def _work() -> tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Published]]:
+def _work() -> tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Award]]:
     if _worker is None:
         raise RuntimeError("a render worker was used before its initializer ran")
     return _worker
@@ -171,9 +176,23 @@ def _pool_course_job(index: int) -> tuple[list[str], list[Problem], bytes, Tally
     return course_job(job, *courses[index])
 
 
-def _pool_badge_job(span: tuple[int, int]) -> tuple[list[list[str]], Tally]:
-    job, _, items = _work()
-    return badge_job(job, items[span[0]:span[1]])
+def _pool_badge_job(batch: Batch) -> tuple[list[list[str]], Tally]:
+    job, _, awards = _work()
+    return badge_job(job, [Published(credential, verdict, awards[award], reason, checked_on)
+                           for credential, verdict, reason, checked_on, award in batch])
+
+
+def _batches(items: list[Published]) -> tuple[list[Award], list[Batch]]:
+    """The awards of `items`, and the items in batches that name their award by its position among them."""
+    awards: list[Award] = []
+    position: dict[int, int] = {}
+    for item in items:
+        if id(item.course) not in position:
+            position[id(item.course)] = len(awards)
+            awards.append(item.course)
+    batches = [[(item.credential, item.verdict, item.reason, item.checked_on, position[id(item.course)])
+                for item in items[i:i + BATCH]] for i in range(0, len(items), BATCH)]
+    return awards, batches
 
 
 @functools.lru_cache(maxsize=1)
@@ -516,9 +535,10 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     workers = workers or os.cpu_count() or 1
     use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
     items: list[Published] = [item for item, _ in badge_todo]
+    awards, batches = _batches(items) if use_pool else ([], [])
     patched = "" if isinstance(stage, writer.Staging) or previous is None else str(previous)
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched, course_todo,
-                                              items)) if use_pool
+                                              awards)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
             meanwhile()
@@ -528,10 +548,9 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
         else:
             course_results = list(pool.map(_pool_course_job, range(len(course_todo))))
             # Small batches keep both workers busy to the end.
-            spans = [(i, min(i + BATCH, len(items))) for i in range(0, len(items), BATCH)]
-            batches = pool.map(_pool_badge_job, spans)  # every task handed out at once
+            done = pool.map(_pool_badge_job, batches)  # every task handed out at once
             meanwhile()
-            badge_results = list(batches)
+            badge_results = list(done)
     badge_names = [unit for batch, _ in badge_results for unit in batch]
     tally = stage.tally if isinstance(stage, writer.Staging) else Tally()
     for _, tallied in badge_results:
