@@ -54,6 +54,14 @@ def cold(root, folder):
     return folder / "out"
 
 
+def revoke_first(cohort) -> str:
+    """Revoke the first credential of content/issued/ (by file name) with credsite revoke; its uuid."""
+    uid = sorted(p.stem for p in (cohort.root / "content/issued").glob("*.json"))[0]
+    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
+    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    return uid
+
+
 def step(site, name, tmp_path) -> pipeline.BuildResult:
     """Build incrementally after a change; it must equal the cold build."""
     result = build(site.root, site.out)
@@ -113,9 +121,7 @@ def test_a_new_credential_patches_the_output_in_place(cohort, tmp_path):
 
 def test_a_changed_credential_patches_the_output_too(cohort, tmp_path):
     inode = cohort.out.stat().st_ino
-    uid = sorted((cohort.root / "content/issued").glob("*.json"))[0].stem
-    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
-    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    revoke_first(cohort)
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
     assert result.ok and result.written
@@ -323,9 +329,7 @@ def test_a_build_looks_at_each_credential_file_once(cohort, tmp_path):
 
 
 def test_a_corrected_revocation_date_shows_on_the_badge_page(cohort, tmp_path):
-    uid = sorted((cohort.root / "content/issued").glob("*.json"))[0].stem
-    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
-    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    uid = revoke_first(cohort)
     assert build(cohort.root, cohort.out).ok
     page = cohort.out / f"badges/{uid}/index.html"
     before = page.read_bytes()
@@ -651,9 +655,7 @@ def test_a_whole_build_counts_what_a_walk_of_its_output_finds(cohort, monkeypatc
     assert recorded_usage(cohort.root) == host_usage.measure(cohort.out)  # the fixture's build
     # A revocation re-renders one badge and the status list; with no patching, the rest is linked into a new output.
     monkeypatch.setattr(pipeline, "PATCH_UP_TO", 0)
-    uid = sorted(p.stem for p in (cohort.root / "content/issued").glob("*.json"))[0]
-    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
-    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    revoke_first(cohort)
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
     assert result.ok and result.written and not any(m.startswith("changed ") for m in messages), messages
@@ -693,9 +695,7 @@ def test_a_build_made_again_for_a_missing_output_file_checks_no_proof_again(coho
         store.write("verdicts", {}, {"verdicts": {}})
     monkeypatch.setattr(pipeline, "PATCH_UP_TO", 0)  # a whole new output, linking what did not change
     shutil.rmtree(next((cohort.out / "badges").iterdir()))
-    uid = sorted(p.stem for p in (cohort.root / "content/issued").glob("*.json"))[0]
-    revoked = run("revoke", "--yes", uid, "--reason", "test", "--key", cohort.key_path, "--source", cohort.root)
-    assert revoked.exit_code == 0, revoked.stdout + revoked.stderr
+    revoke_first(cohort)
     messages: list[str] = []
     result = build(cohort.root, cohort.out, progress=messages.append)
     assert result.ok and result.written
