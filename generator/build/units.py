@@ -139,8 +139,8 @@ def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]
                 with open(where, "rb") as handle:
                     job.images[path] = handle.read()
         files = job.renderer.badge_unit(item, job.images)
-        # Rendered in this process (one core), the items are the plan's and live on: their documents must not (a
-        # hundred thousand of them took gigabytes).
+        # Without a pool (one core, a small site) the items are the plan's and live until the build ends: their
+        # documents must not (a hundred thousand of them took gigabytes). A worker's items are its batch's.
         item.credential.parsed = None
         for name, data in files.items():
             writer.put(job.root, name, data, job.mtime)
