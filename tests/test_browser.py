@@ -392,7 +392,8 @@ def test_copy_link_copies_the_badge_address(browser, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + f"nl/badges/{VALID}/")
     button = page.get_by_role("button", name="Link kopiëren")
-    assert button.is_visible()
+    # badge.js adds it once verify/strings.json has come, which may be after the page's load event.
+    button.wait_for(state="visible")
     button.click()
     page.locator("[data-copy-status]").filter(has_text="Link gekopieerd.").wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
