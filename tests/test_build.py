@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -85,19 +86,19 @@ def test_crash_while_writing_leaves_previous_output_untouched(make_site, tmp_pat
     before = tree(out)
     (site / "content/courses/testing-things.md").write_text(
         course_text(**{"  ects: 4": "  ects: 5", "  hours: 112": "  hours: 140"}), encoding="utf-8")
-    real = writer.put
+    real = writer.Files.put
     calls = {"n": 0}
 
-    def failing(root, name, data, mtime=None):
+    def failing(files, name, data):
         calls["n"] += 1
         if calls["n"] == 5:  # half-way through the output
             raise OSError(28, "No space left on device")
-        return real(root, name, data, mtime)
+        return real(files, name, data)
 
-    monkeypatch.setattr(writer, "put", failing)
+    monkeypatch.setattr(writer.Files, "put", failing)
     with pytest.raises(OSError):
         build(site, out)
-    monkeypatch.setattr(writer, "put", real)
+    monkeypatch.setattr(writer.Files, "put", real)
     assert tree(out) == before
     leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".out.")]
     assert leftovers == []
@@ -644,12 +645,25 @@ def test_missing_hours_default_to_28_per_credit(make_site, tmp_path):
 
 def test_put_writes_every_byte_and_makes_folders(tmp_path):
     data = bytes(range(256)) * 40_000  # 10 MB, more than one write() may take
-    writer.put(str(tmp_path), "a/b/c.bin", data)
-    writer.put(str(tmp_path), "a/b/c.bin", b"shorter")  # replaced, not appended to
-    writer.put(str(tmp_path), "a/d.bin", data, mtime=1767225600)
+    writer.Files(str(tmp_path)).put("a/b/c.bin", data)
+    files = writer.Files(str(tmp_path), mtime=1767225600)
+    files.put("a/b/c.bin", b"shorter")  # replaced, not appended to; its folder was there already
+    files.put("a/d.bin", data)
+    files.put("top.bin", b"at the root")
+    files.put("a/b/e.bin", b"")
     assert (tmp_path / "a/b/c.bin").read_bytes() == b"shorter"
+    assert (tmp_path / "a/b/e.bin").read_bytes() == b""
     assert (tmp_path / "a/d.bin").read_bytes() == data
-    assert (tmp_path / "a/d.bin").stat().st_mtime == 1767225600
+    assert (tmp_path / "top.bin").read_bytes() == b"at the root"
+    assert {(tmp_path / n).stat().st_mtime for n in ("a/b/c.bin", "a/d.bin", "top.bin")} == {1767225600}
+    # Readable by a web server, as open() would make it (the umask decides).
+    assert (tmp_path / "a/b/c.bin").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_a_damaged_cache_only_costs_time(tmp_path):

@@ -101,8 +101,7 @@ class Job:
     """What a process needs to render units: the site's renderer and where files go."""
 
     renderer: Renderer
-    root: str  # the staging folder (see writer.Staging)
-    mtime: int | None
+    out: writer.Files  # into the staging folder (see writer.Staging)
     images: dict[str, bytes] = field(default_factory=dict)  # course badge images, read once
     previous: str = ""  # the output a patch changes: unchanged course images are there, not in `root`
 
@@ -116,7 +115,7 @@ def course_job(job: Job, family: CourseFamily, course: Course,
     files, problems = job.renderer.course_unit(family, course, achievement)
     tally = Tally()
     for name, data in files.items():
-        writer.put(job.root, name, data, job.mtime)
+        job.out.put(name, data)
         tally.add(name, len(data))
     return sorted(files), problems, files[routes.achievement(course)], tally
 
@@ -134,7 +133,7 @@ def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]
         for image in BAKED if bakes else ():
             path = routes.course_image(item.course, image)
             if path not in job.images:
-                staged = os.path.join(job.root, path)
+                staged = os.path.join(job.out.root, path)
                 where = staged if not job.previous or os.path.exists(staged) else os.path.join(job.previous, path)
                 with open(where, "rb") as handle:
                     job.images[path] = handle.read()
@@ -143,7 +142,7 @@ def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]
         # documents must not (a hundred thousand of them took gigabytes). A worker's items are its batch's.
         item.credential.parsed = None
         for name, data in files.items():
-            writer.put(job.root, name, data, job.mtime)
+            job.out.put(name, data)
             tally.add(name, len(data))
         names.append(sorted(files))
     return names, tally
@@ -162,7 +161,7 @@ Batch = list[tuple[IssuedCredential, Verdict, str, dt.date | None, int]]  # a Pu
 def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...], previous: str,
                  courses: list[tuple[CourseFamily, Course, dict]], awards: list[Award]) -> None:
     global _worker
-    _worker = (Job(Renderer(site, pathways), root, mtime, previous=previous), courses, awards)
+    _worker = (Job(Renderer(site, pathways), writer.Files(root, mtime), previous=previous), courses, awards)
 
 
 def _work() -> tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Award]]:
@@ -542,7 +541,7 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
           else nullcontext()) as pool:
         if pool is None:
             meanwhile()
-            local = Job(Renderer(site, plan.pathways), stage.root, stage.mtime, previous=patched)
+            local = Job(Renderer(site, plan.pathways), writer.Files(stage.root, stage.mtime), previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_results = [badge_job(local, items)]
         else:

@@ -283,8 +283,7 @@ def fingerprint(site: Site, mtime: int | None) -> str:
 @dataclass(frozen=True)
 class _Job:
     renderer: pages.Renderer
-    root: str  # the staging folder
-    mtime: int | None
+    out: writer.Files  # into the staging folder
 
 
 UnitOutcome = tuple[list[str] | None, list[Problem]]  # the files written (None: left out), problems
@@ -297,7 +296,7 @@ def _member_job(job: _Job, reading: Reading) -> UnitOutcome:
         return None, problems
     files = pages.member_files(job.renderer, reading.member)
     for name, data in files.items():
-        writer.put(job.root, name, data, job.mtime)
+        job.out.put(name, data)
     return sorted(files), problems
 
 
@@ -306,7 +305,7 @@ _worker: _Job | None = None
 
 def _init_worker(site: Site, root: str, mtime: int | None) -> None:
     global _worker
-    _worker = _Job(pages.Renderer(site), root, mtime)
+    _worker = _Job(pages.Renderer(site), writer.Files(root, mtime))
 
 
 def _pool_member_job(reading: Reading) -> UnitOutcome:
@@ -320,7 +319,7 @@ def _render(site: Site, todo: list[Reading], stage: writer.Staging, workers: int
     use_pool = workers > 1 and len(todo) >= PARALLEL_FROM
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime)) if use_pool else nullcontext()) as pool:
         if pool is None:
-            job = _Job(pages.Renderer(site), stage.root, stage.mtime)
+            job = _Job(pages.Renderer(site), writer.Files(stage.root, stage.mtime))
             return [_member_job(job, reading) for reading in todo]
         # The largest members first, so no worker is left with a big one at the end.
         order = sorted(range(len(todo)), key=lambda i: -len(todo[i].checkable))
