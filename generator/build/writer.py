@@ -28,14 +28,16 @@ class Files:
 
     Each file costs one open, one write and one close: a build writes three files and two new folders per
     credential, and this is half of what rendering costs. It makes the folder before the file rather than after a
-    failed open (a failed lookup and a Python exception per new folder were a tenth of a cold build's rendering),
-    and it remembers only folders it found already there, the shared ones (badges/, credentials/): a new folder
-    holds one file, and remembering 200,000 of them would cost more than it saves."""
+    failed open (a failed lookup and a Python exception per new folder were a tenth of a cold build's rendering).
+    It remembers the folders it found already there (the shared ones: badges/, credentials/) and the last one it
+    made, where a unit's next file most often goes (a badge's page beside its credential.json): remembering all
+    200,000 badge folders it makes would cost more memory than it saves time."""
 
     def __init__(self, root: str, mtime: int | None = None):
         self.root = root
         self.mtime = mtime
         self._there: set[str] = {""}
+        self._made = ""
 
     def put(self, name: str, data: bytes) -> None:
         """Write one file `name` (a relative path with / separators), replacing any file of that name."""
@@ -52,15 +54,17 @@ class Files:
 
     def make_folder_of(self, name: str) -> None:
         folder = name.rpartition("/")[0]
-        if folder in self._there:
+        if folder == self._made or folder in self._there:
             return
         path = os.path.join(self.root, folder)
         try:
             os.mkdir(path)  # most often its parent is there (badges/): one call, not one per level
+            self._made = folder
         except FileExistsError:
-            self._there.add(folder)  # made by another worker, an earlier build or this one's other file
+            self._there.add(folder)  # made by another worker, by an earlier build, or earlier by this one
         except FileNotFoundError:
             os.makedirs(path, exist_ok=True)
+            self._made = folder
 
 
 SYNC_EACH_UP_TO = 64  # files: more are flushed with one sync() of everything, fewer one by one (a few ms each)
