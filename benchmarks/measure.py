@@ -1,12 +1,18 @@
 """Run one command in a fresh process and measure it as a whole: wall time, CPU time, and the peak memory
 of its process tree (the command and every process it starts, such as a build's worker pool).
 
-Memory is sampled from a thread in this process every `interval` seconds. Each sample adds up, over the
-tree, the Pss and Rss lines of /proc/<pid>/smaps_rollup (Linux 4.14 and later). PSS divides each shared
-page among the processes that map it, so forked workers are not counted once per worker as they are in
-the RSS sum. Where smaps_rollup is missing (before Linux 4.14), PSS is reported as unknown and RSS comes
-from /proc/<pid>/status; where /proc itself is missing, only the largest single process's RSS is known
-(from wait4). A peak shorter than one interval can be missed.
+Memory is sampled from a thread in this process. Every `interval` seconds a sample adds up the RSS of the
+tree (/proc/<pid>/status), and now and then its PSS, from the Pss lines of /proc/<pid>/smaps_rollup (Linux
+4.14 and later). PSS divides each shared page among the processes that map it, so forked workers are not
+counted once per worker as they are in the RSS sum. Where smaps_rollup is missing (before Linux 4.14), PSS is
+reported as unknown; where /proc itself is missing, only the largest single process's RSS is known (from
+wait4). A peak shorter than one interval can be missed.
+
+PSS is costly to read: the kernel walks every page of the process, about 15 ms for a process of 1.4 GB,
+during which that process cannot map memory. Read every 50 ms for a build's three processes, it took half a
+core from a build that keeps both cores of the machine busy, and slowed a 100k cold build by a tenth (and
+Hugo, one process, far less). So PSS is read at most once in PSS_BUDGET times as long as its last reading
+took (about once a second for that build): a build's memory grows over seconds, not milliseconds.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROC = Path("/proc")
+PSS_BUDGET = 20  # the sampler reads PSS for at most 1/PSS_BUDGET of the time (of one core)
 
 
 @dataclass
@@ -108,6 +115,7 @@ class TreeSampler(threading.Thread):
         self.peak_rss_kb = 0
         self.available = PROC.is_dir()
         self.pss_available = (PROC / "self" / "smaps_rollup").is_file()
+        self._next_pss = 0.0  # perf_counter time of the next PSS reading
         self._finished = threading.Event()
 
     def run(self) -> None:
@@ -119,13 +127,17 @@ class TreeSampler(threading.Thread):
                 return
 
     def sample(self) -> None:
+        pids = process_tree(self.root)
+        self.peak_rss_kb = max(self.peak_rss_kb, sum(_status_rss_kb(pid) for pid in pids))
+        started = time.perf_counter()
+        if not self.pss_available or started < self._next_pss:
+            return
         pss_sum: int | None = 0
-        rss_sum = 0
-        for pid in process_tree(self.root):
-            pss, rss = _memory_kb(pid)
-            rss_sum += rss
+        for pid in pids:
+            pss, _ = _memory_kb(pid)
             pss_sum = None if pss is None or pss_sum is None else pss_sum + pss
-        self.peak_rss_kb = max(self.peak_rss_kb, rss_sum)
+        took = time.perf_counter() - started
+        self._next_pss = started + max(self.interval, PSS_BUDGET * took)
         # A process whose PSS could not be read (one caught exiting) leaves this sample out of the PSS peak:
         # a sum without it would understate.
         if pss_sum is not None:

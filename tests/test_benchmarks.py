@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -52,6 +53,25 @@ def test_memory_is_measured_over_the_process_tree():
     assert run.returncode == 0 and run.wall >= 0.4
     assert run.peak_rss is not None and run.peak_rss > 80
     assert run.peak_pss is None or run.peak_pss > 75
+
+
+def test_the_sampler_reads_pss_within_its_budget(monkeypatch):
+    # Reading PSS is made to take 10 ms: over a command of about a second, sampled every 10 ms, the sampler may
+    # spend a twentieth of the time on it (about five readings), where reading at every sample would be ~50.
+    readings = []
+    real = measure._memory_kb
+
+    def slow(pid):
+        time.sleep(0.01)
+        readings.append(pid)
+        return real(pid)
+
+    monkeypatch.setattr(measure, "_memory_kb", slow)
+    run = measure.run([sys.executable, "-c", "import time; block = b'x' * 50_000_000; time.sleep(1)"], interval=0.01)
+    assert run.returncode == 0 and run.peak_rss is not None and run.peak_rss > 50
+    if (measure.PROC / "self" / "smaps_rollup").is_file():
+        assert run.peak_pss is not None and run.peak_pss > 45
+        assert 1 <= len(readings) <= 1.5 * run.wall / (measure.PSS_BUDGET * 0.01) + 1, len(readings)
 
 
 def test_hugo_builds_the_plain_pages(tmp_path):
