@@ -376,13 +376,13 @@ def test_a_build_that_dies_after_publishing_leaves_no_stale_cache(tmp_path, monk
 
 
 def test_upgrading_a_library_rebuilds_everything(tmp_path, monkeypatch):
-    from generator.build import units
+    from generator.build import identity
 
-    versions = units.dependency_versions()
+    versions = identity.dependency_versions()
     assert re.search(r"(^| )jinja2==\d", versions) and re.search(r"(^| )zxing-cpp==\d", versions), versions
     site, out = sample_site(tmp_path), tmp_path / "out"
     assert build(site, out).written
-    monkeypatch.setattr(units, "dependency_versions", lambda: versions.replace("jinja2==", "jinja2==9"))
+    monkeypatch.setattr(identity, "dependency_versions", lambda: versions.replace("jinja2==", "jinja2==9"))
     result = build(site, out)
     assert result.written and not result.up_to_date and result.files
 
@@ -695,11 +695,11 @@ def test_a_build_stopped_with_sigterm_removes_its_staging_folder(tmp_path):
     out = tmp_path / "_site"
     # Render hangs after SIGTERM arrives mid-build, as a slow build would.
     code = ("import os, signal, time\n"
-            "import generator.build.pipeline\n"
+            "import generator.build.units\n"
             "def slow(*args, **kwargs):\n"
             "    os.kill(os.getpid(), signal.SIGTERM)\n"
             "    time.sleep(30)\n"
-            "generator.build.pipeline.render_units = slow\n"
+            "generator.build.units.render_units = slow\n"
             "from generator.commands.cli import main\n"
             "main()\n")
     done = subprocess.run([sys.executable, "-c", code, "build", "--source", str(site), "--output", str(out)],

@@ -24,7 +24,7 @@ from conftest import ROOT, issue_api, learner, run, tree
 from generator.build import pipeline, store, units
 from generator.build.pipeline import build
 from generator.build.store import FILE, OLD_FILES, SCHEMA_VERSION, TABLES, UNTRUSTED, Store
-from generator.content import issued as content_issued
+from generator.content import stamps
 
 UNITS = {"unit_problems": {}, "site_files": {}, "output_problems": {}}  # the rest of the units section, empty
 PROBLEM = (0, "content/site.yaml", None, "host", "near the limit", "move", "warning", "input")
@@ -265,7 +265,7 @@ def test_a_section_that_cannot_be_forgotten_is_trusted_by_no_one(tmp_path, monke
 @pytest.fixture
 def cohort(site, monkeypatch):
     """The test site with twelve credentials, built once into site.tmp/out (see tests/test_incremental.py)."""
-    monkeypatch.setattr(content_issued, "RACY_NS", -1)
+    monkeypatch.setattr(stamps, "RACY_NS", -1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     issue_api(site, *(learner(name=f"Learner {n}", email=f"l{n}@example.org") for n in range(12)))
     site.out = site.tmp / "out"
@@ -379,7 +379,7 @@ def test_an_output_patched_while_the_cache_could_not_be_told_is_built_again(coho
     with pytest.raises(KeyboardInterrupt):
         build(cohort.root, cohort.out)
     monkeypatch.undo()
-    monkeypatch.setattr(content_issued, "RACY_NS", -1)
+    monkeypatch.setattr(stamps, "RACY_NS", -1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     assert not (cohort.out / f"badges/{gone.stem}").exists()  # it did publish
     # Back again: its unit, as the unit cache remembers it, would be taken for still being in the output.

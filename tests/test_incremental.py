@@ -7,7 +7,7 @@
   byte for byte, a cold build of the same source into an empty folder.
 
 Files written in the last two seconds are never trusted by stat (their times tick too coarsely); these tests
-set that window (content/issued.py RACY_NS) to zero so that the fast paths are taken right after the files are written.
+set that window (content/stamps.py RACY_NS) to zero so that the fast paths are taken right after the files are written.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tr
 from generator.build import checks, delta, host_usage, manifest, pipeline
 from generator.build.pipeline import build
 from generator.content import issued as content_issued
+from generator.content import stamps
 from generator.issuing import keys
 from generator.problems import Code
 
@@ -30,7 +31,7 @@ EPOCH = "1767225600"
 @pytest.fixture
 def trusting(monkeypatch):
     """Trust file stats at once (see the module's docstring), at a fixed build time."""
-    monkeypatch.setattr(content_issued, "RACY_NS", -1)  # the one window the manifest and the index share
+    monkeypatch.setattr(stamps, "RACY_NS", -1)  # the one window the manifest and the index share
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
@@ -76,6 +77,33 @@ def test_nothing_changed_reads_no_credential(cohort, monkeypatch):
     again = build(cohort.root, cohort.out)
     assert again.ok and again.up_to_date and not again.written and again.count > 12 * 3
     assert cohort.out.stat().st_ino == inode
+
+
+def test_a_build_with_nothing_to_do_imports_no_stage(tmp_path):
+    """`credsite build` on an unchanged site answers from the manifest; importing the stages (Jinja, pyld, the
+    schemas, the renderers) took longer than the answer, so the up-to-date path must not reach them."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT, sample_site
+
+    site = sample_site(tmp_path)
+    # A file changed within the file system's clock tick is not trusted by its stat, so the second build would
+    # read everything again: wait until the copy is older than that (the subprocess cannot be patched).
+    time.sleep(stamps.RACY_NS / 1e9 + 0.1)
+    assert build(site, site / "_site").written
+    heavy = ("jinja2", "pyld", "markdown", "PIL", "zxingcpp", "jsonschema", "pyoxigraph", "generator.build.units",
+             "generator.build.issued", "generator.build.delta", "generator.site.render",
+             "generator.credentials.proofs", "generator.content.issued")
+    code = ("import atexit, sys\n"
+            f"atexit.register(lambda: print('IMPORTED', sorted(m for m in sys.modules if m.startswith({heavy!r}))))\n"
+            "from generator.commands.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code, "build", "--source", str(site)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0 and "is up to date" in done.stderr, done.stderr
+    assert "IMPORTED []" in done.stdout, done.stdout
 
 
 def test_nothing_changed_repeats_the_warnings_of_the_build_it_stands_for(cohort):
@@ -367,7 +395,7 @@ def test_adding_credentials_reads_only_them(cohort, monkeypatch, tmp_path):
 def test_the_feeds_follow_the_date_of_an_added_credential(site, monkeypatch, tmp_path):
     import datetime as dt
 
-    monkeypatch.setattr(content_issued, "RACY_NS", -1)
+    monkeypatch.setattr(stamps, "RACY_NS", -1)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the feeds' time is then the newest issue date
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     issue_api(site, learner(), now=now - dt.timedelta(days=3))
@@ -601,7 +629,7 @@ def test_an_edit_that_changes_what_credentials_take_of_a_course_builds_the_whole
 def test_a_file_changed_again_unseen_by_its_stat_right_after_a_build_is_read_again(cohort, monkeypatch):
     """A file changed just before a build looked at it may change again within the same tick of its clock, with
     the same stat: the next build reads that file again (and only what that change needs)."""
-    monkeypatch.setattr(content_issued, "RACY_NS", 3600 * 10**9)  # every file written this past hour is in doubt
+    monkeypatch.setattr(stamps, "RACY_NS", 3600 * 10**9)  # every file written this past hour is in doubt
     edit_course(cohort, "Body text in English.", "Body text, in English.")
     assert build(cohort.root, cohort.out).written  # its manifest knows the course file changed lately
     course = f"courses/{COURSE}.md"

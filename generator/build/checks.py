@@ -131,37 +131,6 @@ def changed_versions(content: Content, achievements: dict[str, bytes], output: P
     return problems
 
 
-SOURCE_FOLDERS = ("content", "themes", ".credsite-cache", ".git")  # what a build reads or keeps
-BUILD_MARKERS = (routes.no_jekyll(), routes.host_headers())  # files every build writes at the top of its output
-
-
-def check_output_location(source: Path, output: Path) -> list[Problem]:
-    """Refuse an output that the build's replace-the-whole-folder publish would destroy wrongly."""
-    source, output = source.resolve(), output.resolve()
-
-    def refuse(message: str, fix: str = "build into a separate folder such as _site/") -> list[Problem]:
-        return [Problem(str(output), None, "--output", message, fix)]
-
-    if output == source or output in source.parents:
-        return refuse("the output folder contains the site's own files")
-    for name in SOURCE_FOLDERS:
-        if output == source / name or source / name in output.parents:
-            return refuse(f"the output folder is inside the site's {name}/ folder")
-    if output.exists() and not output.is_dir():
-        return refuse("is a file, not a folder; building would replace it")
-    if (output / ".git").exists():  # e.g. a gh-pages worktree: replacing the folder would drop its history link
-        return refuse("holds a .git folder (a git worktree or repository); every build replaces the whole folder",
-                      "build into another folder and copy its files into the worktree, or deploy with "
-                      ".github/workflows/deploy.yml")
-    if (output / "content" / "site.yaml").exists():
-        return refuse("looks like a site's source folder, not a build output", "choose an empty folder or _site/")
-    if output.is_dir() and any(output.iterdir()) and not all((output / m).is_file() for m in BUILD_MARKERS):
-        return refuse("is a folder with other files in it, not a site credsite built (it has no "
-                      f"{' or '.join(BUILD_MARKERS)}); every build replaces the whole folder",
-                      "choose a new or empty folder, or move those files away first")
-    return []
-
-
 def site_files_checked(site: Site, families: list[CourseFamily], bodies: dict[tuple[str, str], dict],
                        site_rows: list[outputs.Output], updated: dt.datetime,
                        pathways: Sequence[Pathway]) -> tuple[dict[str, bytes], list[Problem]] | Problem:

@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from generator import routes
+from generator.build.identity import code_digest
 from generator.build.pool import worker_pool
 from generator.build.store import Store
-from generator.build.units import code_digest
 from generator.content.config import SITE_FILE
 from generator.content.issued import (
     INDEX_FORMAT,

@@ -2,7 +2,7 @@
 
 After each build that leaves a complete output, the manifest records what that
 output was made from: the stat of every file under content/ (size, times, inode),
-everything units.fingerprint covers (credsite, its libraries, the theme,
+everything identity.fingerprint covers (credsite, its libraries, the theme,
 site.yaml), the build's options, the output folder's identity, and the span of
 time in which the build's verdicts hold (until the end of its day, or the first
 validFrom / validUntil a credential, status list or endorsement names after
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.store import Store
-from generator.content.issued import changed_lately
+from generator.content.stamps import changed_lately
 from generator.problems import Code, Problem
 
 FORMAT = 1

@@ -8,6 +8,10 @@
 
 `check()` runs load and verify and renders one of each kind of page in memory;
 it writes nothing.
+
+Each stage's modules are imported where the stage runs, not at the top: a build that finds nothing changed
+answers from the manifest alone, and importing every stage (Jinja, pyld, the schemas, cryptography) took
+longer than that answer does.
 """
 
 from __future__ import annotations
@@ -21,37 +25,20 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from generator.build import delta, host_usage, manifest
-from generator.build.checks import (
-    changed_versions,
-    check_output_location,
-    draft_credentials,
-    pathway_problems,
-    site_files_checked,
-    table_problems,
-    template_problem,
-    trial_render,
-)
-from generator.build.endorsements import endorse
-from generator.build.issued import read_index, verify_issued
+from generator.build import host_usage, manifest
+from generator.build.identity import fingerprint, output_identity
 from generator.build.pool import on_another_core, read_on_all_cores
-from generator.build.site_files import achievement_bodies, feeds_updated
 from generator.build.store import Store, borrowed
-from generator.build.units import Plan, fingerprint, output_identity, plan_units, render_units
-from generator.build.writer import MissingFromOutput, Patch, emptied_folders, patching, staging
+from generator.build.writer import MissingFromOutput, Patch, check_output_location, emptied_folders, patching, staging
 from generator.content.config import load_site
-from generator.content.courses import load_courses
-from generator.content.endorsements import snapshot_age_problems
-from generator.content.issued import index_row, load_issued
-from generator.content.pathways import load_pathways
-from generator.content.status import registry_problems
-from generator.credentials import closed_world
 from generator.model import CourseFamily, CredentialChanged, IssuedCredential, Pathway, Published, Site
 from generator.problems import Code, Problem, errors, sort_key
-from generator.site import outputs, theme
+from generator.site import theme
+
+if TYPE_CHECKING:
+    from generator.build.units import Plan
 
 Progress = Callable[[str], None]  # receives one line per stage of a long build
 
@@ -102,6 +89,11 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False, parano
     """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones. `store`:
     the build's caches (else the site's are only read). `stats`: the build's walk of content/, which the
     credential files' stats are taken from. `only`: of content/issued/, read just these files (build/delta.py)."""
+    from generator.build.issued import read_index
+    from generator.content.courses import load_courses
+    from generator.content.issued import load_issued
+    from generator.content.pathways import load_pathways
+
     problems: list[Problem] = []
     site = load_site(source, problems, base_url)
     if site is None:
@@ -133,6 +125,9 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
     """Check every issued credential: the content, with those that verify as `published`, at `moment` (now).
     `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml. `proofs`:
     see verify_issued."""
+    from generator.build.endorsements import endorse
+    from generator.build.issued import verify_issued
+
     if not content.ok:
         return content
     moment = moment or now()
@@ -150,6 +145,10 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
 
 def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
     """Everything a build checks, without writing anything (not even the cache)."""
+    from generator.build.checks import draft_credentials, trial_render
+    from generator.content.endorsements import snapshot_age_problems
+    from generator.content.status import registry_problems
+
     with Store(source, writable=False) as store:
         loaded = load(source, base_url, drafts=True, store=store)
         if isinstance(loaded, Unloadable):
@@ -205,6 +204,8 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
         if last is not None and last.up_to_date:
             say(f"nothing changed since the last build; its {last.count} files are up to date")
             return BuildResult(last.problems, up_to_date=True, not_published=last.not_published, count=last.count)
+        from generator.build import delta
+
         added = delta.added_credentials(last) if last is not None else None
         if last is not None and added:
             result = _add(store, source, output, base_url, drafts, skip_invalid, progress, moment, mtime, fp, key,
@@ -218,6 +219,30 @@ def _build(store: Store, source: Path, output: Path, base_url: str | None, draft
             if result is not None:
                 return result
             say("building the whole site")
+    return _whole(store, source, output, base_url, drafts, skip_invalid, progress, paranoid, stats, moment, mtime,
+                  options, fp)
+
+
+def _whole(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
+           progress: Progress | None, paranoid: bool, stats: manifest.Stats, moment: dt.datetime, mtime: int | None,
+           options: dict, fp: str) -> BuildResult:
+    """Build the whole site: every stage, with what the caches still vouch for reused."""
+    import jinja2
+
+    from generator.build import delta
+    from generator.build.checks import (
+        changed_versions,
+        pathway_problems,
+        site_files_checked,
+        table_problems,
+        template_problem,
+    )
+    from generator.build.site_files import achievement_bodies, feeds_updated
+    from generator.build.units import plan_units, render_units
+    from generator.credentials import closed_world
+    from generator.site import outputs
+
+    say = progress or (lambda message: None)
     # What a short path that gave up checked (the proofs of the credentials it added) is kept for this build.
     store.settle()
     loaded = load(source, base_url, drafts, paranoid, store, stats)
@@ -324,6 +349,11 @@ def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts:
          stats: manifest.Stats, last: manifest.Recorded, names: list[str]) -> BuildResult | None:
     """Publish the credentials added to content/issued/ since the last build, and nothing else (build/delta.py);
     None when the whole site must be built instead."""
+    import jinja2
+
+    from generator.build import delta
+    from generator.content.issued import index_row
+
     say = progress or (lambda message: None)
     say(f"{len(names)} credential file(s) added since the last build")
     loaded = load(source, base_url, drafts, store=None, stats=stats, only=names)
@@ -358,6 +388,10 @@ def _edit(store: Store, source: Path, output: Path, base_url: str | None, drafts
           stats: manifest.Stats, last: manifest.Recorded) -> BuildResult | None:
     """Publish courses edited in place without loading the credentials, when what the credentials take of the
     courses did not change (build/delta.py); None when the whole site must be built instead."""
+    import jinja2
+
+    from generator.build import delta
+
     say = progress or (lambda message: None)
     say("course file(s) edited since the last build")
     loaded = load(source, base_url, drafts, store=None, stats=stats, only=[])

@@ -10,20 +10,18 @@ Units that must be rendered are spread over worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
-from generator import __version__, routes
+from generator import routes
 from generator.build import writer
 from generator.build.host_usage import Tally
+from generator.build.identity import fingerprint, output_identity
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.linked_data import data_loss
@@ -194,48 +192,6 @@ def _batches(items: list[Published]) -> tuple[list[Award], list[Batch]]:
     return awards, batches
 
 
-@functools.lru_cache(maxsize=1)
-def dependency_versions() -> str:
-    """The installed versions of the libraries credsite uses: an upgrade can change pages and images."""
-    try:
-        requirements = metadata.requires("credsite") or []
-    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "not installed"
-    names = sorted({re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0] for r in requirements if "extra ==" not in r})
-    versions = []
-    for name in names:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} missing")
-    return " ".join(versions)
-
-
-def code_digest() -> str:
-    """credsite's own files and the versions of its libraries: a change to either may change any output."""
-    digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}".encode())
-    _digest_folder(digest, Path(__file__).resolve().parents[1])  # all of credsite
-    return digest.hexdigest()
-
-
-def _digest_folder(digest, folder: Path) -> None:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-
-
-def fingerprint(site: Site, mtime: int | None = None) -> str:
-    """Everything every unit depends on: theme, site settings, credsite and its libraries, file times."""
-    digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}\0{site.base_url}\0{mtime}".encode())
-    folders = [*theme.theme_dirs(site), Path(__file__).resolve().parents[1]]  # all of credsite
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update((site.source / "content" / "site.yaml").read_bytes())
-    return digest.hexdigest()
-
-
 def _key(*parts: object) -> str:
     # repr() tells str from int and nests lists alike; a third of json.dumps' cost, paid once per unit.
     return hashlib.sha256(repr(parts).encode()).hexdigest()
@@ -273,17 +229,6 @@ def badge_depends_on(site: Site, award: Award, award_key: str) -> object:
 def pathway_key(site: Site, fp: str, pathway: Pathway) -> str:
     """What a pathway's badges (and the pages of its parts) show of it: its file."""
     return _key(fp, (site.source / pathway.source).read_bytes().decode("utf-8", "replace"))
-
-
-def output_identity(output: Path | None) -> list | None:
-    """Which folder `output` is: each build publishes a new folder, so this changes with every publish."""
-    if output is None:
-        return None
-    try:
-        info = os.stat(output)
-    except OSError:
-        return None
-    return [str(output.resolve()), info.st_dev, info.st_ino]
 
 
 class UnitCache:

@@ -1,4 +1,4 @@
-"""Put a complete output tree in place atomically.
+"""Put a complete output tree in place atomically, and refuse an output folder that doing so would destroy.
 
 The whole site is written into a fresh sibling folder (the staging folder)
 first and swapped in only when every file is there, so a failed or interrupted
@@ -17,7 +17,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator import routes
 from generator.build.host_usage import Tally
+from generator.problems import Problem
 
 # A staging folder this old belongs to a build that was killed, not a running one.
 ABANDONED_AFTER = 24 * 3600
@@ -83,6 +85,37 @@ def flush(paths: list[str]) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+SOURCE_FOLDERS = ("content", "themes", ".credsite-cache", ".git")  # what a build reads or keeps
+BUILD_MARKERS = (routes.no_jekyll(), routes.host_headers())  # files every build writes at the top of its output
+
+
+def check_output_location(source: Path, output: Path) -> list[Problem]:
+    """Refuse an output that the build's replace-the-whole-folder publish would destroy wrongly."""
+    source, output = source.resolve(), output.resolve()
+
+    def refuse(message: str, fix: str = "build into a separate folder such as _site/") -> list[Problem]:
+        return [Problem(str(output), None, "--output", message, fix)]
+
+    if output == source or output in source.parents:
+        return refuse("the output folder contains the site's own files")
+    for name in SOURCE_FOLDERS:
+        if output == source / name or source / name in output.parents:
+            return refuse(f"the output folder is inside the site's {name}/ folder")
+    if output.exists() and not output.is_dir():
+        return refuse("is a file, not a folder; building would replace it")
+    if (output / ".git").exists():  # e.g. a gh-pages worktree: replacing the folder would drop its history link
+        return refuse("holds a .git folder (a git worktree or repository); every build replaces the whole folder",
+                      "build into another folder and copy its files into the worktree, or deploy with "
+                      ".github/workflows/deploy.yml")
+    if (output / "content" / "site.yaml").exists():
+        return refuse("looks like a site's source folder, not a build output", "choose an empty folder or _site/")
+    if output.is_dir() and any(output.iterdir()) and not all((output / m).is_file() for m in BUILD_MARKERS):
+        return refuse("is a folder with other files in it, not a site credsite built (it has no "
+                      f"{' or '.join(BUILD_MARKERS)}); every build replaces the whole folder",
+                      "choose a new or empty folder, or move those files away first")
+    return []
 
 
 class MissingFromOutput(FileNotFoundError):

@@ -15,6 +15,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from generator.content.stamps import changed_lately
 from generator.credentials import closed_world
 from generator.model import IssuedCredential, Site
 from generator.problems import Problem
@@ -210,15 +211,6 @@ def _unchanged(entry: object, stat_now: str) -> Sequence | None:
             and type(entry[3]) is str and all(v is None or type(v) is str for v in entry[4:])):
         return None
     return entry[1:]
-
-
-RACY_NS = 2_000_000_000  # file times tick coarsely (ms on ext4): a file changed this close to being looked at may
-# change again, at the same size, within the same tick; so it is never trusted by its stat (here or in the manifest)
-
-
-def changed_lately(mtime_ns: int, ctime_ns: int, looked_ns: int) -> bool:
-    """A file's times are too close to the moment it was looked at for its stat to vouch for its bytes."""
-    return looked_ns - max(mtime_ns, ctime_ns) <= RACY_NS
 
 
 def _racy(stamp: str, started_ns: int) -> bool:

@@ -29,10 +29,12 @@ import jinja2
 
 from generator import __version__, routes
 from generator.build import writer
-from generator.build.checks import check_output_location, template_problem
+from generator.build.checks import template_problem
+from generator.build.identity import dependency_versions
 from generator.build.pipeline import now
 from generator.build.pool import worker_pool
-from generator.build.units import UnitCache, dependency_versions
+from generator.build.units import UnitCache
+from generator.build.writer import check_output_location
 from generator.credentials import canonical, linked_data
 from generator.model import Site
 from generator.problems import Code, Problem, errors, sort_key
