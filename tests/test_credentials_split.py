@@ -203,28 +203,6 @@ def test_a_verification_method_embedded_under_assertion_method_resolves():
     assert resolved is not None and resolved.public_bytes_raw() == key.public_bytes_raw()
 
 
-def test_a_resolver_decodes_each_key_once_and_a_copy_of_it_works_them_out_again(monkeypatch):
-    import pickle
-
-    from generator.credentials import did as did_module
-
-    did = "did:web:memo.example.org"
-    keys = [Ed25519PrivateKey.generate().public_key() for _ in range(2)]
-    methods = [{"id": f"{did}#k{i}", "type": "Multikey", "controller": did,
-                "publicKeyMultibase": public_to_multibase(key)} for i, key in enumerate(keys)]
-    resolver = KeyResolver({"id": did, "assertionMethod": [m["id"] for m in methods], "verificationMethod": methods})
-    decoded = []
-    real = did_module.public_from_multibase
-    monkeypatch.setattr(did_module, "public_from_multibase", lambda text: decoded.append(text) or real(text))
-    for _ in range(3):
-        assert [resolver(f"{did}#k{i}").public_bytes_raw() for i in range(2)] == [k.public_bytes_raw() for k in keys]
-        assert resolver(f"{did}#k9") is None  # not listed: remembered as no key
-    assert decoded == [m["publicKeyMultibase"] for m in methods]
-    copied = pickle.loads(pickle.dumps(resolver))  # key objects do not pickle: the copy has none yet
-    assert copied(f"{did}#k1").public_bytes_raw() == keys[1].public_bytes_raw() and len(decoded) == 3
-    assert copied == resolver  # the same document: what it has remembered is not part of it
-
-
 def test_a_set_bit_is_not_hidden_by_another_list_out_of_reach():
     """NOT CHECKED is the least verdict: a revoked bit found in one list still says REVOKED."""
     elsewhere = "https://elsewhere.example.org/status/1"

@@ -8,7 +8,7 @@ did:web from the DID documents of the --site folders given, nothing else
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -34,18 +34,9 @@ def did_document(site: Site) -> dict:
 
 @dataclass(frozen=True)
 class KeyResolver:
-    """Resolves verification method ids to public keys: the issuer's DID document, and did:key.
-
-    Answers are remembered: a build checks a hundred thousand proofs against the same few keys, and decoding a key
-    again for each (base58, then the key object) was a twentieth of checking a proof. So the document must not
-    change while its resolver is in use; a changed DID document gets a new resolver."""
+    """Resolves verification method ids to public keys: the issuer's DID document, and did:key."""
 
     document: dict
-    _answers: dict[str, Ed25519PublicKey | None] = field(default_factory=dict, init=False, repr=False,
-                                                         compare=False)
-
-    def __reduce__(self) -> tuple:
-        return (KeyResolver, (self.document,))  # key objects cannot be pickled; a copy works them out again
 
     @property
     def did(self) -> str:
@@ -53,13 +44,6 @@ class KeyResolver:
         return did if isinstance(did, str) else ""
 
     def __call__(self, method_id: str) -> Ed25519PublicKey | None:
-        try:
-            return self._answers[method_id]
-        except KeyError:
-            key = self._answers[method_id] = self._resolve(method_id)
-            return key
-
-    def _resolve(self, method_id: str) -> Ed25519PublicKey | None:
         if method_id.startswith("did:key:"):
             try:
                 return resolve_did_key(method_id)
