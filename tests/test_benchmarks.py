@@ -71,7 +71,25 @@ def test_the_sampler_reads_pss_within_its_budget(monkeypatch):
     assert run.returncode == 0 and run.peak_rss is not None and run.peak_rss > 50
     if (measure.PROC / "self" / "smaps_rollup").is_file():
         assert run.peak_pss is not None and run.peak_pss > 45
-        assert 1 <= len(readings) <= 1.5 * run.wall / (measure.PSS_BUDGET * 0.01) + 1, len(readings)
+        # The start (the interpreter loading, then the block) grows RSS a few times; then the budget rules.
+        assert 1 <= len(readings) <= 1.5 * run.wall / (measure.PSS_BUDGET * 0.01) + 8, len(readings)
+
+
+def test_a_short_peak_is_not_missed_while_pss_is_costly(monkeypatch):
+    # helper-36's case: PSS costs 50 ms to read (a 100k build's three processes), and a child holds 100 MB for
+    # 0.4 s after a second of holding little. Read by the budget alone (once a second), the peak went unseen.
+    real = measure._memory_kb
+
+    def slow(pid):
+        time.sleep(0.05)
+        return real(pid)
+
+    monkeypatch.setattr(measure, "_memory_kb", slow)
+    child = "import time; time.sleep(1); block = b'x' * 100_000_000; time.sleep(0.4); del block; time.sleep(0.6)"
+    run = measure.run([sys.executable, "-c", child], interval=0.02)
+    assert run.returncode == 0 and run.peak_rss is not None and run.peak_rss > 100
+    if (measure.PROC / "self" / "smaps_rollup").is_file():
+        assert run.peak_pss is not None and run.peak_pss > 95, run.peak_pss
 
 
 def test_hugo_builds_the_plain_pages(tmp_path):

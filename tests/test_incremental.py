@@ -95,7 +95,8 @@ def test_a_build_with_nothing_to_do_imports_no_stage(tmp_path):
     assert build(site, site / "_site").written
     heavy = ("jinja2", "pyld", "markdown", "PIL", "zxingcpp", "jsonschema", "pyoxigraph", "generator.build.units",
              "generator.build.issued", "generator.build.delta", "generator.site.render",
-             "generator.credentials.proofs", "generator.content.issued")
+             "generator.credentials.proofs", "generator.content.issued", "generator.content.courses",
+             "generator.content.endorsements")
     code = ("import atexit, sys\n"
             f"atexit.register(lambda: print('IMPORTED', sorted(m for m in sys.modules if m.startswith({heavy!r}))))\n"
             "from generator.commands.cli import main\n"

@@ -10,7 +10,7 @@
 it writes nothing.
 
 Each stage's modules are imported where the stage runs, not at the top: a build that finds nothing changed
-answers from the manifest alone, and importing every stage (Jinja, pyld, the schemas, cryptography) took
+answers from the manifest alone, and importing every stage (Jinja, pyld, the schemas, the renderers) took
 longer than that answer does.
 """
 
