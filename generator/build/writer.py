@@ -29,11 +29,12 @@ class Files:
     """Writes output files under one folder, `root`, and gives them `mtime` when it is set.
 
     Each file costs one open, one write and one close: a build writes three files and two new folders per
-    credential, and this is half of what rendering costs. It makes the folder before the file rather than after a
-    failed open (a failed lookup and a Python exception per new folder were a tenth of a cold build's rendering).
-    It remembers the folders it found already there (the shared ones: badges/, credentials/) and the last one it
-    made, where a unit's next file most often goes (a badge's page beside its credential.json): remembering all
-    200,000 badge folders it makes would cost more memory than it saves time."""
+    credential, and writing them was half of what rendering cost. It makes the folder before the file rather than
+    after a failed open (a failed lookup and a Python exception per new folder were a tenth of a cold build's
+    rendering). It remembers the folders it found already there (the shared ones: badges/, nl/badges/) and the
+    last one it made, where a unit's next file most often goes (a badge's page beside its credential.json):
+    remembering all 200,000 badge folders it makes would cost more memory than it saves time. Nothing removes a
+    folder inside a staging or patch folder while it is written, so what it remembers stays true."""
 
     def __init__(self, root: str, mtime: int | None = None):
         self.root = root
