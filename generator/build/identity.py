@@ -53,11 +53,8 @@ def _digest_folder(digest, folder: Path) -> None:
 def fingerprint(site: Site, mtime: int | None = None) -> str:
     """Everything every unit depends on: theme, site settings, credsite and its libraries, file times."""
     digest = hashlib.sha256(f"{__version__}\0{dependency_versions()}\0{site.base_url}\0{mtime}".encode())
-    folders = [*theme.theme_dirs(site), Path(__file__).resolve().parents[1]]  # all of credsite
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for folder in [*theme.theme_dirs(site), Path(__file__).resolve().parents[1]]:  # the theme, all of credsite
+        _digest_folder(digest, folder)
     digest.update((site.source / "content" / "site.yaml").read_bytes())
     return digest.hexdigest()
 

@@ -74,7 +74,6 @@ class Judge:
     """What every verdict of one build is made against. Made once by the parent; forked workers inherit it."""
 
     did_doc: dict
-    keys: KeyResolver  # of did_doc
     versions: dict[str, Award]  # achievement URL -> the course version or pathway it names
     publishes: closed_world.Publishes  # what a verifier can fetch from this site, besides the badges
     lookup: StatusLookup
@@ -117,7 +116,7 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
     document = json.loads(raw)
     facts = facts_of(document)
     if signature is None:
-        signature = signature_findings(document, j.keys)
+        signature = signature_findings(document, KeyResolver(j.did_doc))
     found = list(signature)
     achievement = (facts.get("credentialSubject") or {}).get("achievement") or {}
     achievement_id = achievement.get("id") if isinstance(achievement, dict) else None
@@ -271,7 +270,7 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
         base, site.source / "content",
         lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
         resolver, now)
-    judged = judge_all(site, Judge(did_doc, resolver, versions, publishes, lookup, now), todo, save=save_cache,
+    judged = judge_all(site, Judge(did_doc, versions, publishes, lookup, now), todo, save=save_cache,
                        progress=progress, store=store if store is not None else proofs)
     refused: list[Refused] = []
     read: list[IssuedCredential] = []

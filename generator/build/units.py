@@ -101,7 +101,7 @@ class Job:
     renderer: Renderer
     out: writer.Files  # into the staging folder (see writer.Staging)
     images: dict[str, bytes] = field(default_factory=dict)  # course badge images, read once
-    previous: str = ""  # the output a patch changes: unchanged course images are there, not in `root`
+    previous: str = ""  # the output a patch changes: unchanged course images are there, not in `out.root`
 
 
 BAKED = ("badge.png", "badge.svg")  # the course images a credential gets a baked copy of (baked_images: build)
@@ -486,7 +486,7 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
           else nullcontext()) as pool:
         if pool is None:
             meanwhile()
-            local = Job(Renderer(site, plan.pathways), writer.Files(stage.root, stage.mtime), previous=patched)
+            local = Job(Renderer(site, plan.pathways), stage.files, previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_results = [badge_job(local, items)]
         else:

@@ -321,7 +321,7 @@ def _render(site: Site, todo: list[Reading], stage: writer.Staging, workers: int
     use_pool = workers > 1 and len(todo) >= PARALLEL_FROM
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime)) if use_pool else nullcontext()) as pool:
         if pool is None:
-            job = _Job(pages.Renderer(site), writer.Files(stage.root, stage.mtime))
+            job = _Job(pages.Renderer(site), stage.files)
             return [_member_job(job, reading) for reading in todo]
         # The largest members first, so no worker is left with a big one at the end.
         order = sorted(range(len(todo)), key=lambda i: -len(todo[i].checkable))
