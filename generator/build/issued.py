@@ -92,12 +92,13 @@ class Judged:
 
 
 def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,
-          links_seen: dict[tuple, list[Finding]]) -> Judged | None:
+          links_seen: dict[tuple, list[Finding]], keep: bool = False) -> Judged | None:
     """Read, check and judge one credential; None when its file changed since the build read it.
 
     Runs in the workers, which read the file themselves: the parent holds only a summary of each credential (a
     hundred thousand of them), never its bytes or whole document. `signature`: the proof's findings for these
-    bytes when an earlier build checked them (the store's signatures)."""
+    bytes when an earlier build checked them (the store's signatures). `keep`: leave the bytes and the document
+    on `cred` (a worker's own copy), for rendering its pages next."""
     if cred.stored is not None:
         raw, digest = cred.stored, cred.digest
     else:
@@ -114,6 +115,8 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
             return None
         signature = None
     document = json.loads(raw)
+    if keep:
+        cred.stored, cred.parsed = raw, document
     facts = facts_of(document)
     if signature is None:
         signature = signature_findings(document, KeyResolver(j.did_doc))
@@ -151,45 +154,15 @@ def _pool_judge(args: tuple[IssuedCredential, tuple[Finding, ...] | None]) -> Ju
     return judge(_worker[0], args[0], args[1], _worker[1])
 
 
-def judge_all(site: Site, j: Judge, credentials: list[IssuedCredential], workers: int | None = None,
-              save: bool = True, progress=None, store: Store | None = None) -> list[Judged]:
-    """Each credential judged (in order), on all cores; proofs checked by an earlier build are not checked again
-    (the store's signatures, by digest and the DID document). Raises CredentialChanged for a file changed
-    meanwhile."""
-    # A changed key list changes every answer, so it is part of the key.
-    did_hash = hashlib.sha256(json.dumps(j.did_doc, sort_keys=True).encode()).hexdigest()[:16]
-    cache = store.lookup("signatures", [f"{did_hash}:{c.digest}" for c in credentials]) if store else {}
-    fresh: dict[str, str] = {}
-    jobs: list[tuple[IssuedCredential, tuple[Finding, ...] | None]] = []
-    for cred in credentials:
-        entry = _texts(cache.get(f"{did_hash}:{cred.digest}"))
-        # Entries that are not findings (damaged, or of an older credsite) read as None: checked again.
-        read = [Finding.from_json(f) for f in entry] if entry is not None else [None]
-        known = tuple(f for f in read if f is not None)
-        jobs.append((cred, known if len(known) == len(read) else None))
-    if progress:
-        unchecked = sum(1 for _, cached in jobs if cached is None)
-        progress(f"verifying {unchecked} credential(s) ({len(credentials) - unchecked} unchanged, "
-                 "verified before)")
+def judge_all(j: Judge, todo: Sequence[Todo], workers: int | None = None) -> list[Judged | None]:
+    """Each credential judged (in order), on all cores; None for one whose file changed meanwhile."""
     workers = workers or os.cpu_count() or 1
-    answers: list[Judged | None]
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
         with worker_pool(workers, _init_worker, (j,)) as pool:
             # About half a second of work per task, so neither worker idles long at the end.
-            answers = list(pool.map(_pool_judge, jobs, chunksize=max(1, min(150, len(jobs) // (workers * 8)))))
-    else:
-        links_seen: dict[tuple, list[Finding]] = {}
-        answers = [judge(j, cred, cached, links_seen) for cred, cached in jobs]
-    out = []
-    for (cred, cached), answer in zip(jobs, answers, strict=True):
-        if answer is None:
-            raise CredentialChanged(cred.source)
-        if cached is None or answer.digest != cred.digest:
-            fresh[f"{did_hash}:{answer.digest}"] = _text([f.to_json() for f in answer.signature])
-        out.append(answer)
-    if save and fresh and store is not None:
-        store.later(functools.partial(store.add, "signatures", fresh))
-    return out
+            return list(pool.map(_pool_judge, todo, chunksize=max(1, min(150, len(todo) // (workers * 8)))))
+    links_seen: dict[tuple, list[Finding]] = {}
+    return [judge(j, cred, cached, links_seen) for cred, cached in todo]
 
 
 def _fix_for(found: list[Finding], site: Site) -> str:
@@ -220,6 +193,9 @@ def _fix_for(found: list[Finding], site: Site) -> str:
     return "re-issue it with credsite issue, or remove the file"
 
 
+Todo = tuple[IssuedCredential, tuple[Finding, ...] | None]  # to judge, with its proof's findings when known
+
+
 def verify_issued(site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
                   now: dt.datetime, skip_invalid: bool = False, save_cache: bool = True,
                   progress=None, preview: bool = False,
@@ -230,67 +206,146 @@ def verify_issued(site: Site, credentials: list[IssuedCredential], families: lis
     `proofs`: where the proofs checked are kept when `store` is not given (a build that judges only the
     credentials it adds keeps them for the next whole build, and no other cache).
 
+    A credential published by the last build keeps its verdict when nothing it was judged on changed (Memo); the
+    others are judged in full (Verifying). A whole build judges most of those while rendering (units.py)."""
+    verifying = Verifying.start(site, credentials, families, now, pathways, store, proofs, progress)
+    answers = judge_all(verifying.judge, verifying.todo) if verifying.judge is not None else []
+    return verifying.finish(answers, skip_invalid, save_cache, preview)
+
+
+@dataclass
+class Verifying:
+    """One build's verification between deciding what must be judged and concluding from the judgements, which
+    may be made elsewhere meanwhile (a whole build's render workers judge what they then render).
+
     A credential published by the last build keeps its verdict when nothing it was judged on changed: its bytes,
     its course version, and what every verdict depends on (the keys, the status lists, the revocation reasons,
-    what the site publishes, credsite's own checking code), with no validity date passed since (`Memo`). The
-    others are checked in full."""
-    problems: list[Problem] = []
-    if credentials and not site.keys:
-        return [], [Problem("content/site.yaml", None, "keys", "no public keys, so no credential can be "
-                            "verified", "list the issuer's keys (see: credsite docs issuing)")]
-    versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c for f in families for c in f.versions}
-    versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
-    award_keys = {url: _award_key(award) for url, award in versions.items()}
-    did_doc = did_document(site)
-    resolver = KeyResolver(did_doc)
-    base = site.base_url
-    reasons = revocation_reasons(site.source)
-    memo = Memo.read(store, _environment(site, award_keys, reasons), now)
-    published: list[Published] = []
-    todo: list[IssuedCredential] = []
-    for cred in credentials:
-        achievement_id = _achievement_id(cred.facts)
-        course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
-        kept = memo.verdict(cred.digest, award_keys.get(str(achievement_id))) if course is not None else None
-        if kept is None or course is None:
-            todo.append(cred)
-        else:
-            published.append(Published(cred, kept[0], course, kept[1], now.date()))
-    if not todo:
-        if progress:
-            progress(f"verifying 0 credential(s) ({len(credentials)} unchanged, verified before)")
-        if save_cache and store is not None:
-            _save_index(store, credentials)
-        return published, problems
-    # What a verifier can fetch from this site: the files the build publishes besides the badges.
-    publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
-                                                      pathways))
-    # Only lists the build publishes count: a verifier in the world sees no other.
-    lookup = status_lookup_from_files(
-        base, site.source / "content",
-        lambda url: url[len(base):] if publishes(url) and url.startswith(base + routes.status_folder()) else None,
-        resolver, now)
-    judged = judge_all(site, Judge(did_doc, versions, publishes, lookup, now), todo, save=save_cache,
-                       progress=progress, store=store if store is not None else proofs)
-    refused: list[Refused] = []
-    read: list[IssuedCredential] = []
-    for cred, answer in zip(todo, judged, strict=True):
-        if answer.digest != cred.digest:  # the index was out of date: what was judged is what the file holds
-            cred = replace(cred, stat="", digest=answer.digest, facts=summary_facts(answer.summary))
-        read.append(cred)
+    what the site publishes, credsite's own checking code), with no validity date passed since (`Memo`)."""
+
+    site: Site
+    credentials: list[IssuedCredential]
+    now: dt.datetime
+    versions: dict[str, Award]  # achievement URL -> the course version or pathway it names
+    award_keys: dict[str, str]  # achievement URL -> _award_key
+    reasons: dict[str, str]  # credential id -> why it was revoked
+    memo: Memo
+    did_hash: str  # of the DID document: part of the key of each proof's findings in the store
+    kept: list[Published]  # those whose verdict the memo gave
+    todo: list[Todo]  # the others, to judge
+    judge: Judge | None  # None when there is nothing to judge
+    store: Store | None
+    proofs: Store | None
+    refusal: list[Problem]  # why none can be published (no keys)
+
+    @classmethod
+    def start(cls, site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
+              now: dt.datetime, pathways: Sequence[Pathway] = (), store: Store | None = None,
+              proofs: Store | None = None, progress=None) -> Verifying:
+        versions: dict[str, Award] = {routes.absolute(site, routes.achievement(c)): c
+                                      for f in families for c in f.versions}
+        versions.update({routes.absolute(site, routes.achievement(p)): p for p in pathways})
+        award_keys = {url: _award_key(award) for url, award in versions.items()}
+        did_doc = did_document(site)
+        # A changed key list changes every answer, so it is part of the key.
+        did_hash = hashlib.sha256(json.dumps(did_doc, sort_keys=True).encode()).hexdigest()[:16]
+        reasons = revocation_reasons(site.source)
+        verifying = cls(site, credentials, now, versions, award_keys, reasons, Memo("", {}), did_hash, [], [], None,
+                        store, proofs, [])
+        if credentials and not site.keys:
+            verifying.refusal.append(Problem("content/site.yaml", None, "keys", "no public keys, so no credential "
+                                             "can be verified", "list the issuer's keys (see: credsite docs issuing)"))
+            return verifying
+        verifying.memo = Memo.read(store, _environment(site, award_keys, reasons), now)
+        unjudged: list[IssuedCredential] = []
+        for cred in credentials:
+            achievement_id = _achievement_id(cred.facts)
+            course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
+            kept = verifying.memo.verdict(cred.digest, award_keys.get(str(achievement_id))) if course else None
+            if kept is None or course is None:
+                unjudged.append(cred)
+            else:
+                verifying.kept.append(Published(cred, kept[0], course, kept[1], now.date()))
+        proven = store if store is not None else proofs
+        cache = proven.lookup("signatures", [f"{did_hash}:{c.digest}" for c in unjudged]) if proven else {}
+        for cred in unjudged:
+            entry = _texts(cache.get(f"{did_hash}:{cred.digest}"))
+            # Entries that are not findings (damaged, or of an older credsite) read as None: checked again.
+            read = [Finding.from_json(f) for f in entry] if entry is not None else [None]
+            known = tuple(f for f in read if f is not None)
+            verifying.todo.append((cred, known if len(known) == len(read) else None))
+        if progress:  # "unchanged": kept verdicts, or (some to judge) proofs checked before
+            unchecked = sum(1 for _, cached in verifying.todo if cached is None)
+            unchanged = len(verifying.todo or credentials) - unchecked
+            progress(f"verifying {unchecked} credential(s) ({unchanged} unchanged, verified before)")
+        if verifying.todo:
+            # What a verifier can fetch from this site: the files the build publishes besides the badges.
+            publishes = outputs.publishes(site, outputs.table(site, families, (), outputs.status_lists_in(site.source),
+                                                              pathways))
+            base = site.base_url
+            # Only lists the build publishes count: a verifier in the world sees no other.
+            lists = base + routes.status_folder()
+            lookup = status_lookup_from_files(
+                base, site.source / "content",
+                lambda url: url[len(base):] if publishes(url) and url.startswith(lists) else None,
+                KeyResolver(did_doc), now)
+            verifying.judge = Judge(did_doc, versions, publishes, lookup, now)
+        return verifying
+
+    def outcome(self, cred: IssuedCredential, answer: Judged) -> Published | None:
+        """The credential (as judged: its file may hold other bytes than the index said) as published, or None
+        when it may not be."""
+        cred = as_judged(cred, answer)
         achievement_id = answer.summary[1]
-        course = versions.get(achievement_id) if isinstance(achievement_id, str) else None
+        course = self.versions.get(achievement_id) if isinstance(achievement_id, str) else None
         if answer.found or answer.verdict is None or course is None:
-            refused.append(Refused(cred, list(answer.found)))
-            continue
-        item = Published(cred, answer.verdict, course, reasons.get(cred.facts["id"], ""), now.date())
-        published.append(item)
-        memo.remember(item, award_keys[achievement_id])
-    problems += not_published_problems(site, refused, len(credentials), skip_invalid, preview)
-    if save_cache and store is not None:
-        store.later(functools.partial(_save_index, store, credentials, read))
-        store.later(functools.partial(memo.save, store, now, until(now, credentials)))
-    return published, problems
+            return None
+        return Published(cred, answer.verdict, course, self.reasons.get(cred.facts["id"], ""), self.now.date())
+
+    def finish(self, answers: Sequence[Judged | None], skip_invalid: bool = False, save_cache: bool = True,
+               preview: bool = False) -> tuple[list[Published], list[Problem]]:
+        """What may be published, and a problem for the others, from `answers` to `todo` in order. Raises
+        CredentialChanged for a file changed meanwhile."""
+        if self.refusal:
+            return [], list(self.refusal)
+        store, site, credentials = self.store, self.site, self.credentials
+        if not self.todo:
+            if save_cache and store is not None:
+                _save_index(store, credentials)
+            return list(self.kept), []
+        fresh: dict[str, str] = {}
+        for (cred, cached), answer in zip(self.todo, answers, strict=True):
+            if answer is None:
+                raise CredentialChanged(cred.source)
+            if cached is None or answer.digest != cred.digest:
+                fresh[f"{self.did_hash}:{answer.digest}"] = _text([f.to_json() for f in answer.signature])
+        proven = store if store is not None else self.proofs
+        if save_cache and fresh and proven is not None:
+            proven.later(functools.partial(proven.add, "signatures", fresh))
+        published = list(self.kept)
+        refused: list[Refused] = []
+        read: list[IssuedCredential] = []
+        for (cred, _), answer in zip(self.todo, answers, strict=True):
+            assert answer is not None
+            item = self.outcome(cred, answer)
+            if item is None:
+                read.append(as_judged(cred, answer))
+                refused.append(Refused(read[-1], list(answer.found)))
+                continue
+            read.append(item.credential)
+            published.append(item)
+            self.memo.remember(item, self.award_keys[answer.summary[1]])
+        problems = not_published_problems(site, refused, len(credentials), skip_invalid, preview)
+        if save_cache and store is not None:
+            store.later(functools.partial(_save_index, store, credentials, read))
+            store.later(functools.partial(self.memo.save, store, self.now, until(self.now, credentials)))
+        return published, problems
+
+
+def as_judged(cred: IssuedCredential, answer: Judged) -> IssuedCredential:
+    """The credential as judged: when the index was out of date, the file held other bytes than it said."""
+    if answer.digest == cred.digest:
+        return cred
+    return replace(cred, stat="", digest=answer.digest, facts=summary_facts(answer.summary))
 
 
 def read_index(store: Store | None) -> dict[str, tuple]:
