@@ -65,9 +65,9 @@ def main() -> None:
     judging: dict[str, Any] = {}
     real_judge_all = issued.judge_all
 
-    def judge_all(site, j, credentials, *rest, **options):  # what the build judges, and against what
-        judging.update(judge=j, credentials=credentials)
-        return real_judge_all(site, j, credentials, *rest, **options)
+    def judge_all(j, todo, *rest, **options):  # what the build judges, and against what
+        judging.update(judge=j, credentials=[cred for cred, _ in todo])
+        return real_judge_all(j, todo, *rest, **options)
 
     with mock.patch.object(issued, "judge_all", judge_all):
         content = verify(load(work), save_cache=False)

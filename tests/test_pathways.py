@@ -9,6 +9,7 @@ in the interop verifiers as every other does.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PIL import Image
 from test_interop import VERIFIERS, node, run_node  # noqa: F401  (node is a fixture)
 
 from conftest import (
@@ -38,7 +40,7 @@ from generator.credentials.multikey import private_from_multibase
 from generator.issuing import issue as issuing
 from generator.issuing import keys
 from generator.issuing.pathway import Outside, issue_pathway
-from generator.site import documents
+from generator.site import badges, documents
 
 PATHWAY = "sustainable-cities"  # the sample's
 PARTS = ("data-literacy-for-policy", "circular-construction", "sustainable-urban-water-management")
@@ -241,6 +243,41 @@ def test_with_all_three_it_is_issued_with_the_parts_as_evidence(sample, tmp_path
     assert "heeft de leerroute afgerond" in nl
     ours, problems = verify_paths([issued.path], sample.root)
     assert not problems and ours[0][1].status == "valid", ours
+
+
+def test_a_baked_pathway_credential_holds_the_pathways_image_when_judged_while_rendering(sample, tmp_path,
+                                                                                         monkeypatch):
+    """A cold build judges its credentials where it renders them, before the site-wide files (a pathway's images
+    among them) are made: what it bakes for a pathway credential must be what judging first bakes."""
+    from generator.build import units
+
+    award(sample, *PARTS)
+    (issued,), problems = pathway_for(sample)
+    assert not problems, [str(p) for p in problems]
+    settings = sample.root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    said: list[str] = []
+    assert build(sample.root, tmp_path / "streamed", progress=said.append).ok
+    assert any("as they are rendered" in line for line in said)
+    baked = tmp_path / "streamed" / "badges" / issued.path.stem
+    (pathway,) = [p for p in load(sample.root).pathways if p.slug == PATHWAY]
+    drawn = (tmp_path / "streamed" / routes.course_image(pathway, "badge.png")).read_bytes()
+    assert pixels(baked / "badge.png") == pixels(drawn)  # the pathway's own image, baked
+    assert badges.unbake_png((baked / "badge.png").read_bytes()) == issued.path.read_bytes()
+    assert badges.unbake_svg((baked / "badge.svg").read_text(encoding="utf-8")) == issued.path.read_bytes()
+    shutil.rmtree(sample.root / ".credsite-cache")
+    monkeypatch.setattr(units.UnitCache, "key", lambda self, unit: "")  # every credential judged first
+    said.clear()
+    assert build(sample.root, tmp_path / "first", progress=said.append).ok
+    assert not any("as they are rendered" in line for line in said)
+    for name in ("badge.png", "badge.svg"):
+        assert (baked / name).read_bytes() == (tmp_path / "first" / "badges" / issued.path.stem / name).read_bytes()
+
+
+def pixels(png: Path | bytes) -> bytes:
+    image = Image.open(io.BytesIO(png if isinstance(png, bytes) else png.read_bytes()))
+    return image.convert("RGBA").tobytes()
 
 
 def test_a_revoked_part_does_not_count(sample):

@@ -20,13 +20,14 @@ import datetime as dt
 import gc
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import routes
 from generator.build import host_usage, manifest
 from generator.build.identity import fingerprint, output_identity
 from generator.build.pool import on_another_core, read_on_all_cores
@@ -38,6 +39,7 @@ from generator.problems import Code, Problem, errors, sort_key
 from generator.site import theme
 
 if TYPE_CHECKING:
+    from generator.build.issued import Judged, Verifying
     from generator.build.units import Plan
 
 Progress = Callable[[str], None]  # receives one line per stage of a long build
@@ -124,23 +126,46 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
            store: Store | None = None, proofs: Store | None = None) -> Content:
     """Check every issued credential: the content, with those that verify as `published`, at `moment` (now).
     `preview`: the base URL is --base-url's, so a problem it causes names the option, not site.yaml. `proofs`:
-    see verify_issued."""
-    from generator.build.endorsements import endorse
-    from generator.build.issued import verify_issued
+    see issued.verify_issued."""
+    from generator.build.issued import judge_all
 
     if not content.ok:
         return content
-    moment = moment or now()
+    begun = begin_verify(content, progress, preview, moment or now(), store, proofs)
+    todo = begun.verifying
+    return begun.finish(judge_all(todo.judge, todo.todo) if todo.judge is not None else [], skip_invalid, save_cache)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """verify() begun: what must be judged is known (`verifying.todo`); `finish` concludes from the judgements,
+    however they were made (a whole build makes most of them while rendering)."""
+
+    content: Content
+    families: list[CourseFamily]  # with their endorsements, which are checked first
+    endorsement_problems: list[Problem]
+    verifying: Verifying
+    preview: bool
+
+    def finish(self, answers: Sequence[Judged | None], skip_invalid: bool, save_cache: bool = True) -> Content:
+        try:
+            published, problems = self.verifying.finish(answers, skip_invalid, save_cache, self.preview)
+        except CredentialChanged as exc:
+            published, problems = [], [changed_problem(exc)]
+        return replace(self.content, families=self.families, published=published,
+                       problems=sorted(self.content.problems + self.endorsement_problems + problems, key=sort_key))
+
+
+def begin_verify(content: Content, progress: Progress | None, preview: bool, moment: dt.datetime,
+                 store: Store | None = None, proofs: Store | None = None) -> Verification:
+    from generator.build.endorsements import endorse
+    from generator.build.issued import Verifying
+
     # Endorsements first: the course versions that credentials are published for then carry theirs.
     families, endorsement_problems = endorse(content.site, content.families, moment, preview)
-    try:
-        published, problems = verify_issued(content.site, content.credentials, families,
-                                            moment, skip_invalid, save_cache, progress, preview, content.pathways,
-                                            store, proofs)
-    except CredentialChanged as exc:
-        published, problems = [], [changed_problem(exc)]
-    return replace(content, families=families, published=published,
-                   problems=sorted(content.problems + endorsement_problems + problems, key=sort_key))
+    verifying = Verifying.start(content.site, content.credentials, families, moment, content.pathways, store, proofs,
+                                progress)
+    return Verification(content, families, endorsement_problems, verifying, preview)
 
 
 def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
@@ -237,71 +262,109 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
         table_problems,
         template_problem,
     )
-    from generator.build.site_files import achievement_bodies, feeds_updated
-    from generator.build.units import plan_units, render_units
+    from generator.build.issued import judge_all
+    from generator.build.site_files import achievement_bodies
+    from generator.build.units import UnitCache, plan_units, render_units
     from generator.credentials import closed_world
     from generator.site import outputs
+    from generator.site.outputs import badge_unit_id
 
     say = progress or (lambda message: None)
-    # What a short path that gave up checked (the proofs of the credentials it added) is kept for this build.
-    store.settle()
-    loaded = load(source, base_url, drafts, paranoid, store, stats)
-    if isinstance(loaded, Unloadable):
-        return BuildResult(loaded.problems)
-    if loaded.ok:
-        say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
-    content = verify(loaded, skip_invalid, progress=progress, preview=base_url is not None, moment=moment,
-                     store=store)
-    problems = list(content.problems)
-    if not content.ok or errors(problems):
-        return BuildResult(sorted(problems, key=sort_key))
-    previous = output if output.is_dir() else None
-    site = content.site
-    unpublished = len(content.credentials) - len(content.published)
-    pathways = tuple(content.pathways)
-    bodies = achievement_bodies(site, content.families, pathways)
-    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(source), pathways)
-    updated = feeds_updated(content.published)
-    site_rows = [o for o in table if o.unit == outputs.SITE]
-    # Planning the units takes a while for many credentials, and the site-wide files do not depend on it.
-    with on_another_core(site_files_checked, site, content.families, bodies, site_rows, updated, pathways,
-                         apart=len(content.published) >= SITE_FILES_APART_FROM) as made:
-        plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways, paranoid,
-                          store)
-        outcome = made()
-    if isinstance(outcome, Problem):
-        return BuildResult(sorted(problems + [outcome], key=sort_key))
-    shared, export_found = outcome
-    until = manifest.holds_until(moment, verdict_dates(content))
 
-    def remember(result: BuildResult) -> BuildResult:
+    def remember(content: Content, updated: dt.datetime, result: BuildResult) -> BuildResult:
+        until = manifest.holds_until(moment, verdict_dates(content))
         manifest.save(store, manifest.key_of(fp, output_identity(output), options), stats, moment, until,
                       result.count, result.problems, result.not_published, updated.isoformat(),
                       delta.awards_identity(content.families, content.pathways))
         return result
 
-    if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
-        # The new output would be the old one, file for file: leave it alone.
-        names = [name for files in plan.reused.values() for name in files] + list(shared)
-        say(f"nothing changed since the last build; {len(names)} files are up to date")
-        found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
-        return remember(BuildResult(sorted(problems + found, key=sort_key), names, up_to_date=True,
-                                    not_published=unpublished, count=len(names)))
+    # What a short path that gave up checked (the proofs of the credentials it added) is kept for this build.
+    store.settle()
+    loaded = load(source, base_url, drafts, paranoid, store, stats)
+    if isinstance(loaded, Unloadable):
+        return BuildResult(loaded.problems)
+    if not loaded.ok:
+        return BuildResult(loaded.problems)
+    say(f"loaded {len(loaded.families)} course(s) and {len(loaded.credentials)} credential(s)")
+    begun = begin_verify(loaded, progress, base_url is not None, moment, store)
+    verifying = begun.verifying
+    previous = output if output.is_dir() else None
+    site = loaded.site
+    pathways = tuple(loaded.pathways)
+    bodies = achievement_bodies(site, begun.families, pathways)
+    cache = UnitCache(site, previous, fingerprint(site, mtime), paranoid, store)
+    # A credential whose unit the last output may hold is judged first: its verdict decides whether that unit is
+    # reused. The others (a cold build: all of them) are judged where they are rendered.
+    first = [i for i, (cred, _) in enumerate(verifying.todo) if cache.key(badge_unit_id(cred.uuid)) is not None]
+    j = verifying.judge
+    answers: dict[int, Judged | None] = dict(zip(first, judge_all(j, [verifying.todo[i] for i in first]),
+                                                 strict=True)) if j is not None else {}
+    later = [i for i in range(len(verifying.todo)) if i not in answers]
+    if later and j is not None and not skip_invalid and any(
+            a is None or verifying.outcome(verifying.todo[i][0], a) is None for i, a in answers.items()):
+        # The build fails: judge the rest too, to report every problem, and render nothing.
+        answers.update(zip(later, judge_all(j, [verifying.todo[i] for i in later]), strict=True))
+        later = []
+    content: Content | None = None
+    export_found: list[Problem] = []
+    if not later:
+        content = begun.finish([answers[i] for i in range(len(verifying.todo))], skip_invalid)
+        if errors(content.problems):
+            return BuildResult(list(content.problems))
+        table, updated, site_rows = _listing(content)
+        # Planning the units takes a while for many credentials, and the site-wide files do not depend on it.
+        with on_another_core(site_files_checked, site, content.families, bodies, site_rows, updated, pathways,
+                             apart=len(content.published) >= SITE_FILES_APART_FROM) as made:
+            plan = plan_units(site, content.families, bodies, content.published, previous, mtime, pathways,
+                              paranoid, store, cache)
+            outcome = made()
+        if isinstance(outcome, Problem):
+            return BuildResult(sorted(content.problems + [outcome], key=sort_key))
+        shared, export_found = outcome
+        if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
+            # The new output would be the old one, file for file: leave it alone.
+            names = [name for files in plan.reused.values() for name in files] + list(shared)
+            say(f"nothing changed since the last build; {len(names)} files are up to date")
+            found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
+            return remember(content, updated, BuildResult(
+                sorted(content.problems + found, key=sort_key), names, up_to_date=True,
+                not_published=len(content.credentials) - len(content.published), count=len(names)))
+    else:
+        known = verifying.kept + [item for i, answer in answers.items() if answer is not None
+                                  and (item := verifying.outcome(verifying.todo[i][0], answer)) is not None]
+        plan = plan_units(site, begun.families, bodies, known, previous, mtime, pathways, paranoid, store, cache)
+        plan.judge_while_rendering(site, verifying, [verifying.todo[i] for i in later], skip_invalid)
+        shared = {}  # made once every credential is judged
     patch = previous is not None and _small_change(plan)
     try:
         with (patching(output, mtime) if patch else staging(output, mtime)) as stage:
-            # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake them.
-            # A patch holds only those that changed.
-            for name, data in shared.items():
+            # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake
+            # them. A patch holds only those that changed. Judging while rendering, only those images come first.
+            early = _pathway_badges(site, pathways) if content is None and site.bakes_images else {}
+            for name, data in (shared if content is not None else early).items():
                 if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
                     stage.write(name, data)
             try:
                 # The caches verify() put off are written while the workers render.
                 rendered = render_units(site, plan, previous, stage, progress=progress, meanwhile=store.settle)
             except (jinja2.TemplateError, RecursionError) as exc:
-                return BuildResult(sorted(problems + [template_problem(exc, site)], key=sort_key))
+                return BuildResult(sorted(begun.content.problems + [template_problem(exc, site)], key=sort_key))
             except CredentialChanged as exc:
-                return BuildResult(sorted(problems + [changed_problem(exc)], key=sort_key))
+                return BuildResult(sorted(begun.content.problems + [changed_problem(exc)], key=sort_key))
+            if content is None:
+                answers.update(zip(later, rendered.judged, strict=True))
+                content = begun.finish([answers[i] for i in range(len(verifying.todo))], skip_invalid)
+                if errors(content.problems):
+                    return BuildResult(list(content.problems))
+                table, updated, site_rows = _listing(content)
+                outcome = site_files_checked(site, content.families, bodies, site_rows, updated, pathways)
+                if isinstance(outcome, Problem):
+                    return BuildResult(sorted(content.problems + [outcome], key=sort_key))
+                shared, export_found = outcome
+                for name, data in shared.items():
+                    if early.get(name) != data and (not isinstance(stage, Patch)
+                                                    or not plan.cache.same_file(name, data)):
+                        stage.write(name, data)
             names = rendered.names + list(shared)
             found = (rendered.problems + changed_versions(content, rendered.achievements, output)
                      + closed_world.output_problems({**shared, **rendered.achievements}, outputs.publishes(site, table))
@@ -320,7 +383,7 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
                 usage = stage.tally.usage(names)
             say(f"measured {host_usage.describe(usage)}")
             found += host_usage.problems(site, usage)
-            problems = sorted(problems + found, key=sort_key)
+            problems = sorted(content.problems + found, key=sort_key)
             if errors(problems):
                 return BuildResult(problems)
             say(f"publishing {len(names)} files")
@@ -341,7 +404,9 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
     plan.cache.store_output_problems(found)
     plan.cache.fresh_usage = [usage.files, usage.folders, usage.bytes, *usage.largest]
     plan.cache.save(output)
-    return remember(BuildResult(problems, names, written=True, not_published=unpublished, count=len(names)))
+    return remember(content, updated, BuildResult(problems, names, written=True,
+                                                  not_published=len(content.credentials) - len(content.published),
+                                                  count=len(names)))
 
 
 def _add(store: Store, source: Path, output: Path, base_url: str | None, drafts: bool, skip_invalid: bool,
@@ -412,6 +477,30 @@ def _edit(store: Store, source: Path, output: Path, base_url: str | None, drafts
         manifest.save(store, key, stats, moment, last.until, edited.count, edited.problems, 0, last.updated,
                       last.awards)
     return result
+
+
+def _listing(content: Content) -> tuple[list, dt.datetime, list]:
+    """What the site-wide files list of the published credentials: the outputs table, the feeds' date, and the
+    table's rows of site-wide files."""
+    from generator.build.site_files import feeds_updated
+    from generator.site import outputs
+
+    site = content.site
+    table = outputs.table(site, content.families, content.published, outputs.status_lists_in(site.source),
+                          tuple(content.pathways))
+    return table, feeds_updated(content.published), [o for o in table if o.unit == outputs.SITE]
+
+
+def _pathway_badges(site: Site, pathways: tuple[Pathway, ...]) -> dict[str, bytes]:
+    """The images a pathway's credentials bake (site_files makes them again, byte for byte, with the rest)."""
+    from generator.build.units import BAKED
+    from generator.site.render import course_images, make_environment
+
+    if not pathways:
+        return {}
+    env = make_environment(site)
+    return {routes.course_image(p, name): data for p in pathways
+            for name, data in course_images(env, site, p).items() if name in BAKED}
 
 
 SITE_FILES_APART_FROM = 5000  # published credentials: with fewer, planning their units takes less than a fork

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.synchronize
 import os
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
@@ -22,8 +24,10 @@ from generator import routes
 from generator.build import writer
 from generator.build.host_usage import Tally
 from generator.build.identity import fingerprint, output_identity
+from generator.build.issued import Judged, Todo, Verifying, judge
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
+from generator.credentials.findings import Finding
 from generator.credentials.linked_data import data_loss
 from generator.model import Award, Course, CourseFamily, IssuedCredential, Pathway, Published, Site, Verdict
 from generator.problems import Code, Problem
@@ -119,64 +123,119 @@ def course_job(job: Job, family: CourseFamily, course: Course,
 
 
 def badge_job(job: Job, items: list[Published]) -> tuple[list[list[str]], Tally]:
-    """Render and write each credential's files; their names, one list per credential, and what they wrote.
+    """Render and write each credential's files; their names, one list per credential, and what they wrote."""
+    tally = Tally()
+    return [_badge_files(job, item, tally) for item in items], tally
+
+
+def _badge_files(job: Job, item: Published, tally: Tally) -> list[str]:
+    """Render and write one credential's files; their names.
 
     The course images to bake are already in the staging folder (made by the
     course units, or linked from the last build), so workers read them there.
     """
-    names = []
+    for image in BAKED if job.renderer.site.bakes_images else ():
+        path = routes.course_image(item.course, image)
+        if path not in job.images:
+            staged = os.path.join(job.out.root, path)
+            where = staged if not job.previous or os.path.exists(staged) else os.path.join(job.previous, path)
+            with open(where, "rb") as handle:
+                job.images[path] = handle.read()
+    files = job.renderer.badge_unit(item, job.images)
+    # Without a pool (one core, a small site) the items are the plan's and live until the build ends: their
+    # documents must not (a hundred thousand of them took gigabytes). A worker's items are its batch's.
+    item.credential.parsed = None
+    for name, data in files.items():
+        job.out.put(name, data)
+        tally.add(name, len(data))
+    return sorted(files)
+
+
+@dataclass(frozen=True)
+class Judging:
+    """What rendering needs to judge the credentials no unit of the last output may hold (a cold build: all of
+    them) where it renders them: each is read, hashed and parsed once, not once to judge and again to render, and
+    no stage waits for the slowest worker of the one before. Forked workers inherit it."""
+
+    verifying: Verifying  # its judge, and what a judgement means (Verifying.outcome)
+    fp: str
+    depends: dict[tuple[str, str], object]  # badge_depends_on of each award, by its key
+    revocations: dict  # site/badge_view.revocation_dates
+    # Set once the build is known to fail (a credential refused without --skip-invalid, or changed): the rest are
+    # judged, to report them all, but not rendered.
+    stop: multiprocessing.synchronize.Event
+    stop_on_refusal: bool  # without --skip-invalid
+    links_seen: dict[tuple, list[Finding]] = field(default_factory=dict)
+
+
+Judgement = tuple[Judged | None, str, list[str]]  # a credential judged, its unit's key and files ("", [] if none)
+
+
+def judge_job(job: Job, judging: Judging, todo: list[Todo]) -> tuple[list[Judgement], Tally]:
+    """Judge each credential, then render the ones that may be published (unless told to stop). The whole batch
+    is judged first: judging one credential and rendering it in turn took a twentieth longer (each evicts what
+    the other keeps in the processor's caches)."""
     tally = Tally()
-    bakes = job.renderer.site.bakes_images
-    for item in items:
-        for image in BAKED if bakes else ():
-            path = routes.course_image(item.course, image)
-            if path not in job.images:
-                staged = os.path.join(job.out.root, path)
-                where = staged if not job.previous or os.path.exists(staged) else os.path.join(job.previous, path)
-                with open(where, "rb") as handle:
-                    job.images[path] = handle.read()
-        files = job.renderer.badge_unit(item, job.images)
-        # Without a pool (one core, a small site) the items are the plan's and live until the build ends: their
-        # documents must not (a hundred thousand of them took gigabytes). A worker's items are its batch's.
-        item.credential.parsed = None
-        for name, data in files.items():
-            job.out.put(name, data)
-            tally.add(name, len(data))
-        names.append(sorted(files))
-    return names, tally
+    j = judging.verifying.judge
+    assert j is not None
+    had = [cred.stored for cred, _ in todo]
+    # The bytes and document of each stay on the credential (this process's copy) for its pages.
+    answers = [judge(j, cred, proven, judging.links_seen, keep=True) for cred, proven in todo]
+    out: list[Judgement] = []
+    for (cred, _), answer, stored in zip(todo, answers, had, strict=True):
+        item = judging.verifying.outcome(cred, answer) if answer is not None else None
+        if item is None or judging.stop.is_set():
+            out.append((answer, "", []))
+        else:
+            key = badge_key(judging.fp, item, judging.depends[item.course.key], judging.revocations)
+            out.append((answer, key, _badge_files(job, item, tally)))
+            item.credential.stored, item.credential.parsed = stored, None  # a copy, when the file's bytes were new
+        cred.stored, cred.parsed = stored, None
+    return out, tally
 
 
-# One Job per worker process, made by the pool's initializer, with the course units to render and the awards
-# (course versions, pathways) the credentials are for. The workers are forked after the plan is made, so they
-# have these already: a course task is its position, and a credential in a batch names its award by position.
-# Pickled with every batch, the course versions were most of what a batch cost (about a hundred per batch). The
-# credentials themselves do come pickled: read in place from the fork, each page of the parent's that holds one is
-# copied into the worker that touches it (reference counts), which cost more memory than pickling costs time.
-_worker: tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Award]] | None = None
+@dataclass(frozen=True)
+class _Worker:
+    job: Job
+    courses: list[tuple[CourseFamily, Course, dict]]
+    awards: list[Award]
+    judging: Judging | None
+
+
+_worker: _Worker | None = None
 Batch = list[tuple[IssuedCredential, Verdict, str, dt.date | None, int]]  # a Published, its award by position
 
 
 def _init_worker(site: Site, root: str, mtime: int | None, pathways: tuple[Pathway, ...], previous: str,
-                 courses: list[tuple[CourseFamily, Course, dict]], awards: list[Award]) -> None:
+                 courses: list[tuple[CourseFamily, Course, dict]], awards: list[Award],
+                 judging: Judging | None) -> None:
     global _worker
-    _worker = (Job(Renderer(site, pathways), writer.Files(root, mtime), previous=previous), courses, awards)
+    _worker = _Worker(Job(Renderer(site, pathways), writer.Files(root, mtime), previous=previous), courses, awards,
+                      judging)
 
 
-def _work() -> tuple[Job, list[tuple[CourseFamily, Course, dict]], list[Award]]:
+def _work() -> _Worker:
     if _worker is None:
         raise RuntimeError("a render worker was used before its initializer ran")
     return _worker
 
 
 def _pool_course_job(index: int) -> tuple[list[str], list[Problem], bytes, Tally]:
-    job, courses, _ = _work()
-    return course_job(job, *courses[index])
+    work = _work()
+    return course_job(work.job, *work.courses[index])
 
 
 def _pool_badge_job(batch: Batch) -> tuple[list[list[str]], Tally]:
-    job, _, awards = _work()
-    return badge_job(job, [Published(credential, verdict, awards[award], reason, checked_on)
-                           for credential, verdict, reason, checked_on, award in batch])
+    work = _work()
+    return badge_job(work.job, [Published(credential, verdict, work.awards[award], reason, checked_on)
+                                for credential, verdict, reason, checked_on, award in batch])
+
+
+def _pool_judge_job(todo: list[Todo]) -> tuple[list[Judgement], Tally]:
+    work = _work()
+    if work.judging is None:
+        raise RuntimeError("a render worker was given credentials to judge without what judging needs")
+    return judge_job(work.job, work.judging, todo)
 
 
 def _batches(items: list[Published]) -> tuple[list[Award], list[Batch]]:
@@ -407,11 +466,30 @@ class Plan:
     badge_todo: list[tuple[Published, str]]  # with the unit's key
     course_keys: dict[tuple[str, str], str]  # and the pathways' keys: their slugs are never a course's
     pathways: tuple[Pathway, ...] = ()
+    revocations: dict = field(default_factory=dict)  # site/badge_view.revocation_dates
+    # Credentials to judge where they are rendered (see Judging): no unit of the previous output is theirs.
+    to_judge: list[Todo] = field(default_factory=list)
+    judging: Judging | None = None
 
     @property
     def units_unchanged(self) -> bool:
         """Every unit of the previous output is reused, and none is gone or new."""
-        return not self.course_todo and not self.badge_todo and self.reused.keys() == self.cache.units.keys()
+        return (not self.course_todo and not self.badge_todo and not self.to_judge
+                and self.reused.keys() == self.cache.units.keys())
+
+    @property
+    def to_render(self) -> int:
+        """Units this plan may render: some of those to judge may not be published."""
+        return len(self.course_todo) + len(self.badge_todo) + len(self.to_judge)
+
+    def judge_while_rendering(self, site: Site, verifying: Verifying, todo: list[Todo], skip_invalid: bool) -> None:
+        """Have `todo` judged by render_units, and rendered there when they may be published. Without
+        `skip_invalid`, one that may not be stops the rendering (the build will fail); the rest are still judged."""
+        awards = {award.key: award for award in verifying.versions.values()}
+        depends = {k: badge_depends_on(site, award, self.course_keys[k]) for k, award in awards.items()}
+        self.to_judge = todo
+        self.judging = Judging(verifying, self.cache.fp, depends, self.revocations,
+                               multiprocessing.get_context("fork").Event(), not skip_invalid)
 
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
@@ -435,7 +513,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
                 plan.problems.extend(_problem(p) for p in entry["problems"])
             else:
                 plan.course_todo.append((family, course, achievements[course.key]))
-    revocations = revocation_dates(site.source)
+    revocations = plan.revocations = revocation_dates(site.source)
     depends = {k: badge_depends_on(site, award, plan.course_keys[k]) for k, award in
                {item.course.key: item.course for item in published}.items()}
     for item in published:
@@ -455,6 +533,7 @@ class Rendered:
     made: list[str]  # those rendered by this build (the others are the reused units')
     problems: list[Problem]
     achievements: dict[str, bytes]  # Achievement JSON of the course versions rendered this time
+    judged: list[Judged | None] = field(default_factory=list)  # the plan's to_judge, in order
 
 
 def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging | writer.Patch,
@@ -471,32 +550,49 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
                 stage.link(name, base + name)
         names += files
     problems = list(plan.problems)
-    course_todo, badge_todo, cache = plan.course_todo, plan.badge_todo, plan.cache
+    course_todo, badge_todo, cache, judging = plan.course_todo, plan.badge_todo, plan.cache, plan.judging
+    to_judge = plan.to_judge if judging is not None else []
     if progress:
-        units = len(plan.reused) + len(course_todo) + len(badge_todo)
-        progress(f"rendering {len(course_todo) + len(badge_todo)} of {units} course versions and badges "
-                 "(the rest are unchanged)")
+        units = len(plan.reused) + plan.to_render
+        also = f", judging {len(to_judge)} credential(s) as they are rendered" if to_judge else ""
+        progress(f"rendering {plan.to_render} of {units} course versions and badges (the rest are unchanged{also})")
     workers = workers or os.cpu_count() or 1
-    use_pool = workers > 1 and len(course_todo) + len(badge_todo) >= PARALLEL_FROM
+    use_pool = workers > 1 and plan.to_render >= PARALLEL_FROM
     items: list[Published] = [item for item, _ in badge_todo]
     awards, batches = _batches(items) if use_pool else ([], [])
     patched = "" if isinstance(stage, writer.Staging) or previous is None else str(previous)
+    judgements: list[Judgement] = []
+    tally = stage.tally if isinstance(stage, writer.Staging) else Tally()
+
+    def take(results: Iterable[tuple[list[Judgement], Tally]]) -> None:
+        for batch, tallied in results:
+            start = len(judgements)
+            judgements.extend(batch)
+            tally.merge(tallied)
+            if judging is not None and not judging.stop.is_set() and any(
+                    answer is None or (judging.stop_on_refusal and judging.verifying.outcome(cred, answer) is None)
+                    for (cred, _), (answer, _, _) in zip(to_judge[start:start + len(batch)], batch, strict=True)):
+                judging.stop.set()  # the build fails: the workers judge the rest without rendering them
+
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched, course_todo,
-                                              awards)) if use_pool
+                                              awards, judging)) if use_pool
           else nullcontext()) as pool:
         if pool is None:
             meanwhile()
             local = Job(Renderer(site, plan.pathways), stage.files, previous=patched)
             course_results = [course_job(local, *todo) for todo in course_todo]
             badge_results = [badge_job(local, items)]
+            if judging is not None:
+                take(judge_job(local, judging, to_judge[i:i + BATCH]) for i in range(0, len(to_judge), BATCH))
         else:
             course_results = list(pool.map(_pool_course_job, range(len(course_todo))))
             # Small batches keep both workers busy to the end.
             done = pool.map(_pool_badge_job, batches)  # every task handed out at once
+            judging_done = pool.map(_pool_judge_job, [to_judge[i:i + BATCH] for i in range(0, len(to_judge), BATCH)])
             meanwhile()
             badge_results = list(done)
+            take(judging_done)
     badge_names = [unit for batch, _ in badge_results for unit in batch]
-    tally = stage.tally if isinstance(stage, writer.Staging) else Tally()
     for _, tallied in badge_results:
         tally.merge(tallied)
     achievements = {}
@@ -512,4 +608,8 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     for (item, key), unit_names in zip(badge_todo, badge_names, strict=True):
         names += unit_names
         cache.store(badge_unit_id(item.credential.uuid), key, unit_names)
-    return Rendered(names, names[reused_count:], problems, achievements)
+    for (cred, _), (_, key, unit_names) in zip(to_judge, judgements, strict=True):
+        if unit_names:
+            names += unit_names
+            cache.store(badge_unit_id(cred.uuid), key, unit_names)
+    return Rendered(names, names[reused_count:], problems, achievements, [answer for answer, _, _ in judgements])

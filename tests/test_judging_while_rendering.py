@@ -1,0 +1,143 @@
+"""A whole build judges the credentials that no unit of the last output holds (a cold build: all of them) where it
+renders them (build/units.Judging): each file is read and parsed once, and no stage waits for the one before.
+
+What it publishes and reports must be what judging every credential first gives, and a credential it may not
+publish stops the rendering (without --skip-invalid) while the rest are still judged, so every problem is
+reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import issue_api, issued_files, learner, sample_site, tree
+from generator.build import issued, units
+from generator.build.pipeline import build
+
+EPOCH = "1767225600"
+
+
+def judged_first(monkeypatch) -> None:
+    """As if the last output might hold every credential's unit: each is judged before anything is rendered (the
+    way a build that finds a unit cache goes)."""
+    monkeypatch.setattr(units.UnitCache, "key", lambda self, unit: "")
+
+
+def pooled(monkeypatch) -> None:
+    """The worker pools even for a small site, in small batches."""
+    monkeypatch.setattr(units, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(units, "BATCH", 2)
+    monkeypatch.setattr(issued, "PARALLEL_FROM", 1)
+
+
+def renders_counted(monkeypatch) -> list[str]:
+    """The uuid of each credential whose unit is rendered, as it is (in this process: no pool)."""
+    seen: list[str] = []
+    real = units._badge_files
+
+    def counting(job, item, tally):
+        seen.append(item.credential.uuid)
+        return real(job, item, tally)
+
+    monkeypatch.setattr(units, "_badge_files", counting)
+    return seen
+
+
+def forge(path: Path) -> None:
+    """Change the learner's name: the file stays a well-formed credential whose proof no longer holds."""
+    document = json.loads(path.read_bytes())
+    document["credentialSubject"]["name"] = "Someone Else"
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+
+
+def messages(progress: list[str]) -> str:
+    return "\n".join(progress)
+
+
+@pytest.mark.parametrize("pool", [False, True], ids=["one process", "worker pool"])
+def test_a_cold_build_judging_while_rendering_publishes_what_judging_first_does(tmp_path, monkeypatch, pool):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    if pool:
+        pooled(monkeypatch)
+    said: list[str] = []
+    streamed = build(sample_site(tmp_path, "a"), tmp_path / "streamed", progress=said.append)
+    assert streamed.ok, [str(p) for p in streamed.problems]
+    count = len(issued_files(tmp_path / "a"))
+    assert f"judging {count} credential(s) as they are rendered" in messages(said)  # the path under test
+    judged_first(monkeypatch)
+    said.clear()
+    first = build(sample_site(tmp_path, "b"), tmp_path / "first", progress=said.append)
+    assert first.ok and "as they are rendered" not in messages(said)
+    assert [str(p) for p in streamed.problems] == [str(p) for p in first.problems]
+    assert streamed.not_published == first.not_published
+    a, b = tree(tmp_path / "streamed"), tree(tmp_path / "first")
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_a_refused_credential_stops_the_rendering_and_every_refusal_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(units, "BATCH", 1)  # one process, one credential a batch: the stop is seen at once
+    root = sample_site(tmp_path)
+    files = issued_files(root)
+    forge(files[0])  # judged first (content/issued/ is read in name order)
+    forge(files[-1])
+    rendered = renders_counted(monkeypatch)
+    result = build(root, tmp_path / "out")
+    assert not result.ok and not result.written
+    reported = " ".join(f"{p.path} {p.message}" for p in result.problems if p.is_error)
+    assert f"content/issued/{files[0].name}" in reported and f"content/issued/{files[-1].name}" in reported
+    assert rendered == []  # the first was refused: nothing after it was rendered
+    assert not (tmp_path / "out").exists()
+
+
+def test_with_skip_invalid_the_others_are_rendered_and_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)
+    files = issued_files(root)
+    forge(files[0])
+    rendered = renders_counted(monkeypatch)
+    result = build(root, tmp_path / "out", skip_invalid=True)
+    assert result.ok and result.written and result.not_published == 1
+    assert sorted(rendered) == sorted(p.stem for p in files[1:])
+    assert not (tmp_path / "out" / "badges" / files[0].stem).exists()
+    assert all((tmp_path / "out" / "badges" / p.stem / "index.html").is_file() for p in files[1:])
+
+
+def test_a_refusal_found_before_rendering_renders_nothing(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    issue_api(site, *(learner(name=f"Learner {n}", email=f"l{n}@example.org") for n in range(4)))
+    out = tmp_path / "out"
+    assert build(site.root, out).ok
+    before = tree(out)
+    tampered = issued_files(site.root)[0]
+    forge(tampered)  # its unit is in the last output: judged before rendering, and refused
+    issue_api(site, learner(name="New Learner", email="new@example.org"))  # no unit yet: would be judged later
+    rendered = renders_counted(monkeypatch)
+    result = build(site.root, out)
+    assert not result.ok
+    assert any(tampered.name in f"{p.path} {p.message}" for p in result.problems if p.is_error)
+    assert rendered == []
+    assert tree(out) == before
+
+
+def test_a_credential_changed_while_it_is_judged_stops_the_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)
+    victim = issued_files(root)[0]
+    real = issued.judge
+
+    def changing(j, cred, signature, links_seen, keep=False):
+        if cred.source.endswith(victim.name):
+            shutil.copyfile(issued_files(root)[1], victim)  # other bytes than the build read
+        return real(j, cred, signature, links_seen, keep)
+
+    monkeypatch.setattr(units, "judge", changing)
+    result = build(root, tmp_path / "out", skip_invalid=True)  # a changed file stops even a lenient build
+    assert not result.ok and not result.written
+    assert any(victim.name in p.path and "changed while the site was being built" in p.message
+               for p in result.problems)
+    assert not (tmp_path / "out").exists()
