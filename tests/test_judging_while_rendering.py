@@ -141,3 +141,78 @@ def test_a_credential_changed_while_it_is_judged_stops_the_build(tmp_path, monke
     assert any(victim.name in p.path and "changed while the site was being built" in p.message
                for p in result.problems)
     assert not (tmp_path / "out").exists()
+
+
+def break_template(root: Path, name: str) -> None:
+    """A mistake where the template is rendered (in a block, if it extends another)."""
+    path = root / "themes/default/templates" / name
+    text = path.read_text(encoding="utf-8")
+    mistake = "{{ no_such_variable.at_all }}"
+    text = text.replace("{% endblock %}", mistake + "{% endblock %}", 1) if "{% endblock %}" in text else text + mistake
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_theme_mistake_met_while_judging_is_reported_with_every_refusal(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)
+    forged = issued_files(root)[-1]  # judged after the first pages are rendered
+    forge(forged)
+    break_template(root, "badge.html")
+    result = build(root, tmp_path / "out")
+    assert not result.ok and not result.written
+    shown = [f"{p.path} {p.message}" for p in result.problems if p.is_error]
+    assert any("badge.html" in line for line in shown), shown
+    assert any(forged.name in line and "NOT PUBLISHED" in line for line in shown), shown
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_badge_image_template_is_reported_when_pathway_images_come_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)  # it has a pathway
+    settings = root / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "baked_images: build\n", encoding="utf-8")
+    break_template(root, "badge.svg")
+    result = build(root, tmp_path / "out")  # no traceback: the theme's mistake, as a problem
+    assert not result.ok
+    assert any("'no_such_variable' is undefined" in p.message for p in result.problems if p.is_error)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_endorsement_that_fails_the_build_renders_no_credential(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)
+    (endorsement,) = (root / "content/endorsements").glob("*.json")
+    document = json.loads(endorsement.read_bytes())
+    document["name"] = str(document.get("name", "")) + " (edited)"  # its proof no longer holds
+    endorsement.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    rendered = renders_counted(monkeypatch)
+    result = build(root, tmp_path / "out")
+    assert not result.ok
+    assert any(endorsement.name in p.path for p in result.problems if p.is_error)
+    assert rendered == []
+
+
+def test_many_new_credentials_in_a_whole_build_are_swapped_in_not_patched(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    issue_api(site, *(learner(name=f"Learner {n}", email=f"l{n}@example.org") for n in range(3)))
+    out = tmp_path / "out"
+    assert build(site.root, out).ok
+    issue_api(site, *(learner(name=f"New {n}", email=f"n{n}@example.org") for n in range(30)))
+    said: list[str] = []
+    result = build(site.root, out, paranoid=True, progress=said.append)  # a whole build, its unit cache valid
+    assert result.ok and result.written
+    assert "judging 30 credential(s) as they are rendered" in messages(said)
+    assert not any(line.startswith("changed ") for line in said), said  # what a patch says
+    assert all((out / "badges" / p.stem / "index.html").is_file() for p in issued_files(site.root))
+
+
+def test_a_site_whose_refused_credentials_are_left_out_is_still_found_up_to_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = sample_site(tmp_path)
+    forge(issued_files(root)[0])
+    out = tmp_path / "out"
+    assert build(root, out, skip_invalid=True).written
+    before = tree(out)
+    again = build(root, out, skip_invalid=True, paranoid=True)  # a whole build: the refused one is judged again
+    assert again.ok and again.up_to_date and not again.written and again.not_published == 1
+    assert tree(out) == before

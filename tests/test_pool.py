@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
+
+import pytest
 
 from conftest import ROOT
 
@@ -53,3 +56,15 @@ def test_workers_collect_their_own_garbage_while_the_parent_does_not():
             assert set(workers.map(collecting, range(4))) == {True}
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_an_error_in_the_block_cancels_the_tasks_not_started():
+    # A render pool is handed every batch of a build at once: an error (a theme mistake in one batch) must not wait
+    # for all the others to be rendered before it is reported.
+    from generator.build import pool
+
+    tasks = []
+    with pytest.raises(RuntimeError), pool.worker_pool(2) as workers:
+        tasks = [workers.submit(time.sleep, 0.05) for _ in range(60)]
+        raise RuntimeError("a batch failed")
+    assert sum(task.cancelled() for task in tasks) >= 40  # at most a few had started

@@ -300,15 +300,34 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
     answers: dict[int, Judged | None] = dict(zip(first, judge_all(j, [verifying.todo[i] for i in first]),
                                                  strict=True)) if j is not None else {}
     later = [i for i in range(len(verifying.todo)) if i not in answers]
-    if later and j is not None and not skip_invalid and any(
-            a is None or verifying.outcome(verifying.todo[i][0], a) is None for i, a in answers.items()):
-        # The build fails: judge the rest too, to report every problem, and render nothing.
-        answers.update(zip(later, judge_all(j, [verifying.todo[i] for i in later]), strict=True))
-        later = []
-    content: Content | None = None
+
+    def judge_the_rest() -> Content:
+        """Every credential judged (none rendered): the content as verify() gives it."""
+        if later and j is not None:
+            answers.update(zip(later, judge_all(j, [verifying.todo[i] for i in later]), strict=True))
+        return begun.finish([answers[i] for i in range(len(verifying.todo))], skip_invalid)
+
+    def nothing_changed(content: Content, updated: dt.datetime, shared: dict[str, bytes], plan: Plan,
+                        made: bool) -> BuildResult | None:
+        """The up-to-date answer, when the new output would be the old one file for file (`made`: a unit of it
+        is rendered anew)."""
+        if (previous is None or made or plan.reused.keys() != plan.cache.units.keys()
+                or not plan.cache.same_site_files(shared)):
+            return None
+        names = [name for files in plan.reused.values() for name in files] + list(shared)
+        say(f"nothing changed since the last build; {len(names)} files are up to date")
+        found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
+        return remember(content, updated, BuildResult(
+            sorted(content.problems + found, key=sort_key), names, up_to_date=True,
+            not_published=len(content.credentials) - len(content.published), count=len(names)))
+
+    # A build already known to fail renders nothing: it judges the rest, to report every problem.
+    doomed = errors(begun.endorsement_problems) or any(answer is None for answer in answers.values()) or (
+        not skip_invalid and any(verifying.outcome(verifying.todo[i][0], answer) is None
+                                 for i, answer in answers.items() if answer is not None))
+    content: Content | None = judge_the_rest() if not later or doomed else None
     export_found: list[Problem] = []
-    if not later:
-        content = begun.finish([answers[i] for i in range(len(verifying.todo))], skip_invalid)
+    if content is not None:
         if errors(content.problems):
             return BuildResult(list(content.problems))
         table, updated, site_rows = _listing(content)
@@ -321,14 +340,9 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
         if isinstance(outcome, Problem):
             return BuildResult(sorted(content.problems + [outcome], key=sort_key))
         shared, export_found = outcome
-        if previous is not None and plan.units_unchanged and plan.cache.same_site_files(shared):
-            # The new output would be the old one, file for file: leave it alone.
-            names = [name for files in plan.reused.values() for name in files] + list(shared)
-            say(f"nothing changed since the last build; {len(names)} files are up to date")
-            found = plan.cache.output_problems if plan.cache.output_problems is not None else plan.problems
-            return remember(content, updated, BuildResult(
-                sorted(content.problems + found, key=sort_key), names, up_to_date=True,
-                not_published=len(content.credentials) - len(content.published), count=len(names)))
+        same = nothing_changed(content, updated, shared, plan, bool(plan.course_todo or plan.badge_todo))
+        if same is not None:
+            return same
     else:
         known = verifying.kept + [item for i, answer in answers.items() if answer is not None
                                   and (item := verifying.outcome(verifying.todo[i][0], answer)) is not None]
@@ -338,22 +352,25 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
     patch = previous is not None and _small_change(plan)
     try:
         with (patching(output, mtime) if patch else staging(output, mtime)) as stage:
-            # The site-wide files first: a pathway's badge images are among them, and its credentials' units bake
-            # them. A patch holds only those that changed. Judging while rendering, only those images come first.
-            early = _pathway_badges(site, pathways) if content is None and site.bakes_images else {}
-            for name, data in (shared if content is not None else early).items():
-                if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
-                    stage.write(name, data)
             try:
+                # The site-wide files first: a pathway's badge images are among them, and its credentials' units
+                # bake them. A patch holds only those that changed. Judging while rendering, only those images
+                # come first (the rest list what was published).
+                early = _pathway_badges(site, pathways) if content is None and site.bakes_images else {}
+                for name, data in (shared if content is not None else early).items():
+                    if not isinstance(stage, Patch) or not plan.cache.same_file(name, data):
+                        stage.write(name, data)
                 # The caches verify() put off are written while the workers render.
                 rendered = render_units(site, plan, previous, stage, progress=progress, meanwhile=store.settle)
-            except (jinja2.TemplateError, RecursionError) as exc:
-                return BuildResult(sorted(begun.content.problems + [template_problem(exc, site)], key=sort_key))
-            except CredentialChanged as exc:
-                return BuildResult(sorted(begun.content.problems + [changed_problem(exc)], key=sort_key))
+            except (jinja2.TemplateError, RecursionError, CredentialChanged) as exc:
+                stopped = changed_problem(exc) if isinstance(exc, CredentialChanged) else template_problem(exc, site)
+                # Judged while rendering, the credentials are judged again to report what else the build found.
+                content = content if content is not None else judge_the_rest()
+                return BuildResult(sorted(content.problems + [stopped], key=sort_key))
             if content is None:
                 answers.update(zip(later, rendered.judged, strict=True))
-                content = begun.finish([answers[i] for i in range(len(verifying.todo))], skip_invalid)
+                later = []
+                content = judge_the_rest()
                 if errors(content.problems):
                     return BuildResult(list(content.problems))
                 table, updated, site_rows = _listing(content)
@@ -361,6 +378,11 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
                 if isinstance(outcome, Problem):
                     return BuildResult(sorted(content.problems + [outcome], key=sort_key))
                 shared, export_found = outcome
+                # Each of those refused: the output may be the old one after all (the units the last build left
+                # out are left out again).
+                same = nothing_changed(content, updated, shared, plan, bool(rendered.made))
+                if same is not None:
+                    return same
                 for name, data in shared.items():
                     if early.get(name) != data and (not isinstance(stage, Patch)
                                                     or not plan.cache.same_file(name, data)):
@@ -516,8 +538,8 @@ def _small_change(plan: Plan) -> bool:
     if not (isinstance(usage, list) and len(usage) == 5 and isinstance(usage[3], str)
             and all(isinstance(n, int) and not isinstance(n, bool) for n in usage[:3] + usage[4:])):
         return False
-    units = len(plan.reused) + len(plan.course_todo) + len(plan.badge_todo)
-    return len(plan.course_todo) + len(plan.badge_todo) <= PATCH_UP_TO * units
+    # Credentials judged while rendering count as changed: most of them will be.
+    return plan.to_render <= PATCH_UP_TO * (len(plan.reused) + plan.to_render)
 
 
 @contextmanager

@@ -31,6 +31,10 @@ def worker_pool(workers: int, initializer=None, initargs: tuple = ()):
                                initargs=(initializer, initargs))
     try:
         yield pool
+    except BaseException:
+        # Tasks not started yet would only delay the error (a render pool holds a build's every batch).
+        pool.shutdown(cancel_futures=True)
+        raise
     finally:
         pool.shutdown()
         gc.unfreeze()
