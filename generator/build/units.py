@@ -24,7 +24,7 @@ from generator import routes
 from generator.build import writer
 from generator.build.host_usage import Tally
 from generator.build.identity import fingerprint, output_identity
-from generator.build.issued import Judged, Todo, Verifying, judge
+from generator.build.issued import Judge, Judged, Todo, Verifying, judge
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.findings import Finding
@@ -157,7 +157,8 @@ class Judging:
     them) where it renders them: each is read, hashed and parsed once, not once to judge and again to render, and
     no stage waits for the slowest worker of the one before. Forked workers inherit it."""
 
-    verifying: Verifying  # its judge, and what a judgement means (Verifying.outcome)
+    judge: Judge
+    verifying: Verifying  # what a judgement means (Verifying.outcome)
     fp: str
     depends: dict[tuple[str, str], object]  # badge_depends_on of each award, by its key
     revocations: dict  # site/badge_view.revocation_dates
@@ -176,11 +177,9 @@ def judge_job(job: Job, judging: Judging, todo: list[Todo]) -> tuple[list[Judgem
     is judged first: judging one credential and rendering it in turn took a twentieth longer (each evicts what
     the other keeps in the processor's caches)."""
     tally = Tally()
-    j = judging.verifying.judge
-    assert j is not None
     had = [cred.stored for cred, _ in todo]
     # The bytes and document of each stay on the credential (this process's copy) for its pages.
-    answers = [judge(j, cred, proven, judging.links_seen, keep=True) for cred, proven in todo]
+    answers = [judge(judging.judge, cred, proven, judging.links_seen, keep=True) for cred, proven in todo]
     out: list[Judgement] = []
     for (cred, _), answer, stored in zip(todo, answers, had, strict=True):
         item = judging.verifying.outcome(cred, answer) if answer is not None else None
@@ -485,10 +484,12 @@ class Plan:
     def judge_while_rendering(self, site: Site, verifying: Verifying, todo: list[Todo], skip_invalid: bool) -> None:
         """Have `todo` judged by render_units, and rendered there when they may be published. Without
         `skip_invalid`, one that may not be stops the rendering (the build will fail); the rest are still judged."""
+        if verifying.judge is None:
+            raise ValueError("judge_while_rendering: nothing to judge")
         awards = {award.key: award for award in verifying.versions.values()}
         depends = {k: badge_depends_on(site, award, self.course_keys[k]) for k, award in awards.items()}
         self.to_judge = todo
-        self.judging = Judging(verifying, self.cache.fp, depends, self.revocations,
+        self.judging = Judging(verifying.judge, verifying, self.cache.fp, depends, self.revocations,
                                multiprocessing.get_context("fork").Event(), not skip_invalid)
 
 
