@@ -301,6 +301,11 @@ class Verifying:
             return None
         return Published(cred, answer.verdict, course, self.reasons.get(cred.facts["id"], ""), self.now.date())
 
+    def stops(self, cred: IssuedCredential, answer: Judged | None, skip_invalid: bool) -> bool:
+        """This judgement alone fails the build: the file changed meanwhile, or (without --skip-invalid) the
+        credential may not be published."""
+        return answer is None or (not skip_invalid and self.outcome(cred, answer) is None)
+
     def finish(self, answers: Sequence[Judged | None], skip_invalid: bool = False, save_cache: bool = True,
                preview: bool = False) -> tuple[list[Published], list[Problem]]:
         """What may be published, and a problem for the others, from `answers` to `todo` in order. Raises

@@ -137,7 +137,7 @@ def verify(content: Content, skip_invalid: bool = False, save_cache: bool = True
 
 
 @dataclass(frozen=True)
-class Verification:
+class VerifyBegun:
     """verify() begun: what must be judged is known (`verifying.todo`); `finish` concludes from the judgements,
     however they were made (a whole build makes most of them while rendering)."""
 
@@ -157,7 +157,7 @@ class Verification:
 
 
 def begin_verify(content: Content, progress: Progress | None, preview: bool, moment: dt.datetime,
-                 store: Store | None = None, proofs: Store | None = None) -> Verification:
+                 store: Store | None = None, proofs: Store | None = None) -> VerifyBegun:
     from generator.build.endorsements import endorse
     from generator.build.issued import Verifying
 
@@ -165,7 +165,7 @@ def begin_verify(content: Content, progress: Progress | None, preview: bool, mom
     families, endorsement_problems = endorse(content.site, content.families, moment, preview)
     verifying = Verifying.start(content.site, content.credentials, families, moment, content.pathways, store, proofs,
                                 progress)
-    return Verification(content, families, endorsement_problems, verifying, preview)
+    return VerifyBegun(content, families, endorsement_problems, verifying, preview)
 
 
 def check(source: Path, base_url: str | None = None) -> Content | Unloadable:
@@ -322,9 +322,8 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
             not_published=len(content.credentials) - len(content.published), count=len(names)))
 
     # A build already known to fail renders nothing: it judges the rest, to report every problem.
-    doomed = errors(begun.endorsement_problems) or any(answer is None for answer in answers.values()) or (
-        not skip_invalid and any(verifying.outcome(verifying.todo[i][0], answer) is None
-                                 for i, answer in answers.items() if answer is not None))
+    doomed = errors(begun.endorsement_problems) or any(
+        verifying.stops(verifying.todo[i][0], answer, skip_invalid) for i, answer in answers.items())
     content: Content | None = judge_the_rest() if not later or doomed else None
     export_found: list[Problem] = []
     if content is not None:

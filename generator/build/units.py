@@ -165,7 +165,7 @@ class Judging:
     # Set once the build is known to fail (a credential refused without --skip-invalid, or changed): the rest are
     # judged, to report them all, but not rendered.
     stop: multiprocessing.synchronize.Event
-    stop_on_refusal: bool  # without --skip-invalid
+    skip_invalid: bool
     links_seen: dict[tuple, list[Finding]] = field(default_factory=dict)
 
 
@@ -481,16 +481,19 @@ class Plan:
         """Units this plan may render: some of those to judge may not be published."""
         return len(self.course_todo) + len(self.badge_todo) + len(self.to_judge)
 
+    def depends_on(self, site: Site, awards: Iterable[Award]) -> dict[tuple[str, str], object]:
+        """badge_depends_on of each of these awards, by its key."""
+        return {award.key: badge_depends_on(site, award, self.course_keys[award.key]) for award in awards}
+
     def judge_while_rendering(self, site: Site, verifying: Verifying, todo: list[Todo], skip_invalid: bool) -> None:
         """Have `todo` judged by render_units, and rendered there when they may be published. Without
         `skip_invalid`, one that may not be stops the rendering (the build will fail); the rest are still judged."""
         if verifying.judge is None:
             raise ValueError("judge_while_rendering: nothing to judge")
-        awards = {award.key: award for award in verifying.versions.values()}
-        depends = {k: badge_depends_on(site, award, self.course_keys[k]) for k, award in awards.items()}
+        depends = self.depends_on(site, verifying.versions.values())
         self.to_judge = todo
         self.judging = Judging(verifying.judge, verifying, self.cache.fp, depends, self.revocations,
-                               multiprocessing.get_context("fork").Event(), not skip_invalid)
+                               multiprocessing.get_context("fork").Event(), skip_invalid)
 
 
 def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tuple[str, str], dict],
@@ -515,8 +518,7 @@ def plan_units(site: Site, families: list[CourseFamily], achievements: dict[tupl
             else:
                 plan.course_todo.append((family, course, achievements[course.key]))
     revocations = plan.revocations = revocation_dates(site.source)
-    depends = {k: badge_depends_on(site, award, plan.course_keys[k]) for k, award in
-               {item.course.key: item.course for item in published}.items()}
+    depends = plan.depends_on(site, {item.course.key: item.course for item in published}.values())
     for item in published:
         key = badge_key(fp, item, depends[item.course.key], revocations)
         unit = badge_unit_id(item.credential.uuid)
@@ -571,7 +573,7 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
             judgements.extend(batch)
             tally.merge(tallied)
             if judging is not None and not judging.stop.is_set() and any(
-                    answer is None or (judging.stop_on_refusal and judging.verifying.outcome(cred, answer) is None)
+                    judging.verifying.stops(cred, answer, judging.skip_invalid)
                     for (cred, _), (answer, _, _) in zip(to_judge[start:start + len(batch)], batch, strict=True)):
                 judging.stop.set()  # the build fails: the workers judge the rest without rendering them
 
