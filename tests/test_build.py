@@ -173,6 +173,23 @@ def test_swap_replaces_output_and_removes_stale_files(tmp_path):
     assert tree(out) == {"a.txt": b"2"}
 
 
+def test_a_staging_folder_flushed_ahead_still_publishes_whole_and_only_after_a_last_sync(tmp_path, monkeypatch):
+    import os
+    import threading
+
+    synced: list[tuple[str, bool]] = []  # which thread synced, and whether the output was there yet
+    out = tmp_path / "out"
+    monkeypatch.setattr(os, "sync", lambda: synced.append((threading.current_thread().name, out.exists())))
+    with writer.staging(out) as stage:
+        stage.write("a.txt", b"1")
+        stage.flush_ahead()
+        stage.flush_ahead()  # once is enough
+        stage.write("b/c.txt", b"2")  # written after: the last sync takes it
+        stage.publish()
+    assert tree(out) == {"a.txt": b"1", "b/c.txt": b"2"}
+    assert synced == [("credsite-flush-ahead", False), (threading.current_thread().name, False)]
+
+
 def test_refuses_to_build_into_the_source_folder(make_site):
     site = make_site()
     result = build(site, site)

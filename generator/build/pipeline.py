@@ -366,10 +366,13 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
                 # Judged while rendering, the credentials are judged again to report what else the build found.
                 content = content if content is not None else judge_the_rest()
                 return BuildResult(sorted(content.problems + [stopped], key=sort_key))
+            if not isinstance(stage, Patch):  # a whole output is on its way to the disk while the rest is made
+                stage.flush_ahead()
             if content is None:
                 answers.update(zip(later, rendered.judged, strict=True))
                 later = []
                 content = judge_the_rest()
+                store.settle()  # the proofs, index and verdicts it leaves, written while the disk is busy
                 if errors(content.problems):
                     return BuildResult(list(content.problems))
                 table, updated, site_rows = _listing(content)
