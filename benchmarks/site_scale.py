@@ -286,8 +286,7 @@ def sign_one_more(work: Path, n_courses: int, n_credentials: int) -> Path:
     return path
 
 
-def measure_site(work: Path, n_courses: int, n_credentials: int) -> Row:
-    row = Row(n_credentials)
+def measure_site(work: Path, n_courses: int, n_credentials: int, row: Row) -> Row:
     issued = len(list((work / "content/issued").glob("*.json")))
     print(f"{n_courses} courses, {n_credentials} credentials ({issued} in content/issued/), "
           f"{os.cpu_count()} cores; site in {work}", flush=True)
@@ -335,8 +334,11 @@ def measure_hugo(binary: Path, folder: Path, pages: int, trash: Path, row: Row) 
         print(f"{label:<20} {run.wall:8.2f} s   peak {memory(run)}   "
               f"CPU {run.user:6.1f} s user + {run.system:5.1f} s system", flush=True)
     out = count_output(folder / "public")
+    print(f"Hugo output          {out.files:,} files, {out.folders:,} folders, {out.bytes / 1e6:,.1f} MB", flush=True)
+
+
+def print_ratios(row: Row) -> None:
     ratios = ", ".join(f"{key} {row.steps[key].run.wall / row.hugo[key].wall:.2f}x" for key in ("cold", "unchanged"))
-    print(f"Hugo output          {out.files:,} files, {out.folders:,} folders, {out.bytes / 1e6:,.1f} MB")
     print(f"credsite / Hugo      {ratios}; load average {os.getloadavg()[0]:.1f}", flush=True)
 
 
@@ -450,10 +452,15 @@ def main() -> None:
         for name in (".credsite-cache", "_site"):
             if (work / name).exists():
                 os.rename(work / name, trash / f"{name}-{time.time_ns()}")
-        row = measure_site(work, args.courses, n)
+        row = Row(n)
         if hugo is not None:
-            # Beside the site, in the same work folder; the build reads only content/.
+            # Beside the site, in the same work folder; the build reads only content/. Hugo goes first: a
+            # credsite build that replaces a whole output removes the old one in the background, and Hugo
+            # measured after it would pay for that removal (see above).
             measure_hugo(hugo, work / ".bench-hugo", n, trash, row)
+        measure_site(work, args.courses, n, row)
+        if hugo is not None:
+            print_ratios(row)
         rows.append(row)
     print_table(rows)
     if hugo is None:
