@@ -272,6 +272,14 @@ class IssuedCredential:
     path: str = ""  # the file, when `stored` is None
     stat: str = ""  # "size:mtime_ns:inode:ctime_ns" of the file when it was read (its index entry)
     hashed_now: bool = True  # read and hashed by this build; False: known from the index only (stat unchanged)
+    # Of a file listed unread (a cold build): when the build looked at content/ (ns). Its judge reads it, and the
+    # stat of what it read is indexed unless it changed too close to (or after) that moment.
+    looked: int = 0
+
+    @property
+    def unread(self) -> bool:
+        """Listed but not read yet: uuid, digest, facts and stat are empty until its judge reads it."""
+        return self.looked != 0
 
     @property
     def raw(self) -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import issue_api, issued_files, learner, sample_site, tree
-from generator.build import issued, units
+from generator.build import issued, pipeline, units
 from generator.build.pipeline import build
 
 EPOCH = "1767225600"
@@ -22,8 +22,9 @@ EPOCH = "1767225600"
 
 def judged_first(monkeypatch) -> None:
     """As if the last output might hold every credential's unit: each is judged before anything is rendered (the
-    way a build that finds a unit cache goes)."""
+    way a build that finds a unit cache goes, loading every credential file first)."""
     monkeypatch.setattr(units.UnitCache, "key", lambda self, unit: "")
+    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
 
 
 def pooled(monkeypatch) -> None:
@@ -136,6 +137,8 @@ def test_a_credential_changed_while_it_is_judged_stops_the_build(tmp_path, monke
         return real(j, cred, signature, links_seen, keep)
 
     monkeypatch.setattr(units, "judge", changing)
+    # Changed between loading and judging (a cold build reads each file once, in its judge: pipeline.cold).
+    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
     result = build(root, tmp_path / "out", skip_invalid=True)  # a changed file stops even a lenient build
     assert not result.ok and not result.written
     assert any(victim.name in p.path and "changed while the site was being built" in p.message

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator import routes
 from generator.build.identity import code_digest
@@ -22,11 +22,16 @@ from generator.build.store import Store
 from generator.content.config import SITE_FILE
 from generator.content.issued import (
     INDEX_FORMAT,
+    duplicate_problem,
     facts_from_bytes,
     facts_of,
+    first_read,
     index_row,
+    racy,
+    stat_text,
     summary_facts,
     summary_of,
+    uuid_of,
 )
 from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
@@ -89,6 +94,10 @@ class Judged:
     signature: tuple[Finding, ...]  # the proof's findings, kept in the store's signatures by digest
     found: tuple[Finding, ...]  # why it may not be published (the signature's findings among them)
     verdict: Verdict | None  # None when something was found
+    # Of a file its judge read first (IssuedCredential.unread): the stat of the bytes judged, and why they are no
+    # credential at all (what loading would have said, without the path; then nothing else was judged).
+    stat: str = ""
+    unloadable: Problem | None = None
 
 
 def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,
@@ -99,6 +108,8 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
     hundred thousand of them), never its bytes or whole document. `signature`: the proof's findings for these
     bytes when an earlier build checked them (the store's signatures). `keep`: leave the bytes and the document
     on `cred` (a worker's own copy), for rendering its pages next."""
+    if cred.unread:
+        return _judge_first_read(j, cred, links_seen, keep)
     if cred.stored is not None:
         raw, digest = cred.stored, cred.digest
     else:
@@ -114,7 +125,29 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
         if cred.hashed_now or isinstance(facts_from_bytes(raw), Problem):
             return None
         signature = None
-    document = json.loads(raw)
+    document = json.loads(raw)  # loading read these very bytes as I-JSON
+    return _judged(j, cred, raw, digest, document, signature, links_seen, keep)
+
+
+def _judge_first_read(j: Judge, cred: IssuedCredential, links_seen: dict[tuple, list[Finding]],
+                      keep: bool) -> Judged | None:
+    """Judge a credential no stage read before: first what loading checks of a file (see first_read)."""
+    try:
+        with open(cred.path, "rb") as handle:
+            stat = stat_text(os.fstat(handle.fileno()))
+            raw = handle.read()
+    except OSError:
+        return None
+    digest = hashlib.sha256(raw).hexdigest()
+    read = first_read(raw)
+    if isinstance(read, Problem):
+        return Judged(digest, summary=[], signature=(), found=(), verdict=None, stat=stat, unloadable=read)
+    return _judged(j, cred, raw, digest, read[0], None, links_seen, keep, stat)
+
+
+def _judged(j: Judge, cred: IssuedCredential, raw: bytes, digest: str, document: dict,
+            signature: tuple[Finding, ...] | None, links_seen: dict[tuple, list[Finding]], keep: bool,
+            stat: str = "") -> Judged:
     if keep:
         cred.stored, cred.parsed = raw, document
     facts = facts_of(document)
@@ -136,7 +169,7 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
     verdict, state = (None, ()) if found else state_findings(facts, j.lookup, j.now)
     if verdict is not None and verdict.status == "invalid":
         found, verdict = list(state), None
-    return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict)
+    return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict, stat)
 
 
 # The judge of a worker process, set by the pool's initializer, with the links it has worked out.
@@ -236,6 +269,8 @@ class Verifying:
     store: Store | None
     proofs: Store | None
     refusal: list[Problem]  # why none can be published (no keys)
+    # What loading would have stopped the build at, of the files it left unread (set by finish).
+    unloadable: list[Problem] = field(default_factory=list)
 
     @classmethod
     def start(cls, site: Site, credentials: list[IssuedCredential], families: list[CourseFamily],
@@ -266,7 +301,8 @@ class Verifying:
             else:
                 verifying.kept.append(Published(cred, kept[0], course, kept[1], now.date()))
         proven = store if store is not None else proofs
-        cache = proven.lookup("signatures", [f"{did_hash}:{c.digest}" for c in unjudged]) if proven else {}
+        cache = proven.lookup("signatures", [f"{did_hash}:{c.digest}" for c in unjudged if not c.unread]) \
+            if proven else {}
         for cred in unjudged:
             entry = _texts(cache.get(f"{did_hash}:{cred.digest}"))
             # Entries that are not findings (damaged, or of an older credsite) read as None: checked again.
@@ -294,6 +330,8 @@ class Verifying:
     def outcome(self, cred: IssuedCredential, answer: Judged) -> Published | None:
         """The credential (as judged: its file may hold other bytes than the index said) as published, or None
         when it may not be."""
+        if answer.unloadable is not None:
+            return None
         cred = as_judged(cred, answer)
         achievement_id = answer.summary[1]
         course = self.versions.get(achievement_id) if isinstance(achievement_id, str) else None
@@ -302,14 +340,17 @@ class Verifying:
         return Published(cred, answer.verdict, course, self.reasons.get(cred.facts["id"], ""), self.now.date())
 
     def stops(self, cred: IssuedCredential, answer: Judged | None, skip_invalid: bool) -> bool:
-        """This judgement alone fails the build: the file changed meanwhile, or (without --skip-invalid) the
-        credential may not be published."""
-        return answer is None or (not skip_invalid and self.outcome(cred, answer) is None)
+        """This judgement alone fails the build: the file changed meanwhile or is no credential at all
+        (unloadable), or (without --skip-invalid) the credential may not be published."""
+        return (answer is None or answer.unloadable is not None
+                or (not skip_invalid and self.outcome(cred, answer) is None))
 
     def finish(self, answers: Sequence[Judged | None], skip_invalid: bool = False, save_cache: bool = True,
                preview: bool = False) -> tuple[list[Published], list[Problem]]:
         """What may be published, and a problem for the others, from `answers` to `todo` in order. Raises
-        CredentialChanged for a file changed meanwhile."""
+        CredentialChanged for a file changed meanwhile. Leaves `credentials` as judged: each listed unread as its
+        judge read it. When one of those is no credential, or the same as another, what loading would have said
+        is all there is to say (as a build that loads first stops there): `unloadable`, and no other problem."""
         if self.refusal:
             return [], list(self.refusal)
         store, site, credentials = self.store, self.site, self.credentials
@@ -317,6 +358,11 @@ class Verifying:
             if save_cache and store is not None:
                 _save_index(store, credentials)
             return list(self.kept), []
+        any_unread = any(cred.unread for cred, _ in self.todo)
+        if any_unread:
+            self.unloadable = self._not_loaded(answers)
+            if self.unloadable:
+                return [], list(self.unloadable)
         fresh: dict[str, str] = {}
         for (cred, cached), answer in zip(self.todo, answers, strict=True):
             if answer is None:
@@ -339,18 +385,54 @@ class Verifying:
             read.append(item.credential)
             published.append(item)
             self.memo.remember(item, self.award_keys[answer.summary[1]])
+        if any_unread:
+            judged = {cred.source: cred for cred in read}
+            credentials = self.credentials = [judged.get(cred.source, cred) for cred in credentials]
         problems = not_published_problems(site, refused, len(credentials), skip_invalid, preview)
         if save_cache and store is not None:
             store.later(functools.partial(_save_index, store, credentials, read))
             store.later(functools.partial(self.memo.save, store, self.now, until(self.now, credentials)))
         return published, problems
 
+    def _not_loaded(self, answers: Sequence[Judged | None]) -> list[Problem]:
+        """What loading says of the files it did not read (unread): why each is no credential, or that it is the
+        same credential as a file before it (by name)."""
+        judged = {cred.source: answer for (cred, _), answer in zip(self.todo, answers, strict=True)}
+        problems: list[Problem] = []
+        seen: dict[str, str] = {}
+        for cred in self.credentials:
+            uid = cred.uuid
+            answer = judged.get(cred.source)
+            if cred.unread:
+                if answer is None:  # changed meanwhile, or gone: finish says so unless loading has more to say
+                    continue
+                if answer.unloadable is not None:
+                    why = answer.unloadable
+                    problems.append(Problem(cred.source, why.line, why.field, why.message, why.fix))
+                    continue
+                uid = judged_uuid(cred, answer)
+            if uid in seen:
+                problems.append(duplicate_problem(cred.source, seen[uid]))
+                continue
+            seen[uid] = cred.source
+        return problems
+
 
 def as_judged(cred: IssuedCredential, answer: Judged) -> IssuedCredential:
-    """The credential as judged: when the index was out of date, the file held other bytes than it said."""
+    """The credential as judged: when the index was out of date, the file held other bytes than it said; when no
+    stage read it before (unread), what its judge read. Not for a file found to be no credential (unloadable)."""
     if answer.digest == cred.digest:
         return cred
-    return replace(cred, stat="", digest=answer.digest, facts=summary_facts(answer.summary))
+    facts = summary_facts(answer.summary)
+    if cred.unread:
+        return replace(cred, uuid=judged_uuid(cred, answer), digest=answer.digest, facts=facts, looked=0,
+                       stat="" if racy(answer.stat, cred.looked) else answer.stat)  # loading's rule
+    return replace(cred, stat="", digest=answer.digest, facts=facts)
+
+
+def judged_uuid(cred: IssuedCredential, answer: Judged) -> str:
+    """The credential's uuid: for one listed unread, of the id its judge read ("" when that is none)."""
+    return cred.uuid if not cred.unread else uuid_of({"id": answer.summary[0]}) or ""
 
 
 def read_index(store: Store | None) -> dict[str, tuple]:

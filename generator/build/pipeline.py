@@ -87,10 +87,11 @@ class BuildResult:
 
 def load(source: Path, base_url: str | None = None, drafts: bool = False, paranoid: bool = False,
          store: Store | None = None, stats: manifest.Stats | None = None,
-         only: list[str] | None = None) -> Content | Unloadable:
+         only: list[str] | None = None, defer: bool = False) -> Content | Unloadable:
     """`paranoid`: read and hash every credential file instead of trusting the index of unchanged ones. `store`:
     the build's caches (else the site's are only read). `stats`: the build's walk of content/, which the
-    credential files' stats are taken from. `only`: of content/issued/, read just these files (build/delta.py)."""
+    credential files' stats are taken from. `only`: of content/issued/, read just these files (build/delta.py).
+    `defer`: leave the credential files no index knows unread, for their judges (see cold)."""
     from generator.build.issued import read_index
     from generator.content.courses import load_courses
     from generator.content.issued import load_issued
@@ -111,9 +112,18 @@ def load(source: Path, base_url: str | None = None, drafts: bool = False, parano
                                   stats.taken if stats else None, only)
     else:
         with borrowed(source, store) as cache:
+            # A site without keys judges nothing: there, loading reads every file to report what is no credential.
             credentials = load_issued(site, problems, paranoid, read_on_all_cores, read_index(cache),
-                                      stats.files if stats else None, stats.taken if stats else None)
+                                      stats.files if stats else None, stats.taken if stats else None,
+                                      defer=defer and bool(site.keys))
     return Content(site, families, credentials, sorted(problems, key=sort_key), pathways=pathways)
+
+
+def cold(store: Store, output: Path) -> bool:
+    """Nothing of an earlier build can be reused: no output, no proof or verdict kept by a credential's digest.
+    Then a credential file is read, hashed and parsed only by its judge, not by loading first (a tenth of a cold
+    build of 100,000 credentials went to reading them twice); what loading checks of it is checked there."""
+    return not output.is_dir() and store.empty("signatures") and store.empty("verdicts")
 
 
 def changed_problem(exc: CredentialChanged) -> Problem:
@@ -152,7 +162,10 @@ class VerifyBegun:
             published, problems = self.verifying.finish(answers, skip_invalid, save_cache, self.preview)
         except CredentialChanged as exc:
             published, problems = [], [changed_problem(exc)]
-        return replace(self.content, families=self.families, published=published,
+        if self.verifying.unloadable:  # where a build that loads every file first stops, with nothing else to say
+            return replace(self.content, problems=sorted(self.content.problems + problems, key=sort_key))
+        return replace(self.content, families=self.families, credentials=self.verifying.credentials,
+                       published=published,
                        problems=sorted(self.content.problems + self.endorsement_problems + problems, key=sort_key))
 
 
@@ -280,7 +293,7 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
 
     # What a short path that gave up checked (the proofs of the credentials it added) is kept for this build.
     store.settle()
-    loaded = load(source, base_url, drafts, paranoid, store, stats)
+    loaded = load(source, base_url, drafts, paranoid, store, stats, defer=cold(store, output))
     if isinstance(loaded, Unloadable):
         return BuildResult(loaded.problems)
     if not loaded.ok:
@@ -295,7 +308,8 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
     cache = UnitCache(site, previous, fingerprint(site, mtime), paranoid, store)
     # A credential whose unit the last output may hold is judged first: its verdict decides whether that unit is
     # reused. The others (a cold build: all of them) are judged where they are rendered.
-    first = [i for i, (cred, _) in enumerate(verifying.todo) if cache.key(badge_unit_id(cred.uuid)) is not None]
+    first = [i for i, (cred, _) in enumerate(verifying.todo)
+             if not cred.unread and cache.key(badge_unit_id(cred.uuid)) is not None]
     j = verifying.judge
     answers: dict[int, Judged | None] = dict(zip(first, judge_all(j, [verifying.todo[i] for i in first]),
                                                  strict=True)) if j is not None else {}

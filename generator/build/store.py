@@ -431,6 +431,20 @@ class Store:
         finally:
             self._done()
 
+    def empty(self, name: str) -> bool:
+        """Whether a table holds no row (or cannot be read: then it holds none to use either)."""
+        try:
+            connection = self._open()
+            if connection is None:
+                return True
+            try:
+                return connection.execute(f"SELECT 1 FROM {TABLES[name].name} LIMIT 1").fetchone() is None
+            except sqlite3.Error as exc:
+                self._failed(exc, f"reading {name}")
+                return True
+        finally:
+            self._done()
+
     def add(self, name: str, rows: Mapping) -> bool:
         """Insert or replace rows of a table whose every row holds on its own: one that only grows (a section
         without meta), or the index of content/issued/ (a row vouches for one file, by its stat)."""

@@ -24,7 +24,7 @@ from generator import routes
 from generator.build import writer
 from generator.build.host_usage import Tally
 from generator.build.identity import fingerprint, output_identity
-from generator.build.issued import Judge, Judged, Todo, Verifying, judge
+from generator.build.issued import Judge, Judged, Todo, Verifying, judge, judged_uuid
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.findings import Finding
@@ -611,8 +611,9 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     for (item, key), unit_names in zip(badge_todo, badge_names, strict=True):
         names += unit_names
         cache.store(badge_unit_id(item.credential.uuid), key, unit_names)
-    for (cred, _), (_, key, unit_names) in zip(to_judge, judgements, strict=True):
+    for (cred, _), (answer, key, unit_names) in zip(to_judge, judgements, strict=True):
         if unit_names:
+            assert answer is not None  # rendered: judged, and found publishable
             names += unit_names
-            cache.store(badge_unit_id(cred.uuid), key, unit_names)
+            cache.store(badge_unit_id(judged_uuid(cred, answer)), key, unit_names)
     return Rendered(names, names[reused_count:], problems, achievements, [answer for answer, _, _ in judgements])

@@ -8,6 +8,7 @@ Whether it verifies is the build's question (generator/build/issued.py).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -113,14 +114,16 @@ Mapper = Callable[[Callable[[str], "Read"], list[str]], Iterable["Read"]]
 def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
                 mapper: Mapper | None = None, index: Mapping[str, Sequence] | None = None,
                 stats: Mapping[str, str] | None = None, looked: int | None = None,
-                only: Sequence[str] | None = None) -> list[IssuedCredential]:
+                only: Sequence[str] | None = None, defer: bool = False) -> list[IssuedCredential]:
     """Every credential file of content/issued/. `index`: the last build's index (name -> index_row), whose files
     are not read again while their stat is the same; `paranoid`: read and hash every file, trusting no index.
     `mapper` reads the files that must be read (read_file over their paths; the build spreads a cold site's
     over all cores), in order. `stats`: the build's stat of every file under content/ (manifest.content_stats,
     by path under content/), taken at `looked` (ns), so that a hundred thousand files are not looked at twice.
     `only`: read just these names of content/issued/ (a build that adds a few to what it published before: a
-    duplicate among the others is then its business)."""
+    duplicate among the others is then its business). `defer`: do not read the files no index knows; each is
+    listed unread (IssuedCredential.unread) and its judge reads it first (a cold build, where nothing could be
+    reused of a file read here: see build/issued.py)."""
     folder = site.source / "content" / "issued"
     started = time.time_ns() if looked is None else looked
     index = {} if paranoid or index is None else index
@@ -140,7 +143,7 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
                 skipped_problems[name] = Problem(shown, None, "", skipped[0], skipped[1], "warning")
             continue
         found.append((name, path, stamp, _unchanged(index.get(name), stamp)))
-    to_read = [path for _, path, _, unchanged in found if unchanged is None]
+    to_read = [] if defer else [path for _, path, _, unchanged in found if unchanged is None]
     reads = iter((mapper or map)(read_file, to_read))
     out: list[IssuedCredential] = []
     seen: dict[str, str] = {}
@@ -156,6 +159,10 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
         shown = f"content/issued/{name}"
         if unchanged is not None:
             digest, facts, hashed_now = unchanged[1], summary_facts(unchanged[2:]), False
+        elif defer:
+            # Its uuid, digest, facts and stat come from its judge.
+            out.append(IssuedCredential(shown, None, "", "", {}, path=path, looked=started))
+            continue
         else:
             read = next(reads)
             if isinstance(read, Problem):
@@ -163,22 +170,42 @@ def load_issued(site: Site, problems: list[Problem], paranoid: bool = False,
                 continue
             (stamp, digest, facts), hashed_now = read, True
         # A file known from the index was not racy when it was indexed, and its stat has not changed since.
-        if hashed_now and _racy(stamp, started):
+        if hashed_now and racy(stamp, started):
             stamp = ""  # not indexed: read again next time
-        match = UUID.fullmatch(str(facts.get("id", "")))
-        if not match:
-            problems.append(Problem(shown, None, "id", "is not a urn:uuid: identifier",
-                                    "publish only credentials made by credsite issue"))
+        uid = uuid_of(facts)
+        if uid is None:
+            problems.append(dataclasses.replace(NO_UUID, path=shown))
             continue
-        uid = match.group(1)
         if uid in seen:
-            problems.append(Problem(shown, None, "id", f"the same credential as {seen[uid]}",
-                                    "remove the duplicate file"))
+            problems.append(duplicate_problem(shown, seen[uid]))
             continue
         seen[uid] = shown
         # Not keeping the bytes or the parsed document: workers read the file themselves (see IssuedCredential).
         out.append(IssuedCredential(shown, None, uid, digest, facts, path=path, stat=stamp, hashed_now=hashed_now))
     return out
+
+
+NO_UUID = Problem("", None, "id", "is not a urn:uuid: identifier", "publish only credentials made by credsite issue")
+
+
+def uuid_of(facts: dict) -> str | None:
+    """The uuid of a credential's urn:uuid: id; None when its id is no such identifier."""
+    match = UUID.fullmatch(str(facts.get("id", "")))
+    return match.group(1) if match else None
+
+
+def duplicate_problem(shown: str, first: str) -> Problem:
+    return Problem(shown, None, "id", f"the same credential as {first}", "remove the duplicate file")
+
+
+def first_read(raw: bytes) -> tuple[dict, str] | Problem:
+    """What loading checks of a credential file, for the bytes of one its judge reads first (load_issued's
+    `defer`): its document and uuid, or why it is no credential (a Problem without its path)."""
+    document = document_from_bytes(raw)
+    if isinstance(document, Problem):
+        return document
+    uid = uuid_of(document)
+    return NO_UUID if uid is None else (document, uid)
 
 
 def _credential_stamp(name: str, path: str, stats: Mapping[str, str] | None) -> str | None:
@@ -187,7 +214,7 @@ def _credential_stamp(name: str, path: str, stats: Mapping[str, str] | None) -> 
     known = stats.get(f"issued/{name}") if stats is not None else None
     if known is None:
         info = _credential_file(name, path)
-        return _stat(info) if info is not None else None
+        return stat_text(info) if info is not None else None
     if name.startswith(".") or not name.endswith(".json") or known.startswith("-"):
         return None
     return known
@@ -208,17 +235,20 @@ def _unchanged(entry: object, stat_now: str) -> Sequence | None:
     """The index entry (stat, sha256, *summary) of a file whose size, modification and change times and inode are as
     recorded."""
     if not (isinstance(entry, tuple) and len(entry) == 7 and entry[1] == stat_now and type(entry[2]) is str
+            and entry[2]
             and type(entry[3]) is str and all(v is None or type(v) is str for v in entry[4:])):
         return None
     return entry[1:]
 
 
-def _racy(stamp: str, started_ns: int) -> bool:
+def racy(stamp: str, started_ns: int) -> bool:
+    """A stat too close to (or after) the moment the build looked at the file to vouch for its bytes."""
     _, mtime, _, ctime = stamp.split(":")
     return changed_lately(int(mtime), int(ctime), started_ns)
 
 
-def _stat(info: os.stat_result) -> str:
+def stat_text(info: os.stat_result) -> str:
+    """A file's stat as the index records it."""
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{info.st_ctime_ns}"
 
 
@@ -236,7 +266,7 @@ def read_file(path: str) -> Read:
         return document
     # Only the summary (the same of the document as of its facts_of): the build keeps it for every credential,
     # and the workers that judge one read it again.
-    return _stat(info), hashlib.sha256(raw).hexdigest(), summary_facts(summary_of(document))
+    return stat_text(info), hashlib.sha256(raw).hexdigest(), summary_facts(summary_of(document))
 
 
 def facts_from_bytes(raw: bytes) -> dict | Problem:
