@@ -330,20 +330,22 @@ class Verifying:
     def outcome(self, cred: IssuedCredential, answer: Judged) -> Published | None:
         """The credential (as judged: its file may hold other bytes than the index said) as published, or None
         when it may not be."""
-        if answer.unloadable is not None:
+        course = self._award(answer)
+        if answer.unloadable is not None or answer.found or answer.verdict is None or course is None:
             return None
         cred = as_judged(cred, answer)
-        achievement_id = answer.summary[1]
-        course = self.versions.get(achievement_id) if isinstance(achievement_id, str) else None
-        if answer.found or answer.verdict is None or course is None:
-            return None
         return Published(cred, answer.verdict, course, self.reasons.get(cred.facts["id"], ""), self.now.date())
 
-    def stops(self, cred: IssuedCredential, answer: Judged | None, skip_invalid: bool) -> bool:
+    def _award(self, answer: Judged) -> Award | None:
+        achievement_id = answer.summary[1] if answer.summary else None
+        return self.versions.get(achievement_id) if isinstance(achievement_id, str) else None
+
+    def stops(self, answer: Judged | None, skip_invalid: bool) -> bool:
         """This judgement alone fails the build: the file changed meanwhile or is no credential at all
         (unloadable), or (without --skip-invalid) the credential may not be published."""
+        # What outcome() decides, without making the Published: the parent asks this of every answer as it comes.
         return (answer is None or answer.unloadable is not None
-                or (not skip_invalid and self.outcome(cred, answer) is None))
+                or (not skip_invalid and (bool(answer.found) or answer.verdict is None or self._award(answer) is None)))
 
     def finish(self, answers: Sequence[Judged | None], skip_invalid: bool = False, save_cache: bool = True,
                preview: bool = False) -> tuple[list[Published], list[Problem]]:

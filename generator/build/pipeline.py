@@ -337,7 +337,7 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
 
     # A build already known to fail renders nothing: it judges the rest, to report every problem.
     doomed = errors(begun.endorsement_problems) or any(
-        verifying.stops(verifying.todo[i][0], answer, skip_invalid) for i, answer in answers.items())
+        verifying.stops(answer, skip_invalid) for answer in answers.values())
     content: Content | None = judge_the_rest() if not later or doomed else None
     export_found: list[Problem] = []
     if content is not None:

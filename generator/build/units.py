@@ -569,12 +569,10 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
 
     def take(results: Iterable[tuple[list[Judgement], Tally]]) -> None:
         for batch, tallied in results:
-            start = len(judgements)
             judgements.extend(batch)
             tally.merge(tallied)
             if judging is not None and not judging.stop.is_set() and any(
-                    judging.verifying.stops(cred, answer, judging.skip_invalid)
-                    for (cred, _), (answer, _, _) in zip(to_judge[start:start + len(batch)], batch, strict=True)):
+                    judging.verifying.stops(answer, judging.skip_invalid) for answer, _, _ in batch):
                 judging.stop.set()  # the build fails: the workers judge the rest without rendering them
 
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched, course_todo,
