@@ -107,7 +107,8 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
     Runs in the workers, which read the file themselves: the parent holds only a summary of each credential (a
     hundred thousand of them), never its bytes or whole document. `signature`: the proof's findings for these
     bytes when an earlier build checked them (the store's signatures). `keep`: leave the bytes and the document
-    on `cred` (a worker's own copy), for rendering its pages next."""
+    on `cred` (a worker's own copy), for rendering its pages next. A credential listed unread (a cold build) is
+    read here first, and checked for what loading checks."""
     if cred.unread:
         return _judge_first_read(j, cred, links_seen, keep)
     if cred.stored is not None:
@@ -337,6 +338,7 @@ class Verifying:
         return Published(cred, answer.verdict, course, self.reasons.get(cred.facts["id"], ""), self.now.date())
 
     def _award(self, answer: Judged) -> Award | None:
+        """The course version or pathway of this site the judged credential names; None for any other."""
         achievement_id = answer.summary[1] if answer.summary else None
         return self.versions.get(achievement_id) if isinstance(achievement_id, str) else None
 
