@@ -138,6 +138,20 @@ def test_what_loading_stops_at_is_all_a_cold_build_reports_too(tmp_path, monkeyp
         p for p in shown(first) if "byte-order mark" in p]
 
 
+@pytest.mark.parametrize("template", ["badge.html", "course.html"])
+def test_a_theme_mistake_met_while_rendering_is_not_reported_beside_loadings_problems(tmp_path, monkeypatch,
+                                                                                      template):
+    # A build that loads first stops at the file that is no credential and renders nothing.
+    def change(site):
+        _rewrite(nth(site, 1), DAMAGES["a byte-order mark"])
+        path = site / "themes/default/templates" / template
+        path.write_text(path.read_text(encoding="utf-8") + '{% include "no-such.html" %}', encoding="utf-8")
+
+    cold, first = both_ways(tmp_path, monkeypatch, change)
+    assert shown(cold) == shown(first)
+    assert not any("no-such.html" in p for p in shown(cold))
+
+
 def test_a_site_without_keys_still_reports_a_file_that_is_no_credential(tmp_path, monkeypatch):
     def change(site):
         _rewrite(nth(site, 1), DAMAGES["a byte-order mark"])

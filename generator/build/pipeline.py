@@ -379,6 +379,8 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
                 stopped = changed_problem(exc) if isinstance(exc, CredentialChanged) else template_problem(exc, site)
                 # Judged while rendering, the credentials are judged again to report what else the build found.
                 content = content if content is not None else judge_the_rest()
+                if verifying.unloadable:  # a file that is no credential: a build that loads first stops there
+                    return BuildResult(list(content.problems))
                 return BuildResult(sorted(content.problems + [stopped], key=sort_key))
             if not isinstance(stage, Patch):  # a whole output is on its way to the disk while the rest is made
                 stage.flush_ahead()
