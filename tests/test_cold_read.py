@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import issued_files, sample_site, tree
-from generator.build import pipeline
+from generator.build import pipeline, units
 from generator.build.pipeline import build
 from generator.build.store import Store
 from generator.content import issued as content_issued
@@ -172,6 +172,26 @@ def test_a_duplicate_is_reported_as_loading_reports_it(tmp_path, monkeypatch):
     cold, first = both_ways(tmp_path, monkeypatch, change)
     assert len([p for p in shown(first) if "the same credential as" in p]) == 2
     assert shown(cold) == shown(first)
+
+
+def test_a_duplicate_stops_the_rendering_once_both_copies_are_judged(tmp_path, monkeypatch):
+    monkeypatch.setattr(units, "BATCH", 1)  # one credential a batch, in this process (a sample site has no pool)
+    rendered: list[str] = []
+    real = units._badge_files
+
+    def counting(job, item, tally):
+        rendered.append(item.credential.uuid)
+        return real(job, item, tally)
+
+    monkeypatch.setattr(units, "_badge_files", counting)
+    site = sample_site(tmp_path)
+    first = nth(site, 0)
+    shutil.copyfile(first, first.with_name(first.stem + "-copy.json"))  # sorts right before it
+    result = build(site, tmp_path / "_site")
+    assert not result.ok
+    assert [p for p in shown(result) if "the same credential as" in p]
+    # The copy and the original, each in its batch; the one after the original finds the build stopped.
+    assert rendered == [first.stem, first.stem] and len(issued_files(site)) > 3
 
 
 def test_a_file_touched_after_the_build_looked_at_it_is_published_and_not_indexed(tmp_path, monkeypatch):

@@ -539,6 +539,18 @@ class Rendered:
     judged: list[Judged | None] = field(default_factory=list)  # the plan's to_judge, in order
 
 
+def _repeats(batch: list[Judgement], ids: set[str]) -> bool:
+    """Whether a credential of `batch` has the id of one judged before (adding each to `ids`): a duplicate file,
+    which fails the build (loading's rule, which finish applies to files a cold build left unread). Found here,
+    the rest of a large site is not rendered for nothing."""
+    repeated = False
+    for answer, _, _ in batch:
+        if answer is not None and answer.summary:
+            repeated = repeated or answer.summary[0] in ids
+            ids.add(answer.summary[0])
+    return repeated
+
+
 def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.Staging | writer.Patch,
                  workers: int | None = None, progress=None,
                  meanwhile: Callable[[], object] = lambda: None) -> Rendered:
@@ -567,12 +579,15 @@ def render_units(site: Site, plan: Plan, previous: Path | None, stage: writer.St
     judgements: list[Judgement] = []
     tally = stage.tally if isinstance(stage, writer.Staging) else Tally()
 
+    ids: set[str] = set()  # of the credentials judged so far
+
     def take(results: Iterable[tuple[list[Judgement], Tally]]) -> None:
         for batch, tallied in results:
             judgements.extend(batch)
             tally.merge(tallied)
-            if judging is not None and not judging.stop.is_set() and any(
-                    judging.verifying.stops(answer, judging.skip_invalid) for answer, _, _ in batch):
+            if judging is not None and not judging.stop.is_set() and (
+                    _repeats(batch, ids) or any(judging.verifying.stops(answer, judging.skip_invalid)
+                                                for answer, _, _ in batch)):
                 judging.stop.set()  # the build fails: the workers judge the rest without rendering them
 
     with (worker_pool(workers, _init_worker, (site, stage.root, stage.mtime, plan.pathways, patched, course_todo,
