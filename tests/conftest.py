@@ -291,6 +291,29 @@ def sample_site(tmp_path: Path, name: str = "site") -> Path:
     return site
 
 
+def loads_first(monkeypatch) -> None:
+    """As in a build that is not cold (build/pipeline.cold): loading reads every credential file before its judge
+    does."""
+    from generator.build import pipeline
+
+    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
+
+
+def renders_counted(monkeypatch) -> list[str]:
+    """The uuid of each credential whose badge unit is rendered, as it is (in this process: no pool)."""
+    from generator.build import units
+
+    seen: list[str] = []
+    real = units._badge_files
+
+    def counting(job, item, tally):
+        seen.append(item.credential.uuid)
+        return real(job, item, tally)
+
+    monkeypatch.setattr(units, "_badge_files", counting)
+    return seen
+
+
 def revoked_ids() -> set[str]:
     """Ids of the credentials content/status/revocations.csv lists (none if it is absent)."""
     path = ROOT / "content" / "status" / "revocations.csv"

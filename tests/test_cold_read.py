@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import issued_files, sample_site, tree
+from conftest import issued_files, loads_first, renders_counted, sample_site, tree
 from generator.build import pipeline, units
 from generator.build.pipeline import build
 from generator.build.store import Store
@@ -21,11 +21,6 @@ from generator.content import issued as content_issued
 from generator.content import stamps
 
 EPOCH = "1767225600"
-
-
-def loads_first(monkeypatch) -> None:
-    """As in a build that is not cold: loading reads every credential file before it is judged."""
-    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
 
 
 def reads_counted(monkeypatch) -> list[str]:
@@ -176,14 +171,7 @@ def test_a_duplicate_is_reported_as_loading_reports_it(tmp_path, monkeypatch):
 
 def test_a_duplicate_stops_the_rendering_once_both_copies_are_judged(tmp_path, monkeypatch):
     monkeypatch.setattr(units, "BATCH", 1)  # one credential a batch, in this process (a sample site has no pool)
-    rendered: list[str] = []
-    real = units._badge_files
-
-    def counting(job, item, tally):
-        rendered.append(item.credential.uuid)
-        return real(job, item, tally)
-
-    monkeypatch.setattr(units, "_badge_files", counting)
+    rendered = renders_counted(monkeypatch)
     site = sample_site(tmp_path)
     first = nth(site, 0)
     shutil.copyfile(first, first.with_name(first.stem + "-copy.json"))  # sorts right before it

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import issue_api, issued_files, learner, sample_site, tree
-from generator.build import issued, pipeline, units
+from conftest import issue_api, issued_files, learner, loads_first, renders_counted, sample_site, tree
+from generator.build import issued, units
 from generator.build.pipeline import build
 
 EPOCH = "1767225600"
@@ -24,7 +24,7 @@ def judged_first(monkeypatch) -> None:
     """As if the last output might hold every credential's unit: each is judged before anything is rendered (the
     way a build that finds a unit cache goes, loading every credential file first)."""
     monkeypatch.setattr(units.UnitCache, "key", lambda self, unit: "")
-    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
+    loads_first(monkeypatch)
 
 
 def pooled(monkeypatch) -> None:
@@ -32,19 +32,6 @@ def pooled(monkeypatch) -> None:
     monkeypatch.setattr(units, "PARALLEL_FROM", 1)
     monkeypatch.setattr(units, "BATCH", 2)
     monkeypatch.setattr(issued, "PARALLEL_FROM", 1)
-
-
-def renders_counted(monkeypatch) -> list[str]:
-    """The uuid of each credential whose unit is rendered, as it is (in this process: no pool)."""
-    seen: list[str] = []
-    real = units._badge_files
-
-    def counting(job, item, tally):
-        seen.append(item.credential.uuid)
-        return real(job, item, tally)
-
-    monkeypatch.setattr(units, "_badge_files", counting)
-    return seen
 
 
 def forge(path: Path) -> None:
@@ -137,8 +124,7 @@ def test_a_credential_changed_while_it_is_judged_stops_the_build(tmp_path, monke
         return real(j, cred, signature, links_seen, keep)
 
     monkeypatch.setattr(units, "judge", changing)
-    # Changed between loading and judging (a cold build reads each file once, in its judge: pipeline.cold).
-    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)
+    loads_first(monkeypatch)  # changed between loading and judging (a cold build reads each file once, in its judge)
     result = build(root, tmp_path / "out", skip_invalid=True)  # a changed file stops even a lenient build
     assert not result.ok and not result.written
     assert any(victim.name in p.path and "changed while the site was being built" in p.message

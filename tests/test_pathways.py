@@ -26,6 +26,7 @@ from conftest import (
     course_text,
     issue_api,
     learner,
+    loads_first,
     run,
     sample_secret,
     sample_site,
@@ -249,7 +250,7 @@ def test_a_baked_pathway_credential_holds_the_pathways_image_when_judged_while_r
                                                                                          monkeypatch):
     """A cold build judges its credentials where it renders them, before the site-wide files (a pathway's images
     among them) are made: what it bakes for a pathway credential must be what judging first bakes."""
-    from generator.build import pipeline, units
+    from generator.build import units
 
     award(sample, *PARTS)
     (issued,), problems = pathway_for(sample)
@@ -268,7 +269,7 @@ def test_a_baked_pathway_credential_holds_the_pathways_image_when_judged_while_r
     assert badges.unbake_svg((baked / "badge.svg").read_text(encoding="utf-8")) == issued.path.read_bytes()
     shutil.rmtree(sample.root / ".credsite-cache")
     monkeypatch.setattr(units.UnitCache, "key", lambda self, unit: "")  # every credential judged first
-    monkeypatch.setattr(pipeline, "cold", lambda store, output: False)  # and loaded before that
+    loads_first(monkeypatch)  # and loaded before that
     said.clear()
     assert build(sample.root, tmp_path / "first", progress=said.append).ok
     assert not any("as they are rendered" in line for line in said)
