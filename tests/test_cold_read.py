@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -254,3 +255,30 @@ def test_verifying_an_unread_credential_looks_up_no_proof(tmp_path, monkeypatch)
     site = sample_site(tmp_path)
     assert build(site, tmp_path / "_site").ok
     assert all(key.rpartition(":")[2] for keys in asked for key in keys)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the advised files back from /proc/self/fd")
+def test_a_batch_asks_for_all_its_files_before_its_judge_reads_the_first(tmp_path, monkeypatch):
+    # Read one after the other, files not in the page cache each waited for the disk (issued.read_ahead).
+    from generator.build import issued
+
+    site = sample_site(tmp_path)
+    events: list[tuple[str, str]] = []
+    real_advise, real_read = os.posix_fadvise, issued._judge_first_read
+
+    def advise(handle, offset, length, advice):
+        events.append(("advised", os.readlink(f"/proc/self/fd/{handle}")))
+        return real_advise(handle, offset, length, advice)
+
+    def judged(j, cred, *rest):
+        events.append(("read", os.path.realpath(cred.path)))
+        return real_read(j, cred, *rest)
+
+    monkeypatch.setattr(os, "posix_fadvise", advise)
+    monkeypatch.setattr(issued, "_judge_first_read", judged)
+    assert build(site, tmp_path / "_site").ok
+    files = sorted(os.path.realpath(p) for p in issued_files(site))
+    advised = [path for what, path in events if what == "advised"]
+    assert sorted(advised) == files  # a sample site is one batch
+    assert sorted(path for what, path in events if what == "read") == files
+    assert [what for what, _ in events] == ["advised"] * len(files) + ["read"] * len(files)

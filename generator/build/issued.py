@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from generator import routes
@@ -128,6 +128,34 @@ def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | Non
         signature = None
     document = json.loads(raw)  # loading read these very bytes as I-JSON
     return _judged(j, cred, raw, digest, document, signature, links_seen, keep)
+
+
+def read_ahead(creds: Iterable[IssuedCredential]) -> None:
+    """Have the system start reading, all at once, the files of `creds` that judging them will read.
+
+    A worker reads a batch's files one after the other; where they are not in the page cache (a laptop's first
+    build of the day, a machine that reclaims idle cache), each read waited for the disk: 0.25 ms a file here,
+    a tenth of a cold build at 100,000 credentials. Told of the whole batch first, the disk serves it at once
+    (0.05 ms a file); where the files are cached this costs an open and a close each. Advice only: a file that
+    cannot be opened here is reported where it is read, as before.
+    """
+    advise = getattr(os, "posix_fadvise", None)  # not on macOS or Windows
+    if advise is None:
+        return
+    for cred in creds:
+        if cred.stored is not None:
+            continue
+        try:
+            # Non-blocking: a FIFO among the credentials must not hang here (reading it is refused later).
+            handle = os.open(cred.path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            advise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
 
 
 def _judge_first_read(j: Judge, cred: IssuedCredential, links_seen: dict[tuple, list[Finding]],

@@ -24,7 +24,7 @@ from generator import routes
 from generator.build import writer
 from generator.build.host_usage import Tally
 from generator.build.identity import fingerprint, output_identity
-from generator.build.issued import Judge, Judged, Todo, Verifying, judge, judged_uuid
+from generator.build.issued import Judge, Judged, Todo, Verifying, judge, judged_uuid, read_ahead
 from generator.build.pool import worker_pool
 from generator.build.store import Store, empty
 from generator.credentials.findings import Finding
@@ -178,6 +178,7 @@ def judge_job(job: Job, judging: Judging, todo: list[Todo]) -> tuple[list[Judgem
     the other keeps in the processor's caches)."""
     tally = Tally()
     had = [cred.stored for cred, _ in todo]
+    read_ahead(cred for cred, _ in todo)
     # The bytes and document of each stay on the credential (this process's copy) for its pages.
     answers = [judge(judging.judge, cred, proven, judging.links_seen, keep=True) for cred, proven in todo]
     out: list[Judgement] = []
