@@ -63,9 +63,9 @@ def keep_freed_memory() -> None:
 
     A worker allocates and frees the same large buffers for every credential: zlib's deflate state for each PNG
     (about 256 kB, for a QR code of 300 bytes), Jinja's page strings, a document's N-Quads. glibc gave such
-    memory back at once, so every credential faulted it in again, page by page: 37 minor page faults per
-    credential in a cold build, a third of the time of a QR code (its PNG took 110 us in zlib's set-up, 17 us
-    with this). Where the C library is not glibc, its allocator decides, as before.
+    memory back at once, so credentials faulted it in again, page by page: a cold build of 10,000 credentials took
+    367,000 minor page faults, 76,000 with this, and a QR code's PNG spent 110 us in zlib's set-up instead of
+    17 us. Where the C library is not glibc, its allocator decides, as before.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt
