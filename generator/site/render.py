@@ -440,10 +440,9 @@ def course_images(env, site: Site, course: Award) -> dict[str, bytes]:
         eqf=course.eqf if isinstance(course, Course) else "", lines=lines, top=300 - (len(lines) - 1) * 27)
     if own is not None and own.suffix.lower() == ".svg":
         svg = own.read_text(encoding="utf-8")
-    own_png = own is not None and own.suffix.lower() == ".png"
-    png = own.read_bytes() if own is not None and own_png else badges.badge_png(title, pill, institution)
-    preview = badges.preview_png(png, title, f"{pill} · {institution}", site.base_url.split("//", 1)[1].rstrip("/"),
-                                 flat=not own_png)
+    own_png = own.read_bytes() if own is not None and own.suffix.lower() == ".png" else None
+    png = own_png if own_png is not None else badges.badge_png(title, pill, institution)
+    preview = badges.preview_png(title, pill, institution, site.base_url.split("//", 1)[1].rstrip("/"), own=own_png)
     return {"badge.png": png, "badge.svg": svg.encode("utf-8"), "preview.png": preview}
 
 
