@@ -282,3 +282,28 @@ def test_a_batch_asks_for_all_its_files_before_its_judge_reads_the_first(tmp_pat
     assert sorted(advised) == files  # a sample site is one batch
     assert sorted(path for what, path in events if what == "read") == files
     assert [what for what, _ in events] == ["advised"] * len(files) + ["read"] * len(files)
+
+
+def test_a_credential_as_judged_keeps_every_field_but_those_its_judge_read():
+    # as_judged makes the credential field by field (dataclasses.replace was slow): a field it forgot to carry
+    # over would be lost without a trace, so every field here holds something other than its default.
+    import dataclasses
+
+    from generator.build.issued import Judged, as_judged
+    from generator.model import IssuedCredential
+
+    summary = ["urn:uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301", "https://example.org/a", None, None]
+    answer = Judged("new-digest", summary, (), (), None, stat="1:1000:3:1000",
+                    uuid="3f2504e0-4f89-41d3-9a0c-0305e82c3301")
+    values = dict(source="content/issued/a.json", stored=b"{}", uuid="old-uuid", digest="old-digest",
+                  facts={"id": "old"}, parsed={"x": 1}, path="/site/content/issued/a.json", stat="9:9:9:9",
+                  hashed_now=False, looked=0)
+    assert {f.name for f in dataclasses.fields(IssuedCredential)} == set(values)
+    facts = content_issued.summary_facts(summary)
+    indexed = IssuedCredential(**values)
+    assert as_judged(indexed, answer) == dataclasses.replace(indexed, stat="", digest="new-digest", facts=facts)
+    # Looked at long after the file last changed: its stat is kept (content.issued.racy).
+    unread = IssuedCredential(**{**values, "uuid": "", "digest": "", "facts": {}, "stat": "", "looked": time.time_ns()})
+    assert as_judged(unread, answer) == dataclasses.replace(
+        unread, uuid="3f2504e0-4f89-41d3-9a0c-0305e82c3301", digest="new-digest", facts=facts, stat="1:1000:3:1000",
+        looked=0)

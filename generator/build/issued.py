@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from generator import routes
 from generator.build.identity import code_digest
@@ -98,6 +98,7 @@ class Judged:
     # credential at all (what loading would have said, without the path; then nothing else was judged).
     stat: str = ""
     unloadable: Problem | None = None
+    uuid: str = ""  # of its urn:uuid: id ("" when that is none): worked out here, not in the parent, for each
 
 
 def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,
@@ -198,7 +199,8 @@ def _judged(j: Judge, cred: IssuedCredential, raw: bytes, digest: str, document:
     verdict, state = (None, ()) if found else state_findings(facts, j.lookup, j.now)
     if verdict is not None and verdict.status == "invalid":
         found, verdict = list(state), None
-    return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict, stat)
+    return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict, stat,
+                  uuid=uuid_of(facts) or "")
 
 
 # The judge of a worker process, set by the pool's initializer, with the links it has worked out.
@@ -456,15 +458,21 @@ def as_judged(cred: IssuedCredential, answer: Judged) -> IssuedCredential:
     if answer.digest == cred.digest:
         return cred
     facts = summary_facts(answer.summary)
+    # Made here rather than by dataclasses.replace, which took several times as long: a cold build's serial tail
+    # does this for every credential.
     if cred.unread:
-        return replace(cred, uuid=judged_uuid(cred, answer), digest=answer.digest, facts=facts, looked=0,
-                       stat="" if racy(answer.stat, cred.looked) else answer.stat)  # loading's rule
-    return replace(cred, stat="", digest=answer.digest, facts=facts)
+        return IssuedCredential(source=cred.source, stored=cred.stored, uuid=answer.uuid, digest=answer.digest,
+                                facts=facts, parsed=cred.parsed, path=cred.path,
+                                stat="" if racy(answer.stat, cred.looked) else answer.stat,  # loading's rule
+                                hashed_now=cred.hashed_now, looked=0)
+    return IssuedCredential(source=cred.source, stored=cred.stored, uuid=cred.uuid, digest=answer.digest, facts=facts,
+                            parsed=cred.parsed, path=cred.path, stat="", hashed_now=cred.hashed_now,
+                            looked=cred.looked)
 
 
 def judged_uuid(cred: IssuedCredential, answer: Judged) -> str:
     """The credential's uuid: for one listed unread, of the id its judge read ("" when that is none)."""
-    return cred.uuid if not cred.unread else uuid_of({"id": answer.summary[0]}) or ""
+    return answer.uuid if cred.unread else cred.uuid
 
 
 def read_index(store: Store | None) -> dict[str, tuple]:
