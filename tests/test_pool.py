@@ -77,26 +77,36 @@ def test_workers_keep_the_memory_they_free_instead_of_faulting_it_in_again():
     # credential); glibc handed it back to the system each time, and every page of it faulted in again. Whether
     # it does depends on the heap's layout, so both pools are forked from a fresh, small process.
     code = textwrap.dedent("""
-        import multiprocessing, resource, zlib
+        import ctypes, multiprocessing, resource, zlib
         from generator.build import pool
 
-        def faults(_=None):
-            data = bytes(range(256)) * 2
-            zlib.compress(data, 9)
+        def faults(make):
+            make()
             before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             for _ in range(200):
-                zlib.compress(data, 9)
+                make()
             return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
+        def deflate(_=None):  # a QR code's PNG
+            return faults(lambda: zlib.compress(bytes(range(256)) * 2, 9))
+
+        def large(_=None):  # a block over glibc's first mmap threshold (128 kB): a page's text, an image
+            return faults(lambda: b"x" * (1 << 20))  # written, so its pages are touched
+
         if __name__ == "__main__":
+            # As in a parent that never freed a large block: glibc's first mmap threshold, not one raised since.
+            ctypes.CDLL(None).mallopt(-3, 128 << 10)
             with multiprocessing.get_context("fork").Pool(1) as plain:
-                untuned = plain.apply(faults)
+                untuned = plain.apply(deflate)
             with pool.worker_pool(1) as workers:
-                print(untuned, workers.submit(faults).result())
+                # The large blocks first: once the heap has grown (by the pad), they would come from its top.
+                large_faults = workers.submit(large).result()
+                print(untuned, workers.submit(deflate).result(), large_faults)
         """)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    untuned, tuned = map(int, done.stdout.split())
+    untuned, tuned, large = map(int, done.stdout.split())
     if untuned < 200:
         pytest.skip(f"this C library keeps freed memory by itself ({untuned} page faults in 200 deflates)")
     assert tuned < 20, (tuned, untuned)
+    assert large < 20, large  # a mapped megabyte would fault in 256 pages each time

@@ -53,9 +53,11 @@ def _start_worker(initializer, initargs: tuple) -> None:
         initializer(*initargs)
 
 
-# glibc's mallopt parameter for the memory kept at the top of the heap when it grows or is trimmed.
-_M_TOP_PAD = -2
+# glibc's mallopt parameters: the memory kept at the top of the heap when it grows or is trimmed, and the size from
+# which a block is mapped on its own (and unmapped when freed) instead of taken from the heap.
+_M_TOP_PAD, _M_MMAP_THRESHOLD = -2, -3
 TOP_PAD = 16 << 20
+MMAP_THRESHOLD = 4 << 20
 
 
 def keep_freed_memory() -> None:
@@ -66,12 +68,17 @@ def keep_freed_memory() -> None:
     memory back at once, so credentials faulted it in again, page by page: a cold build of 10,000 credentials took
     367,000 minor page faults, 76,000 with this, and a QR code's PNG spent 110 us in zlib's set-up instead of
     17 us. Where the C library is not glibc, its allocator decides, as before.
+
+    Setting the pad stops glibc from raising its mmap threshold as it sees large blocks freed (128 kB at first),
+    so the threshold is set too: else every block over 128 kB (a page's text, an image) would be mapped and
+    unmapped, and faulted in, each time, in a worker whose parent had not raised it before forking.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
     mallopt(_M_TOP_PAD, TOP_PAD)
 
 
