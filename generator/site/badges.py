@@ -127,7 +127,8 @@ def _badge(title: str, pill: str, institution: str, size: int) -> Image.Image:
     draw.ellipse((34 * scale, 34 * scale, 566 * scale, 566 * scale), outline=ACCENT, width=int(8 * scale))
     small, big = _font(int(26 * scale)), _font(int(44 * scale))
     draw.text((300 * scale, 130 * scale), institution.upper()[:34], font=small, fill="white", anchor="mm")
-    lines = _wrap(draw, title, big, int(420 * scale), 4)
+    # Broken into lines as at 600 pixels, whatever the size: the preview's badge says what badge.png says.
+    lines = _wrap(draw, title, _font(44), 420, 4)
     top = 300 * scale - (len(lines) - 1) * 27 * scale
     for i, line in enumerate(lines):
         draw.text((300 * scale, top + i * 54 * scale), line, font=big, fill="white", anchor="mm")
