@@ -98,7 +98,7 @@ class Judged:
     # credential at all (what loading would have said, without the path; then nothing else was judged).
     stat: str = ""
     unloadable: Problem | None = None
-    uuid: str = ""  # of its urn:uuid: id ("" when that is none): worked out here, not in the parent, for each
+    uuid: str = ""  # of its urn:uuid: id ("" when that is none), worked out by the judge rather than the parent
 
 
 def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,

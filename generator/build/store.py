@@ -111,7 +111,6 @@ class Table:
             for value, (_, kind) in zip(row, self.columns, strict=True))
 
 
-
 def _in_key_order(rows: Iterable[tuple]) -> list[tuple]:
     """Rows sorted by their key (a row's first columns; keys are unique, so no comparison reaches the values).
 
@@ -125,6 +124,7 @@ def _in_key_order(rows: Iterable[tuple]) -> list[tuple]:
         return sorted(listed)
     except TypeError:
         return listed
+
 
 def _table(name: str, keys: str, values: str) -> Table:
     def columns(text: str) -> tuple[tuple[str, str], ...]:
