@@ -31,7 +31,6 @@ from generator.content.issued import (
     stat_text,
     summary_facts,
     summary_of,
-    uuid_of,
 )
 from generator.content.reader import dotted
 from generator.content.status import revocation_reasons
@@ -98,7 +97,7 @@ class Judged:
     # credential at all (what loading would have said, without the path; then nothing else was judged).
     stat: str = ""
     unloadable: Problem | None = None
-    uuid: str = ""  # of its urn:uuid: id ("" when that is none), worked out by the judge rather than the parent
+    uuid: str = ""  # of a file its judge read first: the uuid of its urn:uuid: id, as first_read found it
 
 
 def judge(j: Judge, cred: IssuedCredential, signature: tuple[Finding, ...] | None,
@@ -172,12 +171,12 @@ def _judge_first_read(j: Judge, cred: IssuedCredential, links_seen: dict[tuple, 
     read = first_read(raw)
     if isinstance(read, Problem):
         return Judged(digest, summary=[], signature=(), found=(), verdict=None, stat=stat, unloadable=read)
-    return _judged(j, cred, raw, digest, read[0], None, links_seen, keep, stat)
+    return _judged(j, cred, raw, digest, read[0], None, links_seen, keep, stat, uuid=read[1])
 
 
 def _judged(j: Judge, cred: IssuedCredential, raw: bytes, digest: str, document: dict,
             signature: tuple[Finding, ...] | None, links_seen: dict[tuple, list[Finding]], keep: bool,
-            stat: str = "") -> Judged:
+            stat: str = "", uuid: str = "") -> Judged:
     if keep:
         cred.stored, cred.parsed = raw, document
     facts = facts_of(document)
@@ -200,7 +199,7 @@ def _judged(j: Judge, cred: IssuedCredential, raw: bytes, digest: str, document:
     if verdict is not None and verdict.status == "invalid":
         found, verdict = list(state), None
     return Judged(digest, summary_of(facts), signature, tuple(found), None if found else verdict, stat,
-                  uuid=uuid_of(facts) or "")
+                  uuid=uuid)
 
 
 # The judge of a worker process, set by the pool's initializer, with the links it has worked out.
