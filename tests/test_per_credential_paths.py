@@ -6,10 +6,12 @@ simpler one is kept in this file as the reference, and both must agree on awkwar
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import string
 import urllib.parse
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 from generator.credentials import closed_world, multikey, nquads_template, shapes
-from generator.site import badges
+from generator.site import badge_view, badges
 from generator.site.badge_view import _labeller, view, views
 
 
@@ -130,6 +132,21 @@ def test_the_linkedin_link_is_urlencodes():
                  rng.choice([None, "", "2031-02-01"]), "https://x.example/b/" + text(),
                  rng.choice(["urn:uuid:" + text(), 5, None]))
         assert badges.linkedin_url(*given) == _reference_linkedin_url(*given)
+
+
+def test_a_text_around_a_uuid_is_quoted_as_a_whole():
+    rng = random.Random(11)
+    alphabet = string.printable + "éß😀&=+%/ \u3000"
+    quotes = [urllib.parse.quote_plus, functools.partial(urllib.parse.quote, safe=""), urllib.parse.quote]
+    for _ in range(3000):
+        around = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(2)]
+        uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        text = rng.choice([around[0] + uid + around[1], around[0], uid, around[0] + uid.upper() + around[1],
+                           around[0] + uid + around[1] + uid])
+        for quote in quotes:
+            assert badges.quoted_around_uuid(text, quote) == quote(text), (text, quote)
+    url = "https://x.example/b/8c1d5b46-1f5e-4c3a-9d8e-0a1b2c3d4e5f/credential.json"
+    assert badge_view.verifier_link(url).endswith(urllib.parse.quote(url, safe=""))
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,12 @@ VERIFIER = "https://verifierplus.org/#verify?vc="  # VerifierPlus's deep link: i
 
 def verifier_link(credential_url: str) -> str:
     """The independent verifier's page that checks the credential published at `credential_url`."""
-    return VERIFIER + urllib.parse.quote(credential_url, safe="")
+    return VERIFIER + badges.quoted_around_uuid(credential_url, _quoted_url)
+
+
+@functools.lru_cache(maxsize=256)  # a site's address around the credential's uuid: the same for all of them
+def _quoted_url(text: str) -> str:
+    return urllib.parse.quote(text, safe="")
 
 @dataclass(frozen=True)
 class BadgeView:

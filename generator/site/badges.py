@@ -13,6 +13,7 @@ import re
 import struct
 import textwrap
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -230,8 +231,21 @@ def linkedin_url(name: str, organization_id: str, organization_name: str, issued
     # urlencode(params), with the course's and the issuer's texts quoted once per process rather than once per
     # credential; the two that name the credential are its own.
     query = [f"{_quoted(key)}={_quoted(str(value))}" for key, value in params.items()]
-    query += [f"certUrl={quote_plus(str(cert_url))}", f"certId={quote_plus(str(cert_id))}"]
+    query += [f"certUrl={quoted_around_uuid(str(cert_url), _quoted)}",
+              f"certId={quoted_around_uuid(str(cert_id), _quoted)}"]
     return "https://www.linkedin.com/profile/add?" + "&".join(query)
 
 
 _quoted = functools.lru_cache(maxsize=1024)(quote_plus)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def quoted_around_uuid(text: str, quote: Callable[[str], str]) -> str:
+    """quote(text), for a `quote` that percent-encodes character by character and leaves hex digits and "-" as
+    they are (urllib's quote and quote_plus, with or without safe characters), given its cached form: the text
+    around a uuid (a credential's address, its id) is the same for every credential, the uuid needs no quoting.
+    Python's quoting was a tenth of what a badge page's view cost."""
+    found = _UUID.search(text)
+    if found is None:
+        return quote(text)
+    return quote(text[:found.start()]) + found.group() + quote(text[found.end():])
