@@ -93,8 +93,8 @@ class Template:
         hashes = [known if known is not None else _node_hash(lines.text, lines.pick(escaped))
                   for lines, known in zip(self._hashed, self.constant, strict=True)]
         order = sorted(range(len(hashes)), key=hashes.__getitem__)
-        counts = collections.Counter(hashes)
-        if len(counts) != len(hashes):
+        if len(set(hashes)) != len(hashes):  # rarely: a Counter per credential was a tenth of this method
+            counts = collections.Counter(hashes)
             shared = [j for j in order if counts[hashes[j]] > 1]
             if not all(self.isolated[j] for j in shared):
                 return None
