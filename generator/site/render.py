@@ -139,6 +139,17 @@ class PageContext:
         (e.g. `label_isced_0613` in i18n/nl.yaml). One in this language's file wins; then
         credsite's own label in this language; then one in en.yaml; then credsite's English.
         """
+        # Worked out once per language and token: every badge page's view asks for a dozen.
+        said = self._own()[2]
+        try:
+            return said[(table, token)]
+        except KeyError:
+            label = said[(table, token)] = self._label(table, token)
+            return label
+        except TypeError:  # a token that cannot be a key is no concept: _label says why
+            return self._label(table, token)
+
+    def _label(self, table: str, token: Any) -> str:
         concept = _concept(table, token)
         key = f"label_{table}_{concept.token}"
         own = self._own_labels()
@@ -159,6 +170,10 @@ class PageContext:
 
     def _own_labels(self) -> dict[str, str]:
         """The `label_` texts of this language's own i18n files, without the English ones they fall back to."""
+        return self._own()[1]
+
+    def _own(self) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, Any], str]]:
+        """This language's strings, the `label_` texts of its own i18n files, and the labels given so far."""
         # One answer per set of strings, that is per language per build: a page asks many times.
         hit = _OWN_LABELS.get(id(self.strings))
         if hit is None or hit[0] is not self.strings:
@@ -171,8 +186,8 @@ class PageContext:
             if len(_OWN_LABELS) >= 16:
                 _OWN_LABELS.clear()
             # The entry holds the strings themselves, so their id cannot be reused while it is kept.
-            hit = _OWN_LABELS[id(self.strings)] = (self.strings, labels)
-        return hit[1]
+            hit = _OWN_LABELS[id(self.strings)] = (self.strings, labels, {})
+        return hit
 
     @property
     def og_locale(self) -> str:
@@ -239,8 +254,8 @@ class PageContext:
 
 _DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 
-# (strings of one language in one build, its `label_` texts from that language's own files)
-_OWN_LABELS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+# (strings of one language in one build, its `label_` texts from that language's own files, the labels given)
+_OWN_LABELS: dict[int, tuple[dict[str, str], dict[str, str], dict[tuple[str, Any], str]]] = {}
 
 
 def _concept(table: str, token: Any) -> vocab.Concept:
