@@ -35,6 +35,7 @@ import site_scale  # noqa: E402
 from generator import routes  # noqa: E402
 from generator.build import issued  # noqa: E402
 from generator.build.pipeline import load, verify  # noqa: E402
+from generator.build.pool import keep_freed_memory  # noqa: E402
 from generator.build.units import Renderer  # noqa: E402
 from generator.site import badges  # noqa: E402
 from generator.site.badge_view import views  # noqa: E402
@@ -77,6 +78,7 @@ def main() -> None:
     print(f"{work}: {len(content.published)} credentials published, {len(site.languages)} languages; "
           f"timing {len(published)}. CPU ms per credential:")
     gc.disable()  # as in the build's workers (the pipeline pauses the collector)
+    keep_freed_memory()  # as every worker of the build's pools does (a QR code's PNG took twice as long without)
 
     def judged(cred) -> None:
         answer = issued.judge(judging["judge"], cred, None, {})
