@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
 import re
 import string
 from collections import Counter, OrderedDict
@@ -92,6 +93,7 @@ _REAL = {"uuid": re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 # Every field of the view but the name is part of the shape; the uuid is taken out of them (see _key).
 _SHAPE_FIELDS = tuple(f.name for f in dataclasses.fields(BadgeView) if f.name != "learner")
+_shape_values: Callable[[BadgeView], tuple] = operator.attrgetter(*_SHAPE_FIELDS)  # in C: a fifth of _key was a loop
 
 
 def filters(env: jinja2.Environment) -> dict[str, Filter]:
@@ -181,8 +183,7 @@ class BadgePages:
     def _key(b: BadgeView, shape: tuple) -> bytes:
         """Everything of the page but its three strings. The uuid is in several fields (addresses, the LinkedIn
         link), always as it is: it is taken out of their text, as the probes put theirs in (_dressed)."""
-        fields = tuple(getattr(b, name) for name in _SHAPE_FIELDS)
-        text = repr((shape, b.learner == "", fields)).replace(b.uuid, "\0")  # repr never writes a NUL itself
+        text = repr((shape, b.learner == "", _shape_values(b))).replace(b.uuid, "\0")  # repr never writes a NUL itself
         return hashlib.sha256(text.encode()).digest()
 
     def _make(self, template: jinja2.Template, b: BadgeView,
