@@ -20,6 +20,7 @@ from pyld import jsonld
 from conftest import VENDOR, read_json, vendor_sources
 from generator.credentials import canonical, cryptosuites, linked_data, multikey
 from generator.credentials.canonical import IntegrityError
+from generator.credentials.findings import Reason
 from generator.credentials.proofs import sign_rdfc, verify
 
 DID_KEY = VENDOR / "did-key" / "ed25519-x25519.json"
@@ -556,3 +557,53 @@ def test_control_character_check_finds_every_one_in_values_and_names():
             assert bool(control_character_problems(document)) == bad, (hex(code), document)
     # Backslashes followed by letters are text, not control characters.
     assert control_character_problems({"path": "C:\\temp\\report\\u0001"}) == []
+
+
+def test_a_signature_is_checked_as_openssl_checks_it_for_real_keys():
+    # check_signature asks libsodium; for every key an issuer can have, it must answer as OpenSSL does.
+    import random
+
+    from cryptography.exceptions import InvalidSignature
+
+    rng = random.Random(5)
+    keys = [Ed25519PrivateKey.from_private_bytes(rng.randbytes(32)) for _ in range(8)]
+    for n in range(400):
+        key = rng.choice(keys)
+        data = rng.randbytes(rng.choice([0, 1, 64, 200]))
+        signature = key.sign(data)
+        public = rng.choice(keys).public_key() if n % 5 == 0 else key.public_key()
+        kind = n % 4
+        if kind == 1:  # one bit changed, in R, in S, or in what was signed
+            spot = rng.randrange(64 + len(data))
+            if spot < 64:
+                signature = bytes(b ^ (1 << rng.randrange(8)) if i == spot else b for i, b in enumerate(signature))
+            else:
+                data = bytes(b ^ 1 if i == spot - 64 else b for i, b in enumerate(data))
+        elif kind == 2:
+            signature = signature[:rng.choice([0, 32, 63])] if n % 8 == 2 else signature + b"\0"
+        try:
+            public.verify(signature, data)
+            openssl = True
+        except InvalidSignature:
+            openssl = False
+        try:
+            cryptosuites.check_signature(public, signature, data)
+            ours = True
+        except IntegrityError as exc:
+            assert exc.code is Reason.BAD_SIGNATURE
+            ours = False
+        assert ours == openssl, (n, kind)
+
+
+def test_a_signature_that_holds_for_any_document_is_refused():
+    # The identity point as a key, R the identity and S zero: [S]B = R + [k]A for every document, so
+    # OpenSSL's check lets such a "signature" pass (a DID document listing that key would vouch for anything).
+    # libsodium refuses points of small order.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    identity = b"\x01" + b"\x00" * 31
+    weak = Ed25519PublicKey.from_public_bytes(identity)
+    for data in (b"", b"a credential", hashlib.sha256(b"x").digest() * 2):
+        with pytest.raises(IntegrityError) as refused:
+            cryptosuites.check_signature(weak, identity + b"\x00" * 32, data)
+        assert refused.value.code is Reason.BAD_SIGNATURE
