@@ -20,7 +20,6 @@ import pytest
 from conftest import COURSE, course_text, issue_api, learner, run, site_yaml, tree
 from generator.build import checks, delta, host_usage, manifest, pipeline
 from generator.build.pipeline import build
-from generator.build.store import Store
 from generator.content import issued as content_issued
 from generator.content import stamps
 from generator.issuing import keys
@@ -493,32 +492,6 @@ def test_site_files_made_on_another_core_are_the_same(cohort, monkeypatch, tmp_p
     assert int(made_in.read_text(encoding="utf-8")) != os.getpid()
     monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 10**9)
     assert tree(cohort.out) == tree(cold(cohort.root, tmp_path / "cold"))
-
-
-def test_a_cold_build_makes_its_site_files_on_another_core_as_it_would_inline(cohort, monkeypatch, tmp_path):
-    # A cold build judges its credentials while rendering them; its site-wide files are made once all are judged,
-    # for a large site in another process while this one writes the caches: the same files either way.
-    from generator.build import pool
-
-    monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 0)
-    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
-    made_in = tmp_path / "made-in"
-    real = checks.site_files
-
-    def recording(*args):
-        made_in.write_text(str(os.getpid()), encoding="utf-8")
-        return real(*args)
-
-    monkeypatch.setattr(checks, "site_files", recording)
-    apart = cold(cohort.root, tmp_path / "apart")
-    assert int(made_in.read_text(encoding="utf-8")) != os.getpid()
-    with Store(tmp_path / "apart" / "source", writable=False) as written:  # and the caches meanwhile
-        assert not written.empty("signatures") and not written.empty("verdicts") and not written.empty("issued")
-    monkeypatch.setattr(pipeline, "SITE_FILES_APART_FROM", 10**9)
-    made_in.unlink()
-    inline = cold(cohort.root, tmp_path / "inline")
-    assert int(made_in.read_text(encoding="utf-8")) == os.getpid()
-    assert tree(apart) == tree(inline)
 
 
 def problems_of_a_cold_build(root, folder) -> list[str]:

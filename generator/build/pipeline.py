@@ -388,15 +388,11 @@ def _whole(store: Store, source: Path, output: Path, base_url: str | None, draft
                 answers.update(zip(later, rendered.judged, strict=True))
                 later = []
                 content = judge_the_rest()
+                store.settle()  # the proofs, index and verdicts it leaves, written while the disk is busy
                 if errors(content.problems):
                     return BuildResult(list(content.problems))
                 table, updated, site_rows = _listing(content)
-                with on_another_core(site_files_checked, site, content.families, bodies, site_rows, updated,
-                                     pathways, apart=len(content.published) >= SITE_FILES_APART_FROM) as made:
-                    # The proofs, index and verdicts judging leaves (three rows per credential) are written while
-                    # another core makes the site-wide files: both were seconds of a large build's serial tail.
-                    store.settle()
-                    outcome = made()
+                outcome = site_files_checked(site, content.families, bodies, site_rows, updated, pathways)
                 if isinstance(outcome, Problem):
                     return BuildResult(sorted(content.problems + [outcome], key=sort_key))
                 shared, export_found = outcome
