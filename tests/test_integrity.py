@@ -559,8 +559,8 @@ def test_control_character_check_finds_every_one_in_values_and_names():
     assert control_character_problems({"path": "C:\\temp\\report\\u0001"}) == []
 
 
-def test_a_signature_is_checked_as_openssl_checks_it_for_real_keys():
-    # check_signature asks libsodium; for every key an issuer can have, it must answer as OpenSSL does.
+def test_a_signature_made_the_standard_way_is_checked_as_openssl_checks_it():
+    # check_signature asks libsodium; for keys and signatures made the standard way it answers as OpenSSL does.
     import random
 
     from cryptography.exceptions import InvalidSignature

@@ -127,10 +127,12 @@ def test_the_linkedin_link_is_urlencodes():
         return "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
 
     for _ in range(2000):
+        uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))  # a credential's address and id hold one
         given = (text(), rng.choice(["", "12345", text()]), text(),
                  f"20{rng.randrange(10, 99)}-{rng.randrange(1, 13):02d}-01T00:00:00Z",
-                 rng.choice([None, "", "2031-02-01"]), "https://x.example/b/" + text(),
-                 rng.choice(["urn:uuid:" + text(), 5, None]))
+                 rng.choice([None, "", "2031-02-01"]),
+                 rng.choice(["https://x.example/b/" + text(), f"https://x.example/{text()}/{uid}/{text()}"]),
+                 rng.choice(["urn:uuid:" + text(), f"urn:uuid:{uid}", f"{text()}{uid}", 5, None]))
         assert badges.linkedin_url(*given) == _reference_linkedin_url(*given)
 
 

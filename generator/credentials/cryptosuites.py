@@ -182,10 +182,10 @@ def check_signature(public: Ed25519PublicKey, signature: bytes, data: bytes) -> 
     """IntegrityError (BAD_SIGNATURE) unless `signature` is `public`'s over `data`.
 
     Checked by libsodium (PyNaCl) rather than OpenSSL (cryptography): in half the time (60 us here, against 125;
-    every credential of a build is checked), and strictly. libsodium refuses what OpenSSL lets pass: a key or
-    signature point of small order, and non-canonical encodings, with which a signature can hold for any
-    document. A signature it accepts, every verifier accepts (OpenSSL, and the JavaScript verifiers that follow
-    ZIP 215); no real issuer's key is refused.
+    every credential of a build is checked), and strictly. libsodium refuses what OpenSSL lets pass: a key or a
+    signature's R of small order, however encoded, with which a "signature" can hold for any document (the
+    identity key, R the identity, S zero). A signature it accepts, every verifier accepts (OpenSSL, and the
+    JavaScript verifiers that follow ZIP 215); a key and signature made the standard way are never refused.
     """
     if len(signature) != SIGNATURE_BYTES:
         raise _bad_signature()
