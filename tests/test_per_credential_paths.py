@@ -19,7 +19,7 @@ from pathlib import Path
 import base58
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, site_yaml
 from generator.credentials import closed_world, multikey, nquads_template, shapes
 from generator.site import badge_view, badges
 from generator.site.badge_view import _labeller, view, views
@@ -34,6 +34,26 @@ def test_a_public_key_is_decoded_once_and_a_bad_one_always_fails():
             multikey.public_from_multibase(key[:-1] + "0")
     with pytest.raises(ValueError, match="must be a string"):
         multikey.public_from_multibase(123)  # type: ignore[arg-type]
+
+
+def test_a_public_key_no_issuer_can_have_is_refused_where_it_is_read(make_site):
+    from generator.content.config import load_site
+
+    identity = b"\x01" + b"\x00" * 31  # small order: OpenSSL accepts R = identity, S = 0 under it for anything
+    off_curve = bytes.fromhex("02" + "00" * 31)  # y = 2: no point of the curve has it
+    for raw in (identity, off_curve, b"\xec" + b"\xff" * 30 + b"\x7f"):  # the last: y = -1, of order 2
+        weak = "z" + base58.b58encode(multikey.ED25519_PUBLIC_PREFIX + raw).decode()
+        with pytest.raises(ValueError, match="no point an Ed25519 key can be"):
+            multikey.public_from_multibase(weak)
+        with pytest.raises(ValueError, match="no point an Ed25519 key can be"):
+            multikey.resolve_did_key("did:key:" + weak)
+    weak = "z" + base58.b58encode(multikey.ED25519_PUBLIC_PREFIX + identity).decode()
+    site = make_site({"content/site.yaml": site_yaml(("key-weak", weak, "active"))})
+    problems: list = []
+    assert load_site(site, problems, None) is None  # an error: the site is not built with it
+    assert [(p.field, p.severity, p.fix) for p in problems] == [
+        ("keys[0].public_key", "error", "paste the z6Mk... value that 'credsite keygen' printed")]
+    assert "no point an Ed25519 key can be" in problems[0].message
 
 
 def _reference_context_urls(node: object) -> Iterator[str]:

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from nacl.bindings import crypto_core_ed25519_is_valid_point
 
 # Multicodec codes as unsigned varints: ed25519-pub = 0xed, ed25519-priv = 0x1300.
 ED25519_PUBLIC_PREFIX = b"\xed\x01"
@@ -54,7 +55,15 @@ def _decode(value: object, prefix: bytes, what: str, show: bool) -> bytes:
         raise ValueError(
             f"{what}{shown} has {len(raw) - len(prefix)} key bytes; Ed25519 keys have 32"
         )
-    return raw[len(prefix):]
+    key = raw[len(prefix):]
+    # cryptography loads any 32 bytes as a public key; libsodium, which checks signatures (cryptosuites.py),
+    # refuses what is off the curve, of small order, or encoded otherwise than one way. Such a key is made up or
+    # weak: under the identity point OpenSSL accepts one "signature" for every document, so a DID document
+    # listing it would vouch for anything to verifiers in the world. Refused where it is read, not at each check.
+    if prefix == ED25519_PUBLIC_PREFIX and not crypto_core_ed25519_is_valid_point(key):
+        raise ValueError(f"{what}{shown} is no point an Ed25519 key can be (a weak or made-up key, under which "
+                         "signatures could be forged)")
+    return key
 
 
 def _encode(prefix: bytes, key: bytes) -> str:
