@@ -178,6 +178,9 @@ def jcs_hash_data(document: dict, options: dict) -> bytes:
         ) from None
 
 
+SIGNATURE_BYTES = 64  # an Ed25519 signature
+
+
 def check_signature(public: Ed25519PublicKey, signature: bytes, data: bytes) -> None:
     """IntegrityError (BAD_SIGNATURE) unless `signature` is `public`'s over `data`.
 
@@ -193,9 +196,6 @@ def check_signature(public: Ed25519PublicKey, signature: bytes, data: bytes) -> 
         crypto_sign_open(signature + data, public.public_bytes_raw())
     except (BadSignatureError, ValueError):
         raise _bad_signature() from None
-
-
-SIGNATURE_BYTES = 64  # an Ed25519 signature
 
 
 def _bad_signature() -> IntegrityError:

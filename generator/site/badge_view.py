@@ -32,6 +32,7 @@ def verifier_link(credential_url: str) -> str:
 def _quoted_url(text: str) -> str:
     return urllib.parse.quote(text, safe="")
 
+
 @dataclass(frozen=True)
 class BadgeView:
     """What a badge page shows, all of it read from the signed credential (docs/themes.md lists it)."""
