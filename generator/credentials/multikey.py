@@ -55,15 +55,7 @@ def _decode(value: object, prefix: bytes, what: str, show: bool) -> bytes:
         raise ValueError(
             f"{what}{shown} has {len(raw) - len(prefix)} key bytes; Ed25519 keys have 32"
         )
-    key = raw[len(prefix):]
-    # cryptography loads any 32 bytes as a public key; libsodium, which checks signatures (cryptosuites.py),
-    # refuses what is off the curve, of small order, or encoded otherwise than one way. Such a key is made up or
-    # weak: under the identity point OpenSSL accepts one "signature" for every document, so a DID document
-    # listing it would vouch for anything to verifiers in the world. Refused where it is read, not at each check.
-    if prefix == ED25519_PUBLIC_PREFIX and not crypto_core_ed25519_is_valid_point(key):
-        raise ValueError(f"{what}{shown} is no point an Ed25519 key can be (a weak or made-up key, under which "
-                         "signatures could be forged)")
-    return key
+    return raw[len(prefix):]
 
 
 def _encode(prefix: bytes, key: bytes) -> str:
@@ -79,16 +71,26 @@ def public_to_multibase(public: Ed25519PublicKey) -> str:
 
 def public_from_multibase(value: str) -> Ed25519PublicKey:
     """publicKeyMultibase ("z6Mk...") -> Ed25519 public key; ValueError if malformed."""
-    if isinstance(value, str):
-        return _public_key(value)
-    return Ed25519PublicKey.from_public_bytes(_decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True))
+    return _public_key(value) if isinstance(value, str) else _read_public_key(value)
 
 
 # A build checks every credential against the same few keys: each is decoded once per process. A key object
 # is immutable; a malformed value raises each time (lru_cache keeps no exception).
 @functools.lru_cache(maxsize=256)
 def _public_key(value: str) -> Ed25519PublicKey:
-    return Ed25519PublicKey.from_public_bytes(_decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True))
+    return _read_public_key(value)
+
+
+def _read_public_key(value: object) -> Ed25519PublicKey:
+    key = _decode(value, ED25519_PUBLIC_PREFIX, "publicKeyMultibase", show=True)
+    # cryptography loads any 32 bytes as a public key; libsodium, which checks signatures (cryptosuites.py),
+    # refuses what is off the curve, of small order, or encoded otherwise than one way. Such a key is made up or
+    # weak: under the identity point OpenSSL accepts one "signature" for every document, so a DID document
+    # listing it would vouch for anything to verifiers in the world. Refused where it is read, not at each check.
+    if not crypto_core_ed25519_is_valid_point(key):
+        raise ValueError(f"publicKeyMultibase {value!r} is no point an Ed25519 key can be (a weak or made-up key, "
+                         "under which signatures could be forged)")
+    return Ed25519PublicKey.from_public_bytes(key)
 
 
 def private_to_multibase(private: Ed25519PrivateKey) -> str:

@@ -152,7 +152,7 @@ class PageContext:
     def _label(self, table: str, token: Any) -> str:
         concept = _concept(table, token)
         key = f"label_{table}_{concept.token}"
-        own = self._own_labels()
+        own = self._own()[1]
         if key in own:
             return own[key]
         for name in (self.lang, self.lang.split("-")[0]):  # nl-BE, then nl
@@ -168,12 +168,9 @@ class PageContext:
             return False
         return True
 
-    def _own_labels(self) -> dict[str, str]:
-        """The `label_` texts of this language's own i18n files, without the English ones they fall back to."""
-        return self._own()[1]
-
     def _own(self) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, Any], str]]:
-        """This language's strings, the `label_` texts of its own i18n files, and the labels given so far."""
+        """This language's strings, the `label_` texts of its own i18n files (without the English ones they fall
+        back to), and the labels given so far."""
         # One answer per set of strings, that is per language per build: a page asks many times.
         hit = _OWN_LABELS.get(id(self.strings))
         if hit is None or hit[0] is not self.strings:
